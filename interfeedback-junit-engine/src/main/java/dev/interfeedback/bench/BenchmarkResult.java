@@ -1,0 +1,59 @@
+package dev.interfeedback.bench;
+
+import dev.interfeedback.episode.Episode;
+import dev.interfeedback.feedback.FeedbackKind;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.Usage;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything one benchmark run produced.
+ *
+ * @param id the benchmark's id
+ * @param dataset the dataset's name
+ * @param receiver the model under test
+ * @param provider the model that wrote feedback (and whose round-0 answers built the test set)
+ * @param feedback the feedback kind
+ * @param maxRounds the most feedback rounds a sample got
+ * @param providerRoundZero the provider's round-0 accuracy over the full dataset
+ * @param episodes every sample's episode, in dataset order
+ */
+public record BenchmarkResult(
+        String id,
+        String dataset,
+        ModelInfo receiver,
+        ModelInfo provider,
+        FeedbackKind feedback,
+        int maxRounds,
+        Rate providerRoundZero,
+        List<Episode> episodes) {
+
+    public BenchmarkResult {
+        episodes = List.copyOf(episodes);
+    }
+
+    public Metrics metrics() {
+        return Metrics.of(episodes, maxRounds);
+    }
+
+    /** The same figures per category, from the category's pooled counts, sorted by category. */
+    public Map<String, Metrics> perCategory() {
+        Map<String, List<Episode>> byCategory = new TreeMap<>();
+        for (Episode episode : episodes) {
+            byCategory.computeIfAbsent(episode.category(), c -> new java.util.ArrayList<>()).add(episode);
+        }
+        Map<String, Metrics> metrics = new TreeMap<>();
+        byCategory.forEach((category, list) -> metrics.put(category, Metrics.of(list, maxRounds)));
+        return metrics;
+    }
+
+    public Usage receiverUsage() {
+        return episodes.stream().map(Episode::receiverUsage).reduce(Usage.NONE, Usage::plus);
+    }
+
+    public Usage providerUsage() {
+        return episodes.stream().map(Episode::providerUsage).reduce(Usage.NONE, Usage::plus);
+    }
+}

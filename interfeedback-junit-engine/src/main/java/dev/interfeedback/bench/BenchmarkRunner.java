@@ -1,0 +1,134 @@
+package dev.interfeedback.bench;
+
+import dev.interfeedback.dataset.Dataset;
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.EpisodeRunner;
+import dev.interfeedback.episode.EpisodeStatus;
+import dev.interfeedback.episode.RoundListener;
+import dev.interfeedback.episode.RoundZero;
+import dev.interfeedback.episode.Verifier;
+import dev.interfeedback.feedback.FeedbackProvider;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.episode.Round;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs one benchmark: the round-0 answers of both models over the full dataset, the test set,
+ * then the feedback loop for every test-set sample, with up to {@code concurrency} samples at once.
+ */
+public final class BenchmarkRunner {
+
+    private final ChatModel receiver;
+    private final ChatModel provider;
+    private final FeedbackProvider feedback;
+    private final Verifier verifier;
+    private final int maxRounds;
+    private final int concurrency;
+
+    public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency) {
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        this.receiver = receiver;
+        this.provider = provider;
+        this.feedback = feedback;
+        this.verifier = verifier;
+        this.maxRounds = maxRounds;
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * @param onEpisode told of every finished episode as soon as it is final, from worker threads
+     *     one at a time, so it can be journaled before anything is reported
+     */
+    public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "interfeedback-" + id);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            TestSet testSet = buildTestSet(dataset, pool);
+            EpisodeRunner loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds);
+            List<Callable<Episode>> tasks = new ArrayList<>();
+            for (Sample sample : dataset.samples()) {
+                tasks.add(() -> {
+                    Episode episode = episode(sample, testSet, loop, rounds);
+                    synchronized (onEpisode) {
+                        onEpisode.accept(episode);
+                    }
+                    return episode;
+                });
+            }
+            long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
+            long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
+            return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
+                    new Rate(providerRight, providerAnswered), all(pool, tasks));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Round-0 answers of both models on every sample, computed once each. */
+    public TestSet buildTestSet(Dataset dataset, ExecutorService pool) throws InterruptedException {
+        List<Callable<RoundZero>> receiverCalls = new ArrayList<>(), providerCalls = new ArrayList<>();
+        for (Sample sample : dataset.samples()) {
+            receiverCalls.add(() -> RoundZero.answer(receiver, verifier, sample));
+            providerCalls.add(() -> RoundZero.answer(provider, verifier, sample));
+        }
+        List<RoundZero> r = all(pool, receiverCalls), p = all(pool, providerCalls);
+        Map<String, RoundZero> byReceiver = new LinkedHashMap<>(), byProvider = new LinkedHashMap<>();
+        for (int i = 0; i < dataset.size(); i++) {
+            byReceiver.put(dataset.samples().get(i).id(), r.get(i));
+            byProvider.put(dataset.samples().get(i).id(), p.get(i));
+        }
+        return new TestSet(byReceiver, byProvider);
+    }
+
+    private Episode episode(Sample sample, TestSet testSet, EpisodeRunner loop, RoundListener rounds) {
+        RoundZero mine = testSet.receiver(sample), theirs = testSet.provider(sample);
+        if (mine.failed()) {
+            return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, List.of(), mine.error(),
+                    null, null);
+        }
+        rounds.roundFinished(sample, mine.toRound());
+        List<Round> first = List.of(mine.toRound());
+        if (mine.correct()) {
+            return new Episode(sample.id(), sample.category(), EpisodeStatus.CORRECT_AT_ROUND_0, null, first, null,
+                    mine.usage(), theirs.usage());
+        }
+        if (theirs.failed()) {
+            return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, first, theirs.error(),
+                    mine.usage(), null);
+        }
+        if (!testSet.contains(sample)) {
+            return new Episode(sample.id(), sample.category(), EpisodeStatus.EXCLUDED, null, first,
+                    null, mine.usage(), theirs.usage());
+        }
+        return loop.correct(sample, mine, theirs.usage(), rounds);
+    }
+
+    private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) throws InterruptedException {
+        List<Future<T>> futures = pool.invokeAll(tasks);
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                // Model failures are already episodes with status ERROR; what lands here is a bug.
+                throw new IllegalStateException("benchmark task failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return results;
+    }
+}

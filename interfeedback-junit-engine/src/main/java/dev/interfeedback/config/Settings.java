@@ -1,0 +1,84 @@
+package dev.interfeedback.config;
+
+import dev.interfeedback.feedback.FeedbackKind;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@code interfeedback.*} settings, read through one lookup so that the JUnit engine
+ * (configuration parameters), the Maven plugin and the command line share the same keys.
+ */
+public final class Settings {
+
+    public static final String PREFIX = "interfeedback.";
+    public static final String RECEIVER = PREFIX + "receiver";
+    public static final String PROVIDER = PREFIX + "provider";
+    public static final String FEEDBACK = PREFIX + "feedback";
+    public static final String ROUNDS = PREFIX + "rounds";
+    public static final String OUTPUT_DIR = PREFIX + "output.dir";
+    public static final String CONCURRENCY = PREFIX + "concurrency";
+    public static final String DATASET = PREFIX + "dataset";
+
+    public static final int DEFAULT_ROUNDS = 3;
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    private final Function<String, Optional<String>> lookup;
+
+    public Settings(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    public Optional<String> get(String key) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public String require(String key, String expected) {
+        return get(key).orElseThrow(() -> new ConfigurationException("missing setting " + key + ": expected " + expected));
+    }
+
+    public static String modelKey(String alias, String field) {
+        return PREFIX + "model." + alias + "." + field;
+    }
+
+    public String receiverAlias() {
+        return get(RECEIVER).orElse("receiver");
+    }
+
+    public String providerAlias() {
+        return get(PROVIDER).orElse("provider");
+    }
+
+    public FeedbackKind feedback() {
+        String value = get(FEEDBACK).orElse(FeedbackKind.DETAILED.configName());
+        try {
+            return FeedbackKind.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(FEEDBACK + ": " + e.getMessage());
+        }
+    }
+
+    public int rounds() {
+        return positiveInt(ROUNDS, DEFAULT_ROUNDS);
+    }
+
+    public int concurrency() {
+        return positiveInt(CONCURRENCY, DEFAULT_CONCURRENCY);
+    }
+
+    public Path outputDir() {
+        return Path.of(get(OUTPUT_DIR).orElse("target/interfeedback"));
+    }
+
+    public int positiveInt(String key, int fallback) {
+        Optional<String> value = get(key);
+        if (value.isEmpty()) return fallback;
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below with the key and the value
+        }
+        throw new ConfigurationException(key + ": expected a whole number of at least 1, found \"" + value.get() + "\"");
+    }
+}

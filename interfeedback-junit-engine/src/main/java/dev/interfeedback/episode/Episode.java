@@ -1,0 +1,41 @@
+package dev.interfeedback.episode;
+
+import dev.interfeedback.model.Usage;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The transcript and outcome of one sample.
+ *
+ * @param sampleId the dataset's id
+ * @param category the sample's category
+ * @param status how it ended
+ * @param correctedAtRound the round of the first correct answer after feedback, or null
+ * @param rounds every answer of the receiver, in order
+ * @param error why it has no verdict, for {@link EpisodeStatus#ERROR}; else null
+ * @param receiverUsage the receiver's tokens in this episode
+ * @param providerUsage the provider's tokens in this episode (its round-0 answer and its feedback)
+ */
+public record Episode(
+        String sampleId,
+        String category,
+        EpisodeStatus status,
+        Integer correctedAtRound,
+        List<Round> rounds,
+        String error,
+        Usage receiverUsage,
+        Usage providerUsage) {
+
+    public Episode {
+        Objects.requireNonNull(sampleId, "sampleId");
+        Objects.requireNonNull(status, "status");
+        rounds = List.copyOf(rounds);
+        receiverUsage = receiverUsage == null ? Usage.NONE : receiverUsage;
+        providerUsage = providerUsage == null ? Usage.NONE : providerUsage;
+    }
+
+    /** Passed, in JUnit's terms: right at round 0 or corrected. */
+    public boolean passed() {
+        return status == EpisodeStatus.CORRECT_AT_ROUND_0 || status == EpisodeStatus.CORRECTED;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.interfeedback.feedback;
+
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.model.CallContext;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.Content;
+import dev.interfeedback.model.Message;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.Role;
+import dev.interfeedback.model.Usage;
+import dev.interfeedback.prompt.Prompts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feedback written by the provider model, which sees the question, the images, the receiver's
+ * attempts and the ground truth. A leak guard checks every text; a revealing one is asked for
+ * again, up to {@code attempts} times in all, and then redacted. The receiver reads the provider's
+ * text framed by {@link Prompts#detailedFeedback}.
+ */
+public final class DetailedFeedback implements FeedbackProvider {
+
+    private final ChatModel provider;
+    private final LeakGuard guard;
+    private final int attempts;
+
+    public DetailedFeedback(ChatModel provider, LeakGuard guard, int attempts) {
+        if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        this.provider = provider;
+        this.guard = guard;
+        this.attempts = attempts;
+    }
+
+    public DetailedFeedback(ChatModel provider) {
+        this(provider, new LeakGuard(), 2);
+    }
+
+    @Override
+    public FeedbackKind kind() {
+        return FeedbackKind.DETAILED;
+    }
+
+    @Override
+    public Feedback feedback(FeedbackRequest request) throws ModelException {
+        Sample sample = request.sample();
+        CallContext context = new CallContext(sample.id(), sample.answer(), sample.options(),
+                CallContext.Purpose.FEEDBACK, request.round(), null);
+        List<Message> conversation = new ArrayList<>();
+        conversation.add(Message.system(Prompts.PROVIDER_SYSTEM));
+        conversation.add(providerQuestion(sample, request.dialogue()));
+
+        Usage usage = Usage.NONE;
+        String text = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            ChatResponse response = provider.chat(new ChatRequest(conversation, context));
+            usage = usage.plus(response.usage());
+            text = response.text();
+            if (!guard.leaks(text, sample)) {
+                return new Feedback(Prompts.detailedFeedback(sample, text), usage,
+                        attempt == 1 ? LeakAction.NONE : LeakAction.REGENERATED);
+            }
+            conversation.add(Message.assistant(text));
+            conversation.add(Message.user(Prompts.PROVIDER_RETRY));
+        }
+        return new Feedback(Prompts.detailedFeedback(sample, guard.redact(text, sample)), usage, LeakAction.REDACTED);
+    }
+
+    private static Message providerQuestion(Sample sample, List<Message> dialogue) {
+        List<String> attempts = dialogue.stream()
+                .filter(m -> m.role() == Role.ASSISTANT)
+                .map(Message::text)
+                .toList();
+        List<Content> parts = new ArrayList<>();
+        for (Path image : sample.images()) parts.add(Content.image(image));
+        parts.add(Content.text(Prompts.providerRequest(sample, attempts)));
+        return Message.user(parts);
+    }
+}

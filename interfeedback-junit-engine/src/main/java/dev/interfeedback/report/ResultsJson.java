@@ -1,0 +1,109 @@
+package dev.interfeedback.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.Counts;
+import dev.interfeedback.bench.Metrics;
+import dev.interfeedback.bench.Rate;
+import dev.interfeedback.bench.RoundRate;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.Usage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code results.json}, the versioned summary of the public contract (schema version 1). */
+public final class ResultsJson {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ObjectNode toJson(List<BenchmarkResult> results) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        ArrayNode benchmarks = root.putArray("benchmarks");
+        for (BenchmarkResult result : results) benchmarks.add(benchmark(result));
+        return root;
+    }
+
+    /** Writes to a temporary file first, so a reader never sees half a file. */
+    public void write(List<BenchmarkResult> results, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        mapper.writeValue(temp.toFile(), toJson(results));
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private ObjectNode benchmark(BenchmarkResult result) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", result.id());
+        node.put("dataset", result.dataset());
+        node.set("receiver", model(result.receiver(), result.receiverUsage()));
+        node.set("provider", model(result.provider(), result.providerUsage()));
+        node.put("feedback", result.feedback().configName());
+        node.put("maxRounds", result.maxRounds());
+        node.put("simulated", result.receiver().simulated() || result.provider().simulated());
+        metrics(node, result.metrics());
+        node.set("providerAccuracy", rate(result.providerRoundZero()));
+        ArrayNode categories = node.putArray("perCategory");
+        for (Map.Entry<String, Metrics> entry : result.perCategory().entrySet()) {
+            ObjectNode category = categories.addObject();
+            category.put("category", entry.getKey());
+            metrics(category, entry.getValue());
+        }
+        return node;
+    }
+
+    private void metrics(ObjectNode node, Metrics metrics) {
+        Counts c = metrics.counts();
+        ObjectNode counts = node.putObject("counts");
+        counts.put("samples", c.samples());
+        counts.put("correctAtRound0", c.correctAtRound0());
+        counts.put("wrongAtRound0", c.wrongAtRound0());
+        counts.put("testSet", c.testSet());
+        counts.put("corrected", c.corrected());
+        counts.put("errors", c.errors());
+        node.set("accuracy", rate(metrics.accuracy()));
+        node.set("correctionRate", rate(metrics.correctionRate()));
+        node.set("errorRate", rate(metrics.errorRate()));
+        ArrayNode perRound = node.putArray("perRound");
+        for (RoundRate round : metrics.perRound()) {
+            ObjectNode r = perRound.addObject();
+            r.put("round", round.round());
+            r.put("corrected", round.rate().successes());
+            putFraction(r, "rate", round.rate().value());
+        }
+    }
+
+    private ObjectNode model(ModelInfo info, Usage usage) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("alias", info.alias());
+        node.put("model", info.name());
+        node.put("simulated", info.simulated());
+        ObjectNode tokens = node.putObject("tokens");
+        tokens.put("prompt", usage.promptTokens());
+        tokens.put("completion", usage.completionTokens());
+        return node;
+    }
+
+    private ObjectNode rate(Rate rate) {
+        ObjectNode node = mapper.createObjectNode();
+        putFraction(node, "value", rate.value());
+        putFraction(node, "low", rate.low());
+        putFraction(node, "high", rate.high());
+        return node;
+    }
+
+    /** An undefined rate (no trials) is null, not NaN, which JSON cannot hold. */
+    private static void putFraction(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) node.putNull(field);
+        else node.put(field, value);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.interfeedback.report;
+
+import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.Counts;
+import dev.interfeedback.bench.Metrics;
+import dev.interfeedback.bench.RoundRate;
+import java.util.Locale;
+import java.util.Map;
+
+/** The plain-text summary printed at the end of a run. */
+public final class SummaryTable {
+
+    private SummaryTable() {}
+
+    public static String render(BenchmarkResult result) {
+        Metrics m = result.metrics();
+        Counts c = m.counts();
+        StringBuilder out = new StringBuilder();
+        out.append("Benchmark ").append(result.id()).append(" (dataset ").append(result.dataset()).append(")\n");
+        out.append("  receiver          ").append(result.receiver()).append('\n');
+        out.append("  provider          ").append(result.provider()).append('\n');
+        out.append("  feedback          ").append(result.feedback().configName())
+                .append(", up to ").append(result.maxRounds()).append(" rounds\n");
+        if (result.receiver().simulated() || result.provider().simulated()) {
+            out.append("  NOTE              simulated models: these figures say nothing about a real model\n");
+        }
+        out.append(String.format(Locale.ROOT, "  samples           %d (correct at round 0: %d, wrong: %d, errors: %d)%n",
+                c.samples(), c.correctAtRound0(), c.wrongAtRound0(), c.errors()));
+        out.append("  accuracy          ").append(m.accuracy().format()).append('\n');
+        out.append("  provider accuracy ").append(result.providerRoundZero().format()).append('\n');
+        out.append(String.format(Locale.ROOT, "  test set          %d (receiver wrong, provider right)%n", c.testSet()));
+        out.append("  correction rate   ").append(m.correctionRate().format())
+                .append(String.format(Locale.ROOT, "  (%d of %d corrected)%n", c.corrected(), c.testSet()));
+        for (RoundRate round : m.perRound()) {
+            out.append(String.format(Locale.ROOT, "    round %d         %s  (%d)%n",
+                    round.round(), round.rate().format(), round.rate().successes()));
+        }
+        out.append("  per category      accuracy / correction rate (#test)\n");
+        for (Map.Entry<String, Metrics> entry : result.perCategory().entrySet()) {
+            Metrics cm = entry.getValue();
+            out.append(String.format(Locale.ROOT, "    %-28s %-22s %-22s (%d)%n", entry.getKey(),
+                    cm.accuracy().format(), cm.correctionRate().format(), cm.counts().testSet()));
+        }
+        return out.toString();
+    }
+}
