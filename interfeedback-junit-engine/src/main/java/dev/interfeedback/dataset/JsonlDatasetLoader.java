@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,8 @@ import java.util.Map;
  * {@code {"id", "question", "images", "options", "answer", "category", "metadata"}}.
  *
  * <p>Image paths are relative to the file's folder and may not leave it. Blank lines are skipped.
- * The file is read as UTF-8, a leading byte order mark is tolerated.
+ * The file is read as UTF-8, a leading byte order mark is tolerated. It is streamed line by
+ * line: memory holds the samples, their ids and one line.
  *
  * <p>Every problem is collected (up to {@value #MAX_PROBLEMS}) and thrown together as one
  * {@link DatasetException}, so a user fixes a file in one pass rather than one error per run.
@@ -65,7 +64,7 @@ public final class JsonlDatasetLoader {
         }
         int lineNumber = 0;
         boolean truncated = false;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Utf8LineReader reader = new Utf8LineReader(Files.newInputStream(file))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (problems.size() >= MAX_PROBLEMS) {
@@ -95,7 +94,7 @@ public final class JsonlDatasetLoader {
                 });
             }
         } catch (CharacterCodingException e) {
-            // The reader fails on the line it was decoding, the one after the last line read.
+            // The reader fails on the line it was decoding, the one after the last line counted.
             problems.add(new DatasetProblem(file, lineNumber + 1, 0, null, "expected UTF-8 text, found bytes that are not"));
             throw new DatasetException(problems, false, e);
         } catch (IOException e) {
