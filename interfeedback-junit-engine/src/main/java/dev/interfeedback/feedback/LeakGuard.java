@@ -37,7 +37,7 @@ public final class LeakGuard {
             String letter = Pattern.quote(answer.toUpperCase(java.util.Locale.ROOT));
             patterns.add(Pattern.compile("\\(" + letter + "\\)"));
             // "answer is B", "option B", "choice: (B)", "is B." – the letter named as an option.
-            patterns.add(Pattern.compile("(?i:answer|option|choice|correct|is|be|pick|choose|select)\\s*(?::|=|is)?\\s*\\(?"
+            patterns.add(Pattern.compile("\\b(?i:answer|option|choice|correct|is|be|pick|choose|select)\\s*(?::|=|is)?\\s*\\(?"
                     + letter + "\\)?(?![\\p{L}\\p{N}])"));
             int index = answer.toUpperCase(java.util.Locale.ROOT).charAt(0) - 'A';
             if (answer.length() == 1 && index >= 0 && index < sample.options().size()) {
