@@ -9,6 +9,7 @@ import dev.interfeedback.model.ModelHttpException;
 import dev.interfeedback.model.ModelInfo;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -128,6 +129,11 @@ public final class OpenAiCompatibleModel implements ChatModel {
         return endpoint;
     }
 
+    /** The client this model calls through, with its timeouts; for tests of sharing. */
+    OkHttpClient httpClient() {
+        return http;
+    }
+
     public OpenAiSettings settings() {
         return settings;
     }
@@ -144,16 +150,21 @@ public final class OpenAiCompatibleModel implements ChatModel {
         return text.replace(apiKey.value(), "[redacted]");
     }
 
+    // Built on the parsed URL rather than by string concatenation, so that a query on the base URL
+    // (Azure's api-version, a gateway's key parameter) stays a query.
     private static HttpUrl completionsUrl(OpenAiSettings settings) {
-        String base = settings.baseUrl().strip();
-        while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-        HttpUrl url = HttpUrl.parse(base + "/chat/completions");
-        if (url == null) {
+        HttpUrl base = HttpUrl.parse(settings.baseUrl().strip());
+        if (base == null) {
             throw new IllegalArgumentException("model '" + settings.alias() + "': interfeedback.model."
                     + settings.alias() + ".url must be an http or https URL such as https://api.openai.com/v1, was '"
                     + printable(settings.baseUrl()) + "'");
         }
-        return url;
+        HttpUrl.Builder url = base.newBuilder();
+        List<String> segments = base.pathSegments();
+        for (int i = segments.size() - 1; i >= 0 && segments.get(i).isEmpty(); i--) {
+            url.removePathSegment(i);
+        }
+        return url.addPathSegment("chat").addPathSegment("completions").build();
     }
 
     // Credentials in a URL's user info or query must not leak into messages either.
