@@ -1,0 +1,51 @@
+package dev.interfeedback.model.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Finds the human-readable message in an API's error response. */
+final class ErrorMessages {
+
+    /** Enough of a raw body to recognise an HTML error page or a proxy's message, not a whole page. */
+    static final int MAX_RAW_CHARS = 300;
+
+    private final ObjectMapper json;
+
+    ErrorMessages(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The message of an error body: OpenAI's {@code error.message}, or the shapes other
+     * compatible servers use ({@code error} as a string in Ollama, {@code message}, FastAPI's
+     * {@code detail}); otherwise the raw body, truncated; null for an empty body.
+     */
+    String apiMessage(String body) {
+        if (body == null || body.isBlank()) return null;
+        try {
+            JsonNode root = json.readTree(body);
+            String found = root == null ? null : firstText(
+                    root.path("error").path("message"),
+                    root.path("error"),
+                    root.path("message"),
+                    root.path("detail"));
+            if (found != null) return found;
+        } catch (Exception notJson) {
+            // Gateways answer 502/504 with HTML or plain text; the raw body is the best message there is.
+        }
+        return truncate(body.strip());
+    }
+
+    private static String firstText(JsonNode... candidates) {
+        for (JsonNode node : candidates) {
+            if (node.isTextual() && !node.asText().isBlank()) return node.asText();
+        }
+        return null;
+    }
+
+    static String truncate(String text) {
+        if (text == null) return "";
+        return text.length() <= MAX_RAW_CHARS ? text : text.substring(0, MAX_RAW_CHARS) + "... ("
+                + text.length() + " chars)";
+    }
+}

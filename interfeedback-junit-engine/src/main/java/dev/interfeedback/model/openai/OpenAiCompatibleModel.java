@@ -1,0 +1,183 @@
+package dev.interfeedback.model.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.ModelHttpException;
+import dev.interfeedback.model.ModelInfo;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * A model behind an OpenAI-compatible {@code POST /chat/completions} endpoint: OpenAI itself,
+ * vLLM, Ollama, LM Studio, and the many gateways that speak the same protocol.
+ *
+ * <p>One call, one HTTP request: retries and rate limiting are layered on top by whoever
+ * builds the model, so that they see every failure and can count it.
+ *
+ * <p>Thread-safe. Models built from one {@link OkHttpClient} share its connection pool and
+ * threads, whatever their timeouts.
+ */
+public final class OpenAiCompatibleModel implements ChatModel {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OpenAiSettings settings;
+    private final ApiKey apiKey;
+    private final OkHttpClient http;
+    private final HttpUrl url;
+    private final String endpoint;
+    private final RequestEncoder encoder;
+    private final ResponseDecoder decoder;
+    private final ErrorMessages errors;
+
+    /**
+     * @param settings where the model is and how to sample it
+     * @param apiKey the key to send as a bearer token, or empty for a server without auth
+     * @param http the client to share; this model derives one with its own timeouts from it
+     * @throws IllegalArgumentException when the base URL is not an http(s) URL
+     */
+    public OpenAiCompatibleModel(OpenAiSettings settings, Optional<ApiKey> apiKey, OkHttpClient http) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.apiKey = apiKey.orElse(null);
+        this.http = Objects.requireNonNull(http, "http").newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                // Uploading a few megabytes of images is bounded like reading the answer.
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .build();
+        this.url = completionsUrl(settings);
+        this.endpoint = printable(url);
+        ObjectMapper json = new ObjectMapper();
+        this.encoder = new RequestEncoder(json, settings);
+        this.decoder = new ResponseDecoder(json);
+        this.errors = new ErrorMessages(json);
+    }
+
+    /** Builds the model with the key from the process environment and the shared HTTP client. */
+    public static OpenAiCompatibleModel create(OpenAiSettings settings) {
+        return create(settings, System::getenv);
+    }
+
+    /**
+     * Builds the model with the key looked up through {@code env}, on the shared HTTP client.
+     *
+     * @throws IllegalArgumentException when the settings name a key variable that {@code env} lacks
+     */
+    public static OpenAiCompatibleModel create(OpenAiSettings settings, Function<String, String> env) {
+        return create(settings, env, sharedHttpClient());
+    }
+
+    /**
+     * Builds the model with the key looked up through {@code env}, on the given HTTP client.
+     *
+     * @throws IllegalArgumentException when the settings name a key variable that {@code env} lacks
+     */
+    public static OpenAiCompatibleModel create(
+            OpenAiSettings settings, Function<String, String> env, OkHttpClient http) {
+        return new OpenAiCompatibleModel(settings, settings.resolveApiKey(env), http);
+    }
+
+    /** The process-wide client that models share unless given another. */
+    public static OkHttpClient sharedHttpClient() {
+        return SharedClient.INSTANCE;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) throws ModelException {
+        byte[] body = encoder.encode(request);
+        Request.Builder http = new Request.Builder()
+                .url(url)
+                .header("Accept", "application/json")
+                .post(RequestBody.create(body, JSON));
+        if (apiKey != null) http.header("Authorization", "Bearer " + apiKey.value());
+
+        try (Response response = this.http.newCall(http.build()).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ModelHttpException(endpoint, response.code(), redact(errors.apiMessage(text)));
+            }
+            return decoder.decode(text, endpoint);
+        } catch (InterruptedIOException e) {
+            throw new ModelException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
+                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): " + redact(e.toString()), e);
+        } catch (IOException e) {
+            throw new ModelException("request to " + endpoint + " failed: " + redact(e.toString()), e);
+        }
+    }
+
+    @Override
+    public ModelInfo info() {
+        return new ModelInfo(settings.alias(), settings.model(), false);
+    }
+
+    /** The URL requests go to, for messages and diagnostics. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The client this model calls through, with its timeouts; for tests of sharing. */
+    OkHttpClient httpClient() {
+        return http;
+    }
+
+    public OpenAiSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiCompatibleModel[" + info() + " at " + endpoint + (apiKey == null ? "" : ", with API key") + "]";
+    }
+
+    // Some servers echo the Authorization header in their errors; such an echo must not travel on
+    // in an exception message into logs and reports.
+    private String redact(String text) {
+        if (text == null || apiKey == null) return text;
+        return text.replace(apiKey.value(), "[redacted]");
+    }
+
+    // Built on the parsed URL rather than by string concatenation, so that a query on the base URL
+    // (Azure's api-version, a gateway's key parameter) stays a query.
+    private static HttpUrl completionsUrl(OpenAiSettings settings) {
+        HttpUrl base = HttpUrl.parse(settings.baseUrl().strip());
+        if (base == null) {
+            throw new IllegalArgumentException("model '" + settings.alias() + "': interfeedback.model."
+                    + settings.alias() + ".url must be an http or https URL such as https://api.openai.com/v1, was '"
+                    + printable(settings.baseUrl()) + "'");
+        }
+        HttpUrl.Builder url = base.newBuilder();
+        List<String> segments = base.pathSegments();
+        for (int i = segments.size() - 1; i >= 0 && segments.get(i).isEmpty(); i--) {
+            url.removePathSegment(i);
+        }
+        return url.addPathSegment("chat").addPathSegment("completions").build();
+    }
+
+    // Credentials in a URL's user info or query must not leak into messages either.
+    private static String printable(HttpUrl url) {
+        return url.newBuilder().username("").password("").query(null).build().toString();
+    }
+
+    private static String printable(String rawUrl) {
+        return rawUrl.replaceAll("//[^/@]*@", "//").replaceAll("\\?.*$", "");
+    }
+
+    /** Created on first use, so that code that never calls a real API starts no HTTP threads. */
+    private static final class SharedClient {
+        static final OkHttpClient INSTANCE = new OkHttpClient();
+    }
+}

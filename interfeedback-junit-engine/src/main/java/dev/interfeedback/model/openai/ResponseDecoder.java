@@ -1,0 +1,58 @@
+package dev.interfeedback.model.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.Usage;
+
+/** Reads the body of a successful {@code /chat/completions} response. */
+final class ResponseDecoder {
+
+    private final ObjectMapper json;
+
+    ResponseDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ChatResponse decode(String body, String endpoint) throws ModelException {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ModelException("response from " + endpoint + " is not JSON; expected a chat completion object"
+                    + " with choices[0].message.content, got: " + ErrorMessages.truncate(body), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelException("response from " + endpoint + " is not a JSON object; expected a chat completion"
+                    + " object with choices[0].message.content, got: " + ErrorMessages.truncate(body));
+        }
+        JsonNode choices = root.path("choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+            throw new ModelException("response from " + endpoint + " has no choices; expected"
+                    + " choices[0].message.content, got: " + ErrorMessages.truncate(body));
+        }
+        JsonNode content = choices.get(0).path("message").path("content");
+        if (content.isMissingNode() || content.isNull()) {
+            throw new ModelException("response from " + endpoint + " has no content in choices[0].message.content"
+                    + finishReason(choices.get(0)));
+        }
+        if (!content.isTextual()) {
+            throw new ModelException("response from " + endpoint + ": expected choices[0].message.content to be a"
+                    + " string, got " + content.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new ChatResponse(content.asText(), usage(root.path("usage")));
+    }
+
+    // A refusal or a length cut-off explains an empty answer better than the bare fact.
+    private static String finishReason(JsonNode choice) {
+        JsonNode reason = choice.path("finish_reason");
+        return reason.isTextual() ? " (finish_reason: " + reason.asText() + ")" : "";
+    }
+
+    private static Usage usage(JsonNode usage) {
+        if (!usage.isObject()) return Usage.NONE;
+        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+    }
+}
