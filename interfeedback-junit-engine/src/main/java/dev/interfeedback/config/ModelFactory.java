@@ -1,8 +1,11 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.openai.OpenAiCompatibleModel;
+import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.model.simulator.SimulatorProfile;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -35,7 +38,40 @@ public final class ModelFactory {
         return openAiCompatible(alias, url);
     }
 
+    /**
+     * Optional keys beside {@code url}: {@code name} (required here), {@code api-key-env},
+     * {@code temperature}, {@code seed} ({@code none} to send none), {@code max-tokens} and
+     * {@code timeout-seconds} (the read timeout).
+     */
     private ChatModel openAiCompatible(String alias, String url) {
-        throw new ConfigurationException("OpenAI-compatible models are not wired yet: " + alias + " at " + url);
+        String name = settings.require(Settings.modelKey(alias, "name"),
+                "the model id the API at " + url + " serves, such as gpt-4o");
+        try {
+            OpenAiSettings.Builder builder = OpenAiSettings.builder(alias, url, name);
+            settings.get(Settings.modelKey(alias, "api-key-env")).ifPresent(builder::apiKeyEnv);
+            settings.get(Settings.modelKey(alias, "temperature"))
+                    .ifPresent(v -> builder.temperature(number(alias, "temperature", v)));
+            settings.get(Settings.modelKey(alias, "seed")).ifPresent(v -> {
+                if (v.equalsIgnoreCase("none")) builder.noSeed();
+                else builder.seed(settings.wholeNumber(Settings.modelKey(alias, "seed")));
+            });
+            if (settings.get(Settings.modelKey(alias, "max-tokens")).isPresent()) {
+                builder.maxTokens(settings.positiveInt(Settings.modelKey(alias, "max-tokens"), 0));
+            }
+            if (settings.get(Settings.modelKey(alias, "timeout-seconds")).isPresent()) {
+                builder.readTimeout(Duration.ofSeconds(settings.positiveInt(Settings.modelKey(alias, "timeout-seconds"), 0)));
+            }
+            return OpenAiCompatibleModel.create(builder.build(), environment);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static double number(String alias, String field, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(Settings.modelKey(alias, field) + ": expected a number, found \"" + value + "\"");
+        }
     }
 }

@@ -70,6 +70,16 @@ public final class Settings {
         return Path.of(get(OUTPUT_DIR).orElse("target/interfeedback"));
     }
 
+    /** A whole number, which the key must have. */
+    public long wholeNumber(String key) {
+        String value = require(key, "a whole number");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key + ": expected a whole number, found \"" + value + "\"");
+        }
+    }
+
     public int positiveInt(String key, int fallback) {
         Optional<String> value = get(key);
         if (value.isEmpty()) return fallback;

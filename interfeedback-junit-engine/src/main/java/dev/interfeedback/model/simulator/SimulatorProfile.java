@@ -1,6 +1,5 @@
 package dev.interfeedback.model.simulator;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,12 +52,8 @@ public record SimulatorProfile(
         if (!isSimulatorUrl(url)) {
             throw new IllegalArgumentException("not a simulator URL (expected simulator:?key=value&...): " + url);
         }
-        String query = URI.create(url.replace(" ", "%20")).getRawQuery();
-        if (query == null) {
-            // "simulator:profile?x=y" is an opaque URI whose query Java does not split off.
-            int q = url.indexOf('?');
-            query = q < 0 ? "" : url.substring(q + 1);
-        }
+        int q = url.indexOf('?');
+        String query = q < 0 ? "" : url.substring(q + 1);
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isBlank()) continue;
