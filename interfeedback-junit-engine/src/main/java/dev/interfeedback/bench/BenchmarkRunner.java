@@ -34,6 +34,7 @@ public final class BenchmarkRunner {
     private final Verifier verifier;
     private final int maxRounds;
     private final int concurrency;
+    private final EpisodeRunner loop;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -44,6 +45,7 @@ public final class BenchmarkRunner {
         this.verifier = verifier;
         this.maxRounds = maxRounds;
         this.concurrency = concurrency;
+        this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds);
     }
 
     /**
@@ -52,35 +54,44 @@ public final class BenchmarkRunner {
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "interfeedback-" + id);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = pool("interfeedback-" + id);
         try {
             TestSet testSet = buildTestSet(dataset, pool);
-            EpisodeRunner loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds);
             List<Callable<Episode>> tasks = new ArrayList<>();
             for (Sample sample : dataset.samples()) {
                 tasks.add(() -> {
-                    Episode episode = episode(sample, testSet, loop, rounds);
+                    Episode episode = runSample(sample, testSet, rounds);
                     synchronized (onEpisode) {
                         onEpisode.accept(episode);
                     }
                     return episode;
                 });
             }
-            long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
-            long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
-            return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
-                    new Rate(providerRight, providerAnswered), all(pool, tasks));
+            return result(id, dataset, testSet, all(pool, tasks));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Round-0 answers of both models on every sample, computed once each. */
-    public TestSet buildTestSet(Dataset dataset, ExecutorService pool) throws InterruptedException {
+    /** The result of a run whose episodes were produced elsewhere (one by one, as JUnit tests). */
+    public BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes) {
+        long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
+        long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
+        return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
+                new Rate(providerRight, providerAnswered), episodes);
+    }
+
+    /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */
+    public TestSet buildTestSet(Dataset dataset) throws InterruptedException {
+        ExecutorService pool = pool("interfeedback-test-set");
+        try {
+            return buildTestSet(dataset, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private TestSet buildTestSet(Dataset dataset, ExecutorService pool) throws InterruptedException {
         List<Callable<RoundZero>> receiverCalls = new ArrayList<>(), providerCalls = new ArrayList<>();
         for (Sample sample : dataset.samples()) {
             receiverCalls.add(() -> RoundZero.answer(receiver, verifier, sample));
@@ -95,7 +106,11 @@ public final class BenchmarkRunner {
         return new TestSet(byReceiver, byProvider);
     }
 
-    private Episode episode(Sample sample, TestSet testSet, EpisodeRunner loop, RoundListener rounds) {
+    /**
+     * One sample's episode, given the round-0 answers: its status from the test set, and the
+     * feedback loop when it is in the test set. Thread-safe.
+     */
+    public Episode runSample(Sample sample, TestSet testSet, RoundListener rounds) {
         RoundZero mine = testSet.receiver(sample), theirs = testSet.provider(sample);
         if (mine.failed()) {
             return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, List.of(), mine.error(),
@@ -116,6 +131,14 @@ public final class BenchmarkRunner {
                     null, mine.usage(), theirs.usage());
         }
         return loop.correct(sample, mine, theirs.usage(), rounds);
+    }
+
+    private ExecutorService pool(String name) {
+        return Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) throws InterruptedException {

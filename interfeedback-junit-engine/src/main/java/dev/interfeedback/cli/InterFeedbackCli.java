@@ -3,20 +3,15 @@ package dev.interfeedback.cli;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.config.ConfigurationException;
-import dev.interfeedback.config.ModelFactory;
+import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.JsonlDatasetLoader;
 import dev.interfeedback.episode.RoundListener;
-import dev.interfeedback.feedback.BinaryFeedback;
-import dev.interfeedback.feedback.DetailedFeedback;
-import dev.interfeedback.feedback.FeedbackProvider;
-import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.SummaryTable;
-import dev.interfeedback.scoring.Scorer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -60,15 +55,7 @@ public final class InterFeedbackCli {
     public int run(String[] args) {
         try {
             Settings settings = new Settings(settings(args));
-            ModelFactory models = new ModelFactory(settings, environment);
-            ChatModel receiver = models.create(settings.receiverAlias());
-            ChatModel provider = models.create(settings.providerAlias());
-            FeedbackProvider feedback = switch (settings.feedback()) {
-                case BINARY -> new BinaryFeedback();
-                case DETAILED -> new DetailedFeedback(provider);
-            };
-            BenchmarkRunner runner = new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score,
-                    settings.rounds(), settings.concurrency());
+            BenchmarkRunner runner = RunnerFactory.create(settings, environment);
 
             List<Dataset> datasets = new ArrayList<>();
             for (String path : settings.require(Settings.DATASET, "one or more JSONL files, separated by commas").split(",")) {
