@@ -3,6 +3,13 @@ package dev.interfeedback.config;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import dev.interfeedback.model.openai.OpenAiSettings;
+import dev.interfeedback.model.resilience.CachingModel;
+import dev.interfeedback.model.resilience.CallStats;
+import dev.interfeedback.model.resilience.LimitedModel;
+import dev.interfeedback.model.resilience.LimiterRegistry;
+import dev.interfeedback.model.resilience.ResponseCache;
+import dev.interfeedback.model.resilience.RetryPolicy;
+import dev.interfeedback.model.resilience.RetryingModel;
 import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.model.simulator.SimulatorProfile;
 import java.time.Duration;
@@ -14,13 +21,33 @@ import java.util.function.Function;
  */
 public final class ModelFactory {
 
+    public static final int DEFAULT_MAX_CONCURRENCY = 16;
+
     private final Settings settings;
     private final Function<String, String> environment;
+    private final LimiterRegistry limiters;
+    private final CallStats stats;
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public ModelFactory(Settings settings, Function<String, String> environment) {
+        this(settings, environment, LimiterRegistry.shared(), new CallStats());
+    }
+
+    /**
+     * @param limiters where endpoints' concurrency limits live; the shared registry in production, so
+     *     that all benchmarks of a process share each endpoint's limit
+     * @param stats counts calls, retries and 429s of every model this factory builds
+     */
+    public ModelFactory(Settings settings, Function<String, String> environment, LimiterRegistry limiters,
+            CallStats stats) {
         this.settings = settings;
         this.environment = environment;
+        this.limiters = limiters;
+        this.stats = stats;
+    }
+
+    public CallStats stats() {
+        return stats;
     }
 
     public ChatModel create(String alias) {
@@ -61,7 +88,36 @@ public final class ModelFactory {
             if (settings.get(Settings.modelKey(alias, "timeout-seconds")).isPresent()) {
                 builder.readTimeout(Duration.ofSeconds(settings.positiveInt(Settings.modelKey(alias, "timeout-seconds"), 0)));
             }
-            return OpenAiCompatibleModel.create(builder.build(), environment);
+            return resilient(alias, OpenAiCompatibleModel.create(builder.build(), environment));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Layers, from the network out: the endpoint's adaptive limit, then retries (outside it, so that
+     * a caller waiting to retry holds no slot), then the response cache (outside the retries, so
+     * that a hit costs neither). The simulator gets none: it is local, and its answers depend on the
+     * call context, which a cache key leaves out.
+     */
+    private ChatModel resilient(String alias, OpenAiCompatibleModel http) {
+        int maxConcurrency = settings.positiveInt(Settings.modelKey(alias, "max-concurrency"), DEFAULT_MAX_CONCURRENCY);
+        ChatModel model = new LimitedModel(http, limiters.forEndpoint(http.endpoint(), maxConcurrency));
+        model = new RetryingModel(model, retryPolicy(), stats);
+        if (settings.cacheEnabled() && http.deterministic()) {
+            model = new CachingModel(model, http.cacheIdentity(), ResponseCache.open(settings.cacheDir()), stats);
+        }
+        return model;
+    }
+
+    private RetryPolicy retryPolicy() {
+        try {
+            return new RetryPolicy(
+                    settings.positiveInt(Settings.RETRY_MAX_ATTEMPTS, RetryPolicy.DEFAULT_MAX_ATTEMPTS),
+                    Duration.ofMillis(settings.nonNegativeLong(Settings.RETRY_INITIAL_BACKOFF_MS,
+                            RetryPolicy.DEFAULT_INITIAL_BACKOFF.toMillis())),
+                    Duration.ofMillis(settings.nonNegativeLong(Settings.RETRY_MAX_BACKOFF_MS,
+                            RetryPolicy.DEFAULT_MAX_BACKOFF.toMillis())));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }

@@ -20,6 +20,14 @@ public final class Settings {
     public static final String CONCURRENCY = PREFIX + "concurrency";
     public static final String DATASET = PREFIX + "dataset";
 
+    public static final String RETRY_MAX_ATTEMPTS = PREFIX + "retry.max-attempts";
+    public static final String RETRY_INITIAL_BACKOFF_MS = PREFIX + "retry.initial-backoff-ms";
+    public static final String RETRY_MAX_BACKOFF_MS = PREFIX + "retry.max-backoff-ms";
+    public static final String CACHE_ENABLED = PREFIX + "cache.enabled";
+    public static final String CACHE_DIR = PREFIX + "cache.dir";
+    public static final String RESUME = PREFIX + "resume";
+    public static final String PROGRESS_INTERVAL_SECONDS = PREFIX + "progress.interval-seconds";
+
     public static final int DEFAULT_ROUNDS = 3;
     public static final int DEFAULT_CONCURRENCY = 4;
 
@@ -68,6 +76,40 @@ public final class Settings {
 
     public Path outputDir() {
         return Path.of(get(OUTPUT_DIR).orElse("target/interfeedback"));
+    }
+
+    /** Where cached responses live: {@code interfeedback.cache.dir}, by default {@code cache} in the output directory. */
+    public Path cacheDir() {
+        return get(CACHE_DIR).map(Path::of).orElse(outputDir().resolve("cache"));
+    }
+
+    public boolean cacheEnabled() {
+        return flag(CACHE_ENABLED, true);
+    }
+
+    /** Whether a run continues from the journal an interrupted run of the same benchmark left. */
+    public boolean resume() {
+        return flag(RESUME, true);
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        Optional<String> value = get(key);
+        if (value.isEmpty()) return fallback;
+        if (value.get().equalsIgnoreCase("true")) return true;
+        if (value.get().equalsIgnoreCase("false")) return false;
+        throw new ConfigurationException(key + ": expected true or false, found \"" + value.get() + "\"");
+    }
+
+    public long nonNegativeLong(String key, long fallback) {
+        Optional<String> value = get(key);
+        if (value.isEmpty()) return fallback;
+        try {
+            long n = Long.parseLong(value.get());
+            if (n >= 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below with the key and the value
+        }
+        throw new ConfigurationException(key + ": expected a whole number of at least 0, found \"" + value.get() + "\"");
     }
 
     /** A whole number, which the key must have. */

@@ -12,4 +12,12 @@ public class ModelException extends Exception {
     public ModelException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the same request may succeed when sent again. False here: a request that cannot
+     * even be built (an unreadable image) fails the same way every time.
+     */
+    public boolean retryable() {
+        return false;
+    }
 }

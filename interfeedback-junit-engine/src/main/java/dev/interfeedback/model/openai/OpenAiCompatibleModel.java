@@ -7,8 +7,10 @@ import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.ModelHttpException;
 import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.ModelTransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,20 +110,39 @@ public final class OpenAiCompatibleModel implements ChatModel {
         try (Response response = this.http.newCall(http.build()).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
-                throw new ModelHttpException(endpoint, response.code(), redact(errors.apiMessage(text)));
+                throw new ModelHttpException(endpoint, response.code(), redact(errors.apiMessage(text)),
+                        RetryAfter.parse(response.header("Retry-After"), Instant.now()));
             }
             return decoder.decode(text, endpoint);
         } catch (InterruptedIOException e) {
-            throw new ModelException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
-                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): " + redact(e.toString()), e);
+            throw new ModelTransportException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
+                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): " + redact(e.toString()),
+                    true, e);
         } catch (IOException e) {
-            throw new ModelException("request to " + endpoint + " failed: " + redact(e.toString()), e);
+            throw new ModelTransportException("request to " + endpoint + " failed: " + redact(e.toString()), false, e);
         }
     }
 
     @Override
     public ModelInfo info() {
         return new ModelInfo(settings.alias(), settings.model(), false);
+    }
+
+    /**
+     * Everything besides the messages that decides the answer: endpoint, model and sampling
+     * parameters, for a response cache's key. Never the API key: a cache must not hold a secret,
+     * and a new key must not make answers new. The URL's query is left out too, since gateways
+     * put keys there.
+     */
+    public String cacheIdentity() {
+        return "openai-compatible\nendpoint=" + endpoint + "\nmodel=" + settings.model()
+                + "\ntemperature=" + settings.temperature() + "\nseed=" + settings.seed()
+                + "\nmax_tokens=" + settings.maxTokens();
+    }
+
+    /** Whether the same request always gets the same answer, so that caching it changes nothing. */
+    public boolean deterministic() {
+        return settings.temperature() == 0.0;
     }
 
     /** The URL requests go to, for messages and diagnostics. */

@@ -1,0 +1,53 @@
+package dev.interfeedback.model.resilience;
+
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.ModelInfo;
+import java.util.Optional;
+
+/**
+ * Answers a request from the {@link ResponseCache} when the same request was answered before, and
+ * stores new answers. Only for deterministic models (temperature 0): caching a sampled answer
+ * would freeze one draw. Failures pass through and are never stored.
+ */
+public final class CachingModel implements ChatModel {
+
+    // Shared so that the receiver's and the provider's requests for one sample hash its images once.
+    private static final ImageDigests IMAGES = new ImageDigests();
+
+    private final ChatModel delegate;
+    private final ResponseCache cache;
+    private final RequestKey keys;
+    private final CallStats stats;
+
+    /**
+     * @param identity what besides the messages decides the answer (endpoint, model, parameters);
+     *     never a secret
+     */
+    public CachingModel(ChatModel delegate, String identity, ResponseCache cache, CallStats stats) {
+        this.delegate = delegate;
+        this.cache = cache;
+        this.keys = new RequestKey(identity, IMAGES);
+        this.stats = stats;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) throws ModelException {
+        String key = keys.of(request);
+        Optional<ChatResponse> cached = cache.get(key);
+        if (cached.isPresent()) {
+            stats.cacheHit();
+            return cached.get();
+        }
+        ChatResponse response = delegate.chat(request);
+        cache.put(key, response);
+        return response;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return delegate.info();
+    }
+}

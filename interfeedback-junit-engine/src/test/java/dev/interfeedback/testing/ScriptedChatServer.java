@@ -1,0 +1,253 @@
+package dev.interfeedback.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An OpenAI-compatible {@code /chat/completions} server on loopback that grades
+ * {@link SyntheticDataset} questions by script, with a fixed latency and injectable faults.
+ *
+ * <p>The model named {@code strong} is right at round 0 for 80% of samples; any other model for
+ * 40% at round 0 and 35% at each later round. Feedback requests (the provider's teacher prompt)
+ * get a hint that never names an option. Everything is a function of model, sample and round, so
+ * a fault-free run and a run with faults must end identically.
+ *
+ * <p>Runs in-process for tests, or as its own JVM through {@link #main} for the harness and the
+ * kill test, so that its CPU and heap are not counted as the client's.
+ */
+public final class ScriptedChatServer implements AutoCloseable {
+
+    /** What to do with one request, decided before it is answered. */
+    public sealed interface Fault {
+        Fault NONE = new None();
+
+        record None() implements Fault {}
+
+        record Status(int code, String retryAfter) implements Fault {}
+
+        /** Close the connection without an answer. */
+        record Drop() implements Fault {}
+
+        /** Answer, but only after this extra delay. */
+        record Slow(Duration extra) implements Fault {}
+    }
+
+    /** Picks the fault of a request from its sequence number (1-based) and its signature. */
+    @FunctionalInterface
+    public interface Faults {
+        Fault decide(long requestNumber, String signature, int timesSeen);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Duration latency;
+    private volatile Faults faults = (n, s, t) -> Fault.NONE;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final ConcurrentMap<String, AtomicInteger> bySignature = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private volatile String lastAuthorization;
+
+    public ScriptedChatServer(Duration latency) throws IOException {
+        this(latency, 0);
+    }
+
+    public ScriptedChatServer(Duration latency, int port) throws IOException {
+        this.latency = latency;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "scripted-chat-server");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/v1/chat/completions", this::handle);
+        server.start();
+    }
+
+    public ScriptedChatServer faults(Faults faults) {
+        this.faults = faults;
+        return this;
+    }
+
+    /** The base URL to configure: {@code http://127.0.0.1:port/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests received, faulty ones included. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Requests answered with a completion. */
+    public long answered() {
+        return answered.get();
+    }
+
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
+    public String lastAuthorization() {
+        return lastAuthorization;
+    }
+
+    /** How often each request signature ({@code model|sample|kind|round}) was received. */
+    public Map<String, Integer> requestsBySignature() {
+        Map<String, Integer> copy = new TreeMap<>();
+        bySignature.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+        try {
+            long n = requests.incrementAndGet();
+            lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            Call call = Call.of(request);
+            int seen = bySignature.computeIfAbsent(call.signature(), k -> new AtomicInteger()).incrementAndGet();
+            Fault fault = faults.decide(n, call.signature(), seen);
+            Duration delay = fault instanceof Fault.Slow slow ? latency.plus(slow.extra()) : latency;
+            if (!delay.isZero()) Thread.sleep(delay.toMillis());
+            if (fault instanceof Fault.Drop) {
+                // The JDK server closes the connection of a handler that throws, without a response.
+                throw new IOException("scripted dropped connection");
+            }
+            if (fault instanceof Fault.Status status) {
+                if (status.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", status.retryAfter());
+                send(exchange, status.code(), "{\"error\":{\"message\":\"scripted " + status.code() + "\",\"type\":\"scripted\"}}");
+                return;
+            }
+            send(exchange, 200, completion(call.answer()));
+            answered.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String completion(String text) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-scripted");
+        root.put("object", "chat.completion");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", text);
+        choice.put("finish_reason", "stop");
+        root.putObject("usage").put("prompt_tokens", 100 + text.length()).put("completion_tokens", 20);
+        return JSON.writeValueAsString(root);
+    }
+
+    /** One request as the script reads it. */
+    private record Call(String model, String sampleId, boolean feedback, int round) {
+
+        static Call of(JsonNode request) {
+            String model = request.path("model").asText();
+            StringBuilder all = new StringBuilder();
+            boolean feedback = false;
+            int assistants = 0;
+            for (JsonNode message : request.path("messages")) {
+                String role = message.path("role").asText();
+                String text = text(message.path("content"));
+                if (role.equals("system") && text.contains("careful teacher")) feedback = true;
+                if (role.equals("assistant")) assistants++;
+                all.append(text).append('\n');
+            }
+            String id = SyntheticDataset.idIn(all.toString());
+            int round = feedback ? count(all.toString(), "--- attempt ") : assistants;
+            return new Call(model, id == null ? "?" : id, feedback, round);
+        }
+
+        String signature() {
+            return model + "|" + sampleId + "|" + (feedback ? "feedback" : "answer") + "|" + round;
+        }
+
+        String answer() {
+            if (feedback) return "Look again at the shading in the figure and check each option against it.";
+            int roll = Math.floorMod(SyntheticDataset.mix(model + "|" + sampleId + "|" + round), 100);
+            boolean right = model.equals("strong") ? roll < 80 : round == 0 ? roll < 40 : roll < 35;
+            String letter = right ? SyntheticDataset.truth(sampleId) : SyntheticDataset.wrong(sampleId, roll);
+            return "The shaded shape is the one I see in the figure.\nAnswer: " + letter;
+        }
+
+        private static String text(JsonNode content) {
+            if (content.isTextual()) return content.asText();
+            StringBuilder out = new StringBuilder();
+            for (JsonNode part : content) if (part.path("type").asText().equals("text")) out.append(part.path("text").asText());
+            return out.toString();
+        }
+
+        private static int count(String text, String needle) {
+            int n = 0;
+            for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) n++;
+            return n;
+        }
+    }
+
+    /**
+     * Runs the server in its own process: {@code ScriptedChatServer <latency-ms> [port]}. Prints
+     * {@code PORT <n>} when ready; on {@code stats} on stdin prints the counts; stops at end of input.
+     */
+    public static void main(String[] args) throws Exception {
+        Duration latency = Duration.ofMillis(Long.parseLong(args[0]));
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        try (ScriptedChatServer server = new ScriptedChatServer(latency, port)) {
+            System.out.println("PORT " + server.port());
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.strip().equals("stats")) {
+                    System.out.println("STATS requests=" + server.requests() + " answered=" + server.answered()
+                            + " peakInFlight=" + server.peakInFlight());
+                    System.out.flush();
+                }
+            }
+        }
+    }
+}
