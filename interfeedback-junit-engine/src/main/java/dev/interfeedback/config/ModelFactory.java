@@ -68,7 +68,8 @@ public final class ModelFactory {
     /**
      * Optional keys beside {@code url}: {@code name} (required here), {@code api-key-env},
      * {@code temperature}, {@code seed} ({@code none} to send none), {@code max-tokens} and
-     * {@code timeout-seconds} (the read timeout).
+     * {@code timeout-seconds} or {@code timeout-ms} (the read timeout), {@code max-concurrency} (the
+     * most calls in flight to the model's endpoint, shared with every alias on that endpoint).
      */
     private ChatModel openAiCompatible(String alias, String url) {
         String name = settings.require(Settings.modelKey(alias, "name"),
@@ -87,6 +88,10 @@ public final class ModelFactory {
             }
             if (settings.get(Settings.modelKey(alias, "timeout-seconds")).isPresent()) {
                 builder.readTimeout(Duration.ofSeconds(settings.positiveInt(Settings.modelKey(alias, "timeout-seconds"), 0)));
+            }
+            // Finer than seconds, for local servers and tests of timeouts.
+            if (settings.get(Settings.modelKey(alias, "timeout-ms")).isPresent()) {
+                builder.readTimeout(Duration.ofMillis(settings.positiveInt(Settings.modelKey(alias, "timeout-ms"), 0)));
             }
             return resilient(alias, OpenAiCompatibleModel.create(builder.build(), environment));
         } catch (IllegalArgumentException e) {

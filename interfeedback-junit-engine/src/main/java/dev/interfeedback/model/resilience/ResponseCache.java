@@ -58,6 +58,12 @@ public final class ResponseCache {
         });
     }
 
+    /** A new instance over the directory's log, outside the per-process registry: as another process sees it. */
+    static ResponseCache reopen(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        return new ResponseCache(directory.toAbsolutePath().normalize().resolve(FILE));
+    }
+
     public Optional<ChatResponse> get(String key) {
         return Optional.ofNullable(entries.get(key));
     }
@@ -78,6 +84,11 @@ public final class ResponseCache {
             // A cache that cannot be written only costs a future call; the run goes on.
             entries.remove(key);
         }
+    }
+
+    /** The keys held, for tests and diagnostics. */
+    java.util.Set<String> keys() {
+        return entries.keySet();
     }
 
     public int size() {

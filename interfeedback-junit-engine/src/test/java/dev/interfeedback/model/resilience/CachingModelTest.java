@@ -1,0 +1,161 @@
+package dev.interfeedback.model.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.interfeedback.config.ModelFactory;
+import dev.interfeedback.model.CallContext;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.Content;
+import dev.interfeedback.model.Message;
+import dev.interfeedback.model.ModelHttpException;
+import dev.interfeedback.model.Usage;
+import dev.interfeedback.testing.ScriptedChatServer;
+import dev.interfeedback.testing.ScriptedChatServer.Fault;
+import dev.interfeedback.testing.TestSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CachingModelTest {
+
+    private static final String SECRET = "sk-test-5f1b2c3d4e5f6a7b8c9d";
+
+    @TempDir
+    Path dir;
+
+    private ScriptedChatServer server;
+    private CallStats stats;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedChatServer(Duration.ZERO);
+        stats = new CallStats();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ChatModel model(Map<String, String> extra, Function<String, String> env) {
+        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), dir.resolve("cache").toString());
+        settings.putAll(extra);
+        return new ModelFactory(TestSettings.of(settings), env, new LimiterRegistry(), stats).create("weak");
+    }
+
+    private ChatModel model() {
+        return model(Map.of(), k -> null);
+    }
+
+    private static ChatRequest question(String id, CallContext.Purpose purpose, Content... images) {
+        List<Content> parts = new java.util.ArrayList<>(List.of(images));
+        parts.add(Content.text("[[id:" + id + "]] Which shape?"));
+        return new ChatRequest(List.of(Message.user(parts)),
+                new CallContext(id, "A", List.of(), purpose, 0, null));
+    }
+
+    @Test
+    void aRepeatedRequestIsAnsweredFromTheCacheWithoutANetworkCall() throws Exception {
+        ChatResponse first = model().chat(question("s1", CallContext.Purpose.ANSWER));
+        // Another model instance (a rerun), and a different call context: the context is never sent.
+        ChatResponse again = model().chat(question("s1", CallContext.Purpose.FEEDBACK));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(stats.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
+    void theCacheSurvivesTheProcessOnDisk() throws Exception {
+        ChatResponse first = model().chat(question("s2", CallContext.Purpose.ANSWER));
+
+        ResponseCache reopened = ResponseCache.reopen(dir.resolve("cache"));
+
+        assertThat(reopened.size()).isEqualTo(1);
+        assertThat(reopened.get(reopened.keys().iterator().next())).contains(first);
+    }
+
+    @Test
+    void errorsAreNeverCached() throws Exception {
+        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Status(400, null) : Fault.NONE);
+
+        assertThatThrownBy(() -> model().chat(question("s3", CallContext.Purpose.ANSWER)))
+                .isInstanceOf(ModelHttpException.class);
+        model().chat(question("s3", CallContext.Purpose.ANSWER));
+
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(ResponseCache.reopen(dir.resolve("cache")).size()).isEqualTo(1);
+    }
+
+    @Test
+    void theApiKeyReachesTheServerButNeitherTheCacheFileNorTheKey() throws Exception {
+        Map<String, String> withKey = Map.of("interfeedback.model.weak.api-key-env", "TEST_KEY");
+        model(withKey, k -> k.equals("TEST_KEY") ? SECRET : null).chat(question("s4", CallContext.Purpose.ANSWER));
+        assertThat(server.lastAuthorization()).isEqualTo("Bearer " + SECRET);
+
+        // Another key: still a hit, so the key was not part of the cache key.
+        model(withKey, k -> k.equals("TEST_KEY") ? "sk-other-key" : null).chat(question("s4", CallContext.Purpose.ANSWER));
+        assertThat(server.requests()).isEqualTo(1);
+
+        for (Path file : Files.walk(dir).filter(Files::isRegularFile).toList()) {
+            assertThat(Files.readString(file)).doesNotContain(SECRET).doesNotContain("sk-other-key");
+        }
+    }
+
+    @Test
+    void sampledRequestsAreNotCached() throws Exception {
+        ChatModel sampled = model(Map.of("interfeedback.model.weak.temperature", "0.7"), k -> null);
+
+        sampled.chat(question("s5", CallContext.Purpose.ANSWER));
+        sampled.chat(question("s5", CallContext.Purpose.ANSWER));
+
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void theKeyCoversModelParametersAndImageBytes() throws Exception {
+        Path image = dir.resolve("figure.png");
+        Files.write(image, new byte[] {1, 2, 3});
+        model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
+        model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
+        assertThat(server.requests()).isEqualTo(1);
+
+        model(Map.of("interfeedback.model.weak.max-tokens", "77"), k -> null)
+                .chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
+        assertThat(server.requests()).isEqualTo(2);
+
+        model(Map.of("interfeedback.model.weak.name", "other"), k -> null)
+                .chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
+        assertThat(server.requests()).isEqualTo(3);
+
+        Files.write(image, new byte[] {1, 2, 3, 4});
+        model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
+        assertThat(server.requests()).isEqualTo(4);
+    }
+
+    @Test
+    void aLineTornByACrashIsSkipped() throws Exception {
+        Path cacheDir = dir.resolve("torn");
+        ResponseCache cache = ResponseCache.reopen(cacheDir);
+        cache.put("k1", new ChatResponse("one", new Usage(1, 2)));
+        Files.writeString(cacheDir.resolve(ResponseCache.FILE), "{\"key\":\"k2\",\"te", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        ResponseCache reopened = ResponseCache.reopen(cacheDir);
+
+        assertThat(reopened.size()).isEqualTo(1);
+        assertThat(reopened.get("k1")).contains(new ChatResponse("one", new Usage(1, 2)));
+    }
+}

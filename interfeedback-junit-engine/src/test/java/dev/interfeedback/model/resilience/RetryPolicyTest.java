@@ -1,0 +1,41 @@
+package dev.interfeedback.model.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000));
+
+    @Test
+    void backoffDoublesWithJitterInTheUpperHalf() {
+        assertThat(policy.backoff(1, Optional.empty(), 0.0)).isEqualTo(Duration.ofMillis(50));
+        assertThat(policy.backoff(1, Optional.empty(), 0.999)).isBetween(Duration.ofMillis(99), Duration.ofMillis(100));
+        assertThat(policy.backoff(2, Optional.empty(), 0.0)).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.backoff(3, Optional.empty(), 0.0)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void backoffIsCapped() {
+        assertThat(policy.backoff(30, Optional.empty(), 0.999)).isLessThanOrEqualTo(Duration.ofMillis(1000));
+        assertThat(policy.backoff(30, Optional.empty(), 0.0)).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aServersRetryAfterIsTheLeastWait() {
+        assertThat(policy.backoff(1, Optional.of(Duration.ofSeconds(7)), 0.5)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(policy.backoff(3, Optional.of(Duration.ofMillis(1)), 0.0)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void badPoliciesAreRefused() {
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofMillis(-1), Duration.ZERO))
+                .hasMessageContaining("negative");
+    }
+}

@@ -1,0 +1,196 @@
+package dev.interfeedback.model.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.interfeedback.config.ModelFactory;
+import dev.interfeedback.model.CallContext;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.ModelHttpException;
+import dev.interfeedback.model.ModelTransportException;
+import dev.interfeedback.model.Message;
+import dev.interfeedback.testing.ScriptedChatServer;
+import dev.interfeedback.testing.ScriptedChatServer.Fault;
+import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.TestSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole stack (cache off, retries, limiter, HTTP) against a loopback server that misbehaves. */
+class RetryingModelTest {
+
+    private ScriptedChatServer server;
+    private CallStats stats;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedChatServer(Duration.ZERO);
+        stats = new CallStats();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ChatModel model(Map<String, String> extra) {
+        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), null);
+        settings.putAll(extra);
+        return new ModelFactory(TestSettings.of(settings), k -> null, new LimiterRegistry(), stats).create("weak");
+    }
+
+    private ChatModel model() {
+        return model(Map.of());
+    }
+
+    private static ChatRequest question(String id) {
+        return new ChatRequest(List.of(Message.user("[[id:" + id + "]] Which shape?")),
+                new CallContext(id, "A", List.of(), CallContext.Purpose.ANSWER, 0, null));
+    }
+
+    private String faultFreeAnswer(String id) throws Exception {
+        try (ScriptedChatServer clean = new ScriptedChatServer(Duration.ZERO)) {
+            Map<String, String> settings = TestSettings.forServer(clean.baseUrl(), null);
+            return new ModelFactory(TestSettings.of(settings), k -> null, new LimiterRegistry(), new CallStats())
+                    .create("weak").chat(question(id)).text();
+        }
+    }
+
+    @Test
+    void aBurstOf429sWithRetryAfterIsWaitedOut() throws Exception {
+        server.faults((n, sig, seen) -> seen <= 4 ? new Fault.Status(429, "0.01") : Fault.NONE);
+
+        String answer = model().chat(question("s1")).text();
+
+        assertThat(answer).isEqualTo(faultFreeAnswer("s1"));
+        assertThat(server.requests()).isEqualTo(5);
+        assertThat(stats.rateLimitedResponses()).isEqualTo(4);
+        assertThat(stats.retries()).isEqualTo(4);
+        assertThat(stats.failures()).isZero();
+    }
+
+    @Test
+    void serverErrorsAreRetried() throws Exception {
+        server.faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(seen == 1 ? 500 : 503, null) : Fault.NONE);
+
+        assertThat(model().chat(question("s2")).text()).isEqualTo(faultFreeAnswer("s2"));
+        assertThat(server.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void droppedConnectionsAreRetried() throws Exception {
+        server.faults((n, sig, seen) -> seen <= 3 ? new Fault.Drop() : Fault.NONE);
+
+        assertThat(model().chat(question("s3")).text()).isEqualTo(faultFreeAnswer("s3"));
+        assertThat(server.answered()).isEqualTo(1);
+        assertThat(server.requests()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aSlowAnswerPastTheReadTimeoutIsRetried() throws Exception {
+        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Slow(Duration.ofMillis(400)) : Fault.NONE);
+
+        String answer = model(Map.of("interfeedback.model.weak.timeout-ms", "100")).chat(question("s4")).text();
+
+        assertThat(answer).isEqualTo(faultFreeAnswer("s4"));
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(stats.retries()).isEqualTo(1);
+    }
+
+    @Test
+    void requestErrorsAreNeverRetried() {
+        server.faults((n, sig, seen) -> new Fault.Status(400, null));
+
+        ModelHttpException e = catchThrowableOfType(ModelHttpException.class, () -> model().chat(question("s5")));
+
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(stats.retries()).isZero();
+        assertThat(stats.failures()).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheLastAttemptTheCauseIsKept() {
+        server.faults((n, sig, seen) -> new Fault.Status(503, null));
+
+        RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
+                () -> model(Map.of("interfeedback.retry.max-attempts", "3")).chat(question("s6")));
+
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e.last()).isInstanceOf(ModelHttpException.class);
+        assertThat(((ModelHttpException) e.last()).status()).isEqualTo(503);
+        assertThat(e.getMessage()).contains("3 attempts").contains("HTTP 503");
+        assertThat(server.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeadServerIsATransportErrorAfterRetries() throws Exception {
+        String url = server.baseUrl();
+        server.close();
+        Map<String, String> settings = TestSettings.forServer(url, null);
+        settings.put("interfeedback.retry.max-attempts", "2");
+        ChatModel model = new ModelFactory(TestSettings.of(settings), k -> null, new LimiterRegistry(), stats).create("weak");
+
+        RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class, () -> model.chat(question("s7")));
+
+        assertThat(e.last()).isInstanceOf(ModelTransportException.class);
+    }
+
+    @Test
+    void concurrentCallsStayWithinTheEndpointsLimitAnd429sLowerIt() throws Exception {
+        try (ScriptedChatServer slow = new ScriptedChatServer(Duration.ofMillis(20))) {
+            slow.faults((n, sig, seen) -> n % 10 == 0 && seen == 1 ? new Fault.Status(429, "0.005") : Fault.NONE);
+            Map<String, String> settings = TestSettings.forServer(slow.baseUrl(), null);
+            LimiterRegistry limiters = new LimiterRegistry();
+            ModelFactory factory = new ModelFactory(TestSettings.of(settings), k -> null, limiters, stats);
+            ChatModel weak = factory.create("weak"), strong = factory.create("strong");
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            try {
+                List<Future<String>> answers = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    ChatModel model = i % 2 == 0 ? weak : strong;
+                    String id = "s" + i;
+                    answers.add(pool.submit(() -> model.chat(question(id)).text()));
+                }
+                for (int i = 0; i < answers.size(); i++) {
+                    assertThat(answers.get(i).get()).contains("Answer: ");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            // Both aliases are on one endpoint, so they share its limit of 8.
+            assertThat(slow.peakInFlight()).isLessThanOrEqualTo(8);
+            assertThat(slow.answered()).isEqualTo(200);
+            assertThat(stats.rateLimitedResponses()).isPositive();
+            assertThat(limiters.forEndpoint(slow.baseUrl() + "/chat/completions", 8).limit()).isLessThanOrEqualTo(8);
+        }
+    }
+
+    @Test
+    void anUnreadableImageIsNotRetried() {
+        ChatRequest request = new ChatRequest(
+                List.of(Message.user(List.of(dev.interfeedback.model.Content.image(java.nio.file.Path.of("/no/such.png"))))),
+                new CallContext("x", "A", List.of(), CallContext.Purpose.ANSWER, 0, null));
+
+        ModelException e = catchThrowableOfType(ModelException.class, () -> model().chat(request));
+
+        assertThat(e.retryable()).isFalse();
+        assertThat(server.requests()).isZero();
+    }
+
+    @Test
+    void syntheticAnswersAreStable() {
+        assertThat(SyntheticDataset.truth("s1")).isEqualTo(SyntheticDataset.truth("s1"));
+        assertThat(SyntheticDataset.wrong("s1", 7)).isNotEqualTo(SyntheticDataset.truth("s1"));
+    }
+}
