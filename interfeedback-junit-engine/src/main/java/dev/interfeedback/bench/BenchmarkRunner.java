@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,23 +55,53 @@ public final class BenchmarkRunner {
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode)
             throws InterruptedException {
+        return run(id, dataset, rounds, onEpisode, RunJournal.none(), RunObserver.NONE);
+    }
+
+    /**
+     * Runs the benchmark, skipping what {@code journal} says is done: journaled round-0 answers
+     * and episodes are reused without a model call, and everything newly finished is journaled
+     * before {@code onEpisode} hears of it. Reused episodes are passed to {@code onEpisode} too, so
+     * that its output is complete.
+     *
+     * @param journal what is done already; open it with {@link #journalKey(String, Dataset)}
+     * @param observer told of progress
+     */
+    public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode,
+            RunJournal journal, RunObserver observer) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
         try {
-            TestSet testSet = buildTestSet(dataset, pool);
+            TestSet testSet = buildTestSet(id, dataset, pool, journal, observer);
+            observer.episodesStarted(id, dataset.size());
             List<Callable<Episode>> tasks = new ArrayList<>();
             for (Sample sample : dataset.samples()) {
                 tasks.add(() -> {
-                    Episode episode = runSample(sample, testSet, rounds);
+                    Optional<Episode> done = journal.episode(sample.id());
+                    Episode episode = done.orElseGet(() -> runSample(sample, testSet, rounds));
+                    if (done.isEmpty()) journal.recordEpisode(episode);
                     synchronized (onEpisode) {
                         onEpisode.accept(episode);
                     }
+                    observer.episodeDone(id, episode);
                     return episode;
                 });
             }
-            return result(id, dataset, testSet, all(pool, tasks));
+            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks));
+            observer.finished(id);
+            return result;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What identifies a run of this runner on a dataset, for {@link RunJournal#open}: a journal
+     * left by another configuration (other models, feedback, rounds or data) is not resumed.
+     */
+    public String journalKey(String id, Dataset dataset) {
+        return "benchmark=" + id + "; dataset=" + dataset.name() + " (" + dataset.size() + " samples); receiver="
+                + receiver.info() + "; provider=" + provider.info() + "; feedback=" + feedback.kind().configName()
+                + "; rounds=" + maxRounds;
     }
 
     /** The result of a run whose episodes were produced elsewhere (one by one, as JUnit tests). */
@@ -83,27 +114,51 @@ public final class BenchmarkRunner {
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */
     public TestSet buildTestSet(Dataset dataset) throws InterruptedException {
+        return buildTestSet(dataset, RunJournal.none());
+    }
+
+    /** As {@link #buildTestSet(Dataset)}, reusing the round-0 answers {@code journal} holds and journaling new ones. */
+    public TestSet buildTestSet(Dataset dataset, RunJournal journal) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-test-set");
         try {
-            return buildTestSet(dataset, pool);
+            return buildTestSet(dataset.name(), dataset, pool, journal, RunObserver.NONE);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private TestSet buildTestSet(Dataset dataset, ExecutorService pool) throws InterruptedException {
-        List<Callable<RoundZero>> receiverCalls = new ArrayList<>(), providerCalls = new ArrayList<>();
+    private TestSet buildTestSet(String id, Dataset dataset, ExecutorService pool, RunJournal journal,
+            RunObserver observer) throws InterruptedException {
+        // Both models' calls in one batch, so the pool never idles between the two.
+        List<Callable<RoundZero>> calls = new ArrayList<>();
         for (Sample sample : dataset.samples()) {
-            receiverCalls.add(() -> RoundZero.answer(receiver, verifier, sample));
-            providerCalls.add(() -> RoundZero.answer(provider, verifier, sample));
+            calls.add(() -> roundZero(id, receiver, RunJournal.Role.RECEIVER, sample, journal, observer));
+            calls.add(() -> roundZero(id, provider, RunJournal.Role.PROVIDER, sample, journal, observer));
         }
-        List<RoundZero> r = all(pool, receiverCalls), p = all(pool, providerCalls);
+        observer.roundZeroStarted(id, calls.size());
+        List<RoundZero> answers = all(pool, calls);
         Map<String, RoundZero> byReceiver = new LinkedHashMap<>(), byProvider = new LinkedHashMap<>();
         for (int i = 0; i < dataset.size(); i++) {
-            byReceiver.put(dataset.samples().get(i).id(), r.get(i));
-            byProvider.put(dataset.samples().get(i).id(), p.get(i));
+            byReceiver.put(dataset.samples().get(i).id(), answers.get(2 * i));
+            byProvider.put(dataset.samples().get(i).id(), answers.get(2 * i + 1));
         }
         return new TestSet(byReceiver, byProvider);
+    }
+
+    private RoundZero roundZero(String id, ChatModel model, RunJournal.Role role, Sample sample, RunJournal journal,
+            RunObserver observer) {
+        Optional<RunJournal.Answer> done = journal.roundZero(role, sample.id());
+        RoundZero answer;
+        if (done.isPresent()) {
+            // The verdict is recomputed, so a resumed run scores exactly as a fresh one would.
+            String response = done.get().response();
+            answer = new RoundZero(response, verifier.verify(response, sample), done.get().usage(), null);
+        } else {
+            answer = RoundZero.answer(model, verifier, sample);
+            journal.recordRoundZero(role, sample.id(), answer);
+        }
+        observer.roundZeroDone(id);
+        return answer;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.interfeedback.cli;
 
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.bench.RunJournal;
+import dev.interfeedback.bench.RunObserver;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
@@ -9,6 +11,7 @@ import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.JsonlDatasetLoader;
 import dev.interfeedback.episode.RoundListener;
+import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.SummaryTable;
@@ -55,7 +58,8 @@ public final class InterFeedbackCli {
     public int run(String[] args) {
         try {
             Settings settings = new Settings(settings(args));
-            BenchmarkRunner runner = RunnerFactory.create(settings, environment);
+            CallStats stats = new CallStats();
+            BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats);
 
             List<Dataset> datasets = new ArrayList<>();
             for (String path : settings.require(Settings.DATASET, "one or more JSONL files, separated by commas").split(",")) {
@@ -63,15 +67,26 @@ public final class InterFeedbackCli {
             }
             Path outputDir = settings.outputDir();
             List<BenchmarkResult> results = new ArrayList<>();
+            List<RunJournal> journals = new ArrayList<>();
             try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve("episodes.jsonl"))) {
                 for (Dataset dataset : datasets) {
                     String id = dataset.name();
-                    BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE, e -> episodes.append(id, e));
+                    RunJournal journal = RunJournal.open(journalFile(outputDir, id), runner.journalKey(id, dataset),
+                            settings.resume());
+                    journals.add(journal);
+                    if (journal.resumedEpisodes() > 0) {
+                        out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
+                                + " samples were finished by an interrupted run");
+                    }
+                    BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE, e -> episodes.append(id, e),
+                            journal, RunObserver.NONE);
                     results.add(result);
                     out.println(SummaryTable.render(result));
                 }
             }
             new ResultsJson().write(results, outputDir.resolve("results.json"));
+            // Only now is every episode in results.json; until then a kill must be resumable.
+            for (RunJournal journal : journals) journal.delete();
             out.println("Results written to " + outputDir.resolve("results.json") + " and "
                     + outputDir.resolve("episodes.jsonl"));
             return 0;
@@ -86,6 +101,11 @@ public final class InterFeedbackCli {
             err.println("interfeedback: interrupted");
             return 1;
         }
+    }
+
+    /** The journal of one benchmark: {@code journal/<id>.jsonl} in the output directory. */
+    static Path journalFile(Path outputDir, String benchmarkId) {
+        return outputDir.resolve("journal").resolve(benchmarkId.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl");
     }
 
     private static Function<String, Optional<String>> settings(String[] args) throws IOException {

@@ -59,6 +59,12 @@ public final class ScriptedChatServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body apart; with Nagle's algorithm on, the client's
+        // delayed ACK then stalls every small response by 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Duration latency;
