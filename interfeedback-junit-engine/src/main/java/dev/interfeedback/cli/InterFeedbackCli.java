@@ -3,7 +3,9 @@ package dev.interfeedback.cli;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
-import dev.interfeedback.bench.RunObserver;
+import dev.interfeedback.config.Prices;
+import dev.interfeedback.report.PriceTable;
+import dev.interfeedback.report.ProgressReporter;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
@@ -21,6 +23,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,9 +69,12 @@ public final class InterFeedbackCli {
                 datasets.add(new JsonlDatasetLoader().load(Path.of(path.trim())));
             }
             Path outputDir = settings.outputDir();
+            PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias()));
             List<BenchmarkResult> results = new ArrayList<>();
             List<RunJournal> journals = new ArrayList<>();
-            try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve("episodes.jsonl"))) {
+            Duration interval = Duration.ofSeconds(settings.nonNegativeLong(Settings.PROGRESS_INTERVAL_SECONDS, 10));
+            try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve("episodes.jsonl"));
+                    ProgressReporter progress = new ProgressReporter(out, stats, interval, System.console() != null)) {
                 for (Dataset dataset : datasets) {
                     String id = dataset.name();
                     RunJournal journal = RunJournal.open(journalFile(outputDir, id), runner.journalKey(id, dataset),
@@ -79,14 +85,17 @@ public final class InterFeedbackCli {
                                 + " samples were finished by an interrupted run");
                     }
                     BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE, e -> episodes.append(id, e),
-                            journal, RunObserver.NONE);
+                            journal, progress);
                     results.add(result);
-                    out.println(SummaryTable.render(result));
+                    out.println(SummaryTable.render(result, prices));
                 }
             }
-            new ResultsJson().write(results, outputDir.resolve("results.json"));
+            new ResultsJson(prices).write(results, outputDir.resolve("results.json"));
             // Only now is every episode in results.json; until then a kill must be resumable.
             for (RunJournal journal : journals) journal.delete();
+            out.println("Model calls: " + (stats.calls() - stats.retries() + stats.cacheHits()) + " (" + stats.cacheHits()
+                    + " from the cache, " + stats.calls() + " sent, " + stats.retries() + " retries, "
+                    + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)");
             out.println("Results written to " + outputDir.resolve("results.json") + " and "
                     + outputDir.resolve("episodes.jsonl"));
             return 0;

@@ -24,6 +24,16 @@ public final class ResultsJson {
     public static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final PriceTable prices;
+
+    public ResultsJson() {
+        this(PriceTable.NONE);
+    }
+
+    /** @param prices for the estimated cost of each model's tokens */
+    public ResultsJson(PriceTable prices) {
+        this.prices = prices;
+    }
 
     public ObjectNode toJson(List<BenchmarkResult> results) {
         ObjectNode root = mapper.createObjectNode();
@@ -45,8 +55,9 @@ public final class ResultsJson {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", result.id());
         node.put("dataset", result.dataset());
-        node.set("receiver", model(result.receiver(), result.receiverUsage()));
-        node.set("provider", model(result.provider(), result.providerUsage()));
+        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage()));
+        node.set("provider", model(result.provider(), "provider", result.providerUsage()));
+        node.set("cost", cost(result));
         node.put("feedback", result.feedback().configName());
         node.put("maxRounds", result.maxRounds());
         node.put("simulated", result.receiver().simulated() || result.provider().simulated());
@@ -82,14 +93,33 @@ public final class ResultsJson {
         }
     }
 
-    private ObjectNode model(ModelInfo info, Usage usage) {
+    /** Estimated cost by role; a role without a price is null, and so is the total then. */
+    private ObjectNode cost(BenchmarkResult result) {
         ObjectNode node = mapper.createObjectNode();
+        node.put("currency", prices.currency());
+        var receiver = prices.cost(result.receiver().alias(), result.receiverUsage());
+        var provider = prices.cost(result.provider().alias(), result.providerUsage());
+        putCost(node, "receiver", receiver.orElse(null));
+        putCost(node, "provider", provider.orElse(null));
+        putCost(node, "total", receiver.isPresent() && provider.isPresent() ? receiver.get() + provider.get() : null);
+        return node;
+    }
+
+    private static void putCost(ObjectNode node, String field, Double value) {
+        if (value == null) node.putNull(field);
+        else node.put(field, value);
+    }
+
+    private ObjectNode model(ModelInfo info, String role, Usage usage) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("role", role);
         node.put("alias", info.alias());
         node.put("model", info.name());
         node.put("simulated", info.simulated());
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("prompt", usage.promptTokens());
         tokens.put("completion", usage.completionTokens());
+        putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
         return node;
     }
 

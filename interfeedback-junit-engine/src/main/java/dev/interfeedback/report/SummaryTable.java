@@ -4,6 +4,8 @@ import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.Counts;
 import dev.interfeedback.bench.Metrics;
 import dev.interfeedback.bench.RoundRate;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.Usage;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +15,11 @@ public final class SummaryTable {
     private SummaryTable() {}
 
     public static String render(BenchmarkResult result) {
+        return render(result, PriceTable.NONE);
+    }
+
+    /** The summary with each role's tokens and, where {@code prices} has a price, their estimated cost. */
+    public static String render(BenchmarkResult result, PriceTable prices) {
         Metrics m = result.metrics();
         Counts c = m.counts();
         StringBuilder out = new StringBuilder();
@@ -35,6 +42,10 @@ public final class SummaryTable {
             out.append(String.format(Locale.ROOT, "    round %d         %s  (%d)%n",
                     round.round(), round.rate().format(), round.rate().successes()));
         }
+        out.append("  tokens            ").append(tokens("receiver", result.receiver(), result.receiverUsage(), prices))
+                .append('\n');
+        out.append("                    ").append(tokens("provider", result.provider(), result.providerUsage(), prices))
+                .append('\n');
         out.append("  per category      accuracy / correction rate (#test)\n");
         for (Map.Entry<String, Metrics> entry : result.perCategory().entrySet()) {
             Metrics cm = entry.getValue();
@@ -42,5 +53,13 @@ public final class SummaryTable {
                     cm.accuracy().format(), cm.correctionRate().format(), cm.counts().testSet()));
         }
         return out.toString();
+    }
+
+    private static String tokens(String role, ModelInfo model, Usage usage, PriceTable prices) {
+        String cost = prices.cost(model.alias(), usage)
+                .map(c -> String.format(Locale.ROOT, ", estimated cost %.4f %s", c, prices.currency()))
+                .orElse(", no price configured");
+        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s", role, model.alias(),
+                usage.promptTokens(), usage.completionTokens(), cost);
     }
 }
