@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,7 +39,8 @@ public final class OpenAiCompatibleModel implements ChatModel {
 
     private final OpenAiSettings settings;
     private final ApiKey apiKey;
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> base;
+    private volatile OkHttpClient http;
     private final HttpUrl url;
     private final String endpoint;
     private final RequestEncoder encoder;
@@ -52,15 +54,18 @@ public final class OpenAiCompatibleModel implements ChatModel {
      * @throws IllegalArgumentException when the base URL is not an http(s) URL
      */
     public OpenAiCompatibleModel(OpenAiSettings settings, Optional<ApiKey> apiKey, OkHttpClient http) {
+        this(settings, apiKey, requireClient(http));
+    }
+
+    /**
+     * The client is derived on first call: a rerun answered entirely from the response cache
+     * never pays for starting an HTTP client (its TLS trust store alone costs a noticeable part
+     * of such a run).
+     */
+    private OpenAiCompatibleModel(OpenAiSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = apiKey.orElse(null);
-        this.http = Objects.requireNonNull(http, "http").newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                // Uploading a few megabytes of images is bounded like reading the answer.
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                .build();
+        this.base = base;
         this.url = completionsUrl(settings);
         this.endpoint = printable(url);
         ObjectMapper json = new ObjectMapper();
@@ -80,7 +85,7 @@ public final class OpenAiCompatibleModel implements ChatModel {
      * @throws IllegalArgumentException when the settings name a key variable that {@code env} lacks
      */
     public static OpenAiCompatibleModel create(OpenAiSettings settings, Function<String, String> env) {
-        return create(settings, env, sharedHttpClient());
+        return new OpenAiCompatibleModel(settings, settings.resolveApiKey(env), OpenAiCompatibleModel::sharedHttpClient);
     }
 
     /**
@@ -107,7 +112,7 @@ public final class OpenAiCompatibleModel implements ChatModel {
                 .post(RequestBody.create(body, JSON));
         if (apiKey != null) http.header("Authorization", "Bearer " + apiKey.value());
 
-        try (Response response = this.http.newCall(http.build()).execute()) {
+        try (Response response = httpClient().newCall(http.build()).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
                 throw new ModelHttpException(endpoint, response.code(), redact(errors.apiMessage(text)),
@@ -152,7 +157,28 @@ public final class OpenAiCompatibleModel implements ChatModel {
 
     /** The client this model calls through, with its timeouts; for tests of sharing. */
     OkHttpClient httpClient() {
-        return http;
+        OkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = base.get().newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .readTimeout(settings.readTimeout())
+                            // Uploading a few megabytes of images is bounded like reading the answer.
+                            .writeTimeout(settings.readTimeout())
+                            .callTimeout(settings.callTimeout())
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    private static Supplier<OkHttpClient> requireClient(OkHttpClient http) {
+        Objects.requireNonNull(http, "http");
+        return () -> http;
     }
 
     public OpenAiSettings settings() {

@@ -1,8 +1,5 @@
 package dev.interfeedback.model.resilience;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Usage;
 import java.io.BufferedReader;
@@ -14,32 +11,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Responses on disk, by request key: an append-only JSON-lines log read into memory when opened.
+ * Responses on disk, by request key: an append-only log read into memory when opened.
  *
  * <p>One log rather than a file per response, because a cached rerun of thousands of calls must
- * cost milliseconds, not thousands of file opens. Each entry is written with a single append, so a
- * crash leaves at most a torn last line, which the next open skips; several processes may append
- * to one log. Only successful responses are ever put: an error must be asked again next time.
+ * cost milliseconds, not thousands of file opens; and a plain tab-separated line
+ * ({@code key, prompt tokens, completion tokens, escaped text, "end"}) rather than JSON, because reading
+ * it is most of what a cached rerun does. The log is read in the background from the moment the
+ * cache is opened, while the run loads its dataset; the first lookup waits for it.
+ *
+ * <p>Each entry is written with a single append, so a crash leaves at most a torn last line, which
+ * reading skips; several processes may append to one log. Only successful responses are ever put:
+ * an error must be asked again next time.
  */
 public final class ResponseCache {
 
-    static final String FILE = "responses-v1.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILE = "responses-v1.log";
+    // Marks a whole line: a line cut short by a crash lacks it, and must not pass for a shorter answer.
+    private static final String END = "\tend\n";
     private static final ConcurrentMap<Path, ResponseCache> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
     private final FileChannel log;
     private final ConcurrentMap<String, ChatResponse> entries = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> loaded;
 
     private ResponseCache(Path file) throws IOException {
         this.file = file;
-        if (Files.exists(file)) load();
+        boolean exists = Files.exists(file);
         this.log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        if (exists && log.size() > 0) {
+            // A torn line without its newline would swallow the next entry appended.
+            ByteBuffer last = ByteBuffer.allocate(1);
+            try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+                read.read(last, read.size() - 1);
+            }
+            if (last.get(0) != '\n') log.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        this.loaded = exists ? CompletableFuture.runAsync(this::load, ResponseCache::startDaemon) : CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -65,18 +81,17 @@ public final class ResponseCache {
     }
 
     public Optional<ChatResponse> get(String key) {
+        loaded.join();
         return Optional.ofNullable(entries.get(key));
     }
 
     public void put(String key, ChatResponse response) {
+        loaded.join();
         if (entries.putIfAbsent(key, response) != null) return;
-        ObjectNode line = JSON.createObjectNode();
-        line.put("key", key);
-        line.put("text", response.text());
-        line.put("promptTokens", response.usage().promptTokens());
-        line.put("completionTokens", response.usage().completionTokens());
+        Usage usage = response.usage();
+        String line = key + '\t' + usage.promptTokens() + '\t' + usage.completionTokens() + '\t' + escape(response.text()) + END;
+        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         try {
-            ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
             synchronized (log) {
                 while (bytes.hasRemaining()) log.write(bytes);
             }
@@ -87,11 +102,13 @@ public final class ResponseCache {
     }
 
     /** The keys held, for tests and diagnostics. */
-    java.util.Set<String> keys() {
+    Set<String> keys() {
+        loaded.join();
         return entries.keySet();
     }
 
     public int size() {
+        loaded.join();
         return entries.size();
     }
 
@@ -99,18 +116,73 @@ public final class ResponseCache {
         return file;
     }
 
-    private void load() throws IOException {
+    private void load() {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                try {
-                    JsonNode node = JSON.readTree(line);
-                    entries.put(node.get("key").asText(), new ChatResponse(node.get("text").asText(),
-                            new Usage(node.path("promptTokens").asLong(), node.path("completionTokens").asLong())));
-                } catch (IOException | RuntimeException torn) {
-                    // A line cut short by a crash: that response will simply be asked again.
+                Map.Entry<String, ChatResponse> entry = parse(line);
+                if (entry != null) entries.putIfAbsent(entry.getKey(), entry.getValue());
+            }
+        } catch (IOException e) {
+            // An unreadable cache is an empty one: every call goes to the network.
+        }
+    }
+
+    /** An entry, or null for a line that is not one (a line torn by a crash). */
+    static Map.Entry<String, ChatResponse> parse(String line) {
+        int a = line.indexOf('\t'), b = line.indexOf('\t', a + 1), c = line.indexOf('\t', b + 1);
+        if (a != 64 || b < 0 || c < 0 || !line.endsWith("\tend")) return null;
+        try {
+            String text = unescape(line.substring(0, line.length() - 4), c + 1);
+            if (text == null) return null;
+            Usage usage = new Usage(Long.parseLong(line, a + 1, b, 10), Long.parseLong(line, b + 1, c, 10));
+            return Map.entry(line.substring(0, a), new ChatResponse(text, usage));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text from {@code start}, or null when it holds a raw tab or a broken escape (a glued torn line). */
+    static String unescape(String line, int start) {
+        StringBuilder out = new StringBuilder(line.length() - start);
+        for (int i = start; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '\t') return null;
+            if (ch != '\\') {
+                out.append(ch);
+                continue;
+            }
+            if (++i == line.length()) return null;
+            switch (line.charAt(i)) {
+                case '\\' -> out.append('\\');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                default -> {
+                    return null;
                 }
             }
         }
+        return out.toString();
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "interfeedback-cache-load");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

@@ -146,16 +146,30 @@ class CachingModelTest {
     }
 
     @Test
-    void aLineTornByACrashIsSkipped() throws Exception {
+    void aLineTornByACrashIsSkippedAndTheNextAppendIsKept() throws Exception {
         Path cacheDir = dir.resolve("torn");
-        ResponseCache cache = ResponseCache.reopen(cacheDir);
-        cache.put("k1", new ChatResponse("one", new Usage(1, 2)));
-        Files.writeString(cacheDir.resolve(ResponseCache.FILE), "{\"key\":\"k2\",\"te", StandardCharsets.UTF_8,
+        String k1 = "1".repeat(64), k2 = "2".repeat(64), k3 = "3".repeat(64);
+        ResponseCache.reopen(cacheDir).put(k1, new ChatResponse("one\ttab\nnewline \\ back", new Usage(1, 2)));
+        Files.writeString(cacheDir.resolve(ResponseCache.FILE), k2 + "\t5\t6\tcut sh", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
+        ResponseCache.reopen(cacheDir).put(k3, new ChatResponse("three", new Usage(3, 4)));
         ResponseCache reopened = ResponseCache.reopen(cacheDir);
 
-        assertThat(reopened.size()).isEqualTo(1);
-        assertThat(reopened.get("k1")).contains(new ChatResponse("one", new Usage(1, 2)));
+        assertThat(reopened.size()).isEqualTo(3 - 1);
+        assertThat(reopened.get(k1)).contains(new ChatResponse("one\ttab\nnewline \\ back", new Usage(1, 2)));
+        assertThat(reopened.get(k2)).isEmpty();
+        assertThat(reopened.get(k3)).contains(new ChatResponse("three", new Usage(3, 4)));
+    }
+
+    @Test
+    void gluedOrBrokenLinesAreNotEntries() {
+        String key = "a".repeat(64);
+        assertThat(ResponseCache.parse(key + "\t1\t2\tok\tend")).isNotNull();
+        assertThat(ResponseCache.parse(key + "\t1\t2\tcut short")).isNull();
+        assertThat(ResponseCache.parse(key + "\t1\t2\tcut" + key + "\t1\t2\tnext\tend")).isNull();
+        assertThat(ResponseCache.parse(key + "\t1\t2\tbad escape \\q\tend")).isNull();
+        assertThat(ResponseCache.parse("short\t1\t2\ttext\tend")).isNull();
+        assertThat(ResponseCache.parse(key + "\tx\t2\ttext\tend")).isNull();
     }
 }

@@ -1,0 +1,85 @@
+package dev.interfeedback.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.Rate;
+import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.Prices;
+import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.EpisodeStatus;
+import dev.interfeedback.episode.Round;
+import dev.interfeedback.feedback.FeedbackKind;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.Usage;
+import dev.interfeedback.testing.TestSettings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CostTest {
+
+    private static final BenchmarkResult RESULT = new BenchmarkResult("b", "d",
+            new ModelInfo("weak", "weak-model", false), new ModelInfo("strong", "gpt-4o", false),
+            FeedbackKind.DETAILED, 3, new Rate(1, 1), List.of(
+                    new Episode("s1", "c", EpisodeStatus.CORRECT_AT_ROUND_0, null,
+                            List.of(new Round(0, "Answer: A", "A", true, null, null)), null,
+                            new Usage(1_000_000, 200_000), new Usage(500_000, 0)),
+                    new Episode("s2", "c", EpisodeStatus.CORRECT_AT_ROUND_0, null,
+                            List.of(new Round(0, "Answer: A", "A", true, null, null)), null,
+                            new Usage(1_000_000, 300_000), new Usage(500_000, 100_000))));
+
+    @Test
+    void tokensAndEstimatedCostPerRoleInResultsJson() {
+        PriceTable prices = Prices.from(TestSettings.of(Map.of(
+                "interfeedback.model.weak.price.prompt-per-million", "0.5",
+                "interfeedback.model.weak.price.completion-per-million", "1.5",
+                "interfeedback.model.strong.price.prompt-per-million", "2.5",
+                "interfeedback.model.strong.price.completion-per-million", "10")), List.of("weak", "strong"));
+
+        JsonNode benchmark = new ResultsJson(prices).toJson(List.of(RESULT)).path("benchmarks").get(0);
+
+        assertThat(benchmark.path("receiver").path("role").asText()).isEqualTo("receiver");
+        assertThat(benchmark.path("receiver").path("tokens").path("prompt").asLong()).isEqualTo(2_000_000);
+        assertThat(benchmark.path("receiver").path("tokens").path("completion").asLong()).isEqualTo(500_000);
+        // 2M x 0.5 + 0.5M x 1.5 = 1.75; 1M x 2.5 + 0.1M x 10 = 3.5
+        assertThat(benchmark.path("receiver").path("estimatedCost").asDouble()).isEqualTo(1.75);
+        assertThat(benchmark.path("provider").path("estimatedCost").asDouble()).isEqualTo(3.5);
+        assertThat(benchmark.path("cost").path("currency").asText()).isEqualTo("USD");
+        assertThat(benchmark.path("cost").path("total").asDouble()).isEqualTo(5.25);
+        assertThat(SummaryTable.render(RESULT, prices))
+                .contains("receiver weak: 2000000 prompt + 500000 completion, estimated cost 1.7500 USD")
+                .contains("provider strong: 1000000 prompt + 100000 completion, estimated cost 3.5000 USD");
+    }
+
+    @Test
+    void aModelWithoutAPriceHasNoEstimateRatherThanZero() {
+        PriceTable prices = Prices.from(TestSettings.of(Map.of(
+                "interfeedback.price.currency", "EUR",
+                "interfeedback.model.weak.price.prompt-per-million", "0.5",
+                "interfeedback.model.weak.price.completion-per-million", "1.5")), List.of("weak", "strong"));
+
+        JsonNode cost = new ResultsJson(prices).toJson(List.of(RESULT)).path("benchmarks").get(0).path("cost");
+
+        assertThat(cost.path("currency").asText()).isEqualTo("EUR");
+        assertThat(cost.path("receiver").asDouble()).isEqualTo(1.75);
+        assertThat(cost.path("provider").isNull()).isTrue();
+        assertThat(cost.path("total").isNull()).isTrue();
+        assertThat(SummaryTable.render(RESULT, prices)).contains("provider strong: 1000000 prompt + 100000 completion, no price configured");
+    }
+
+    @Test
+    void halfAPriceOrNonsenseIsAConfigurationError() {
+        assertThatThrownBy(() -> Prices.from(TestSettings.of(Map.of(
+                "interfeedback.model.weak.price.prompt-per-million", "0.5")), List.of("weak")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("interfeedback.model.weak.price.completion-per-million");
+        assertThatThrownBy(() -> Prices.from(TestSettings.of(Map.of(
+                "interfeedback.model.weak.price.prompt-per-million", "cheap",
+                "interfeedback.model.weak.price.completion-per-million", "1")), List.of("weak")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("found \"cheap\"");
+    }
+}
