@@ -93,9 +93,12 @@ public final class InterFeedbackCli {
             new ResultsJson(prices).write(results, outputDir.resolve("results.json"));
             // Only now is every episode in results.json; until then a kill must be resumable.
             for (RunJournal journal : journals) journal.delete();
-            out.println("Model calls: " + (stats.calls() - stats.retries() + stats.cacheHits()) + " (" + stats.cacheHits()
-                    + " from the cache, " + stats.calls() + " sent, " + stats.retries() + " retries, "
-                    + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)");
+            // Simulated models make no API calls, so they have nothing to count here.
+            if (stats.calls() + stats.cacheHits() > 0) {
+                out.println("Model calls: " + (stats.calls() - stats.retries() + stats.cacheHits()) + " (" + stats.cacheHits()
+                        + " from the cache, " + stats.calls() + " sent, " + stats.retries() + " retries, "
+                        + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)");
+            }
             out.println("Results written to " + outputDir.resolve("results.json") + " and "
                     + outputDir.resolve("episodes.jsonl"));
             return 0;
