@@ -7,6 +7,7 @@ import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.scoring.Scorer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Builds a benchmark runner from settings: the two models, the feedback kind, rounds and concurrency. */
 public final class RunnerFactory {
@@ -15,9 +16,18 @@ public final class RunnerFactory {
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment) {
+        return create(settings, environment, UnaryOperator.identity());
+    }
+
+    /**
+     * @param around wraps each model before use, so a caller can add what only it knows about,
+     *     such as limits shared across benchmarks or cancellation of the run
+     */
+    public static BenchmarkRunner create(Settings settings, Function<String, String> environment,
+            UnaryOperator<ChatModel> around) {
         ModelFactory models = new ModelFactory(settings, environment);
-        ChatModel receiver = models.create(settings.receiverAlias());
-        ChatModel provider = models.create(settings.providerAlias());
+        ChatModel receiver = around.apply(models.create(settings.receiverAlias()));
+        ChatModel provider = around.apply(models.create(settings.providerAlias()));
         FeedbackProvider feedback = switch (settings.feedback()) {
             case BINARY -> new BinaryFeedback();
             case DETAILED -> new DetailedFeedback(provider);

@@ -1,0 +1,71 @@
+package dev.interfeedback.junit;
+
+import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.RunnerFactory;
+import dev.interfeedback.config.Settings;
+import dev.interfeedback.dataset.Dataset;
+import dev.interfeedback.dataset.DatasetException;
+import dev.interfeedback.dataset.JsonlDatasetLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * What discovery knows of one benchmark class: its settings, its dataset's samples, and what is
+ * wrong with either. Reading it calls no model.
+ *
+ * @param dataset the loaded dataset, or null when it cannot be read
+ * @param lines the line of each sample id in the dataset file, for sources an IDE can open
+ * @param problem why the benchmark cannot run (a bad setting or an unreadable dataset), or null
+ */
+record BenchmarkDefinition(
+        Class<?> type,
+        String id,
+        Settings settings,
+        Path datasetFile,
+        Dataset dataset,
+        Map<String, Integer> lines,
+        RuntimeException problem) {
+
+    static BenchmarkDefinition read(Class<?> type, ConfigurationParameters parameters,
+            Function<String, String> environment) {
+        InterFeedbackBenchmark annotation = type.getAnnotation(InterFeedbackBenchmark.class);
+        String id = annotation.id().isBlank() ? type.getSimpleName() : annotation.id().trim();
+        Settings settings = BenchmarkSettings.of(parameters, annotation);
+        Path file = Path.of(annotation.dataset());
+
+        Dataset dataset = null;
+        Map<String, Integer> lines = Map.of();
+        RuntimeException problem = null;
+        try {
+            dataset = new JsonlDatasetLoader().load(file);
+            lines = DatasetLines.of(file);
+        } catch (DatasetException e) {
+            problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): dataset "
+                    + file.toAbsolutePath().normalize() + ": " + e.getMessage(), e);
+        }
+        if (problem == null) problem = configurationProblem(id, type, settings, environment).orElse(null);
+        return new BenchmarkDefinition(type, id, settings, file, dataset, lines, problem);
+    }
+
+    /**
+     * Builds the models once without calling them, so an unknown alias or a missing API-key
+     * variable is found before any sample runs, with the message the core gives.
+     */
+    private static Optional<RuntimeException> configurationProblem(String id, Class<?> type, Settings settings,
+            Function<String, String> environment) {
+        try {
+            RunnerFactory.create(settings, environment);
+            return Optional.empty();
+        } catch (ConfigurationException | IllegalArgumentException e) {
+            return Optional.of(new ConfigurationException(
+                    "benchmark " + id + " (" + type.getName() + "): " + e.getMessage(), e));
+        }
+    }
+
+    String[] tags() {
+        return type.getAnnotation(InterFeedbackBenchmark.class).tags();
+    }
+}
