@@ -1,5 +1,6 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Round;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +24,8 @@ final class RoundDescriptor extends AbstractTestDescriptor implements Node<RunCo
     private final Round round;
     private final BenchmarkDefinition definition;
 
-    RoundDescriptor(UniqueId uniqueId, Round round, TestSource source, BenchmarkDefinition definition) {
-        super(uniqueId, RoundNames.of(round), source);
+    RoundDescriptor(UniqueId uniqueId, Sample sample, Round round, TestSource source, BenchmarkDefinition definition) {
+        super(uniqueId, RoundNames.of(sample, round), source);
         this.round = round;
         this.definition = definition;
     }
@@ -37,6 +38,12 @@ final class RoundDescriptor extends AbstractTestDescriptor implements Node<RunCo
     @Override
     public Set<TestTag> getTags() {
         return Tags.of(definition);
+    }
+
+    /** In the sample's thread, at once, so rounds are reported in the order they were answered. */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
     }
 
     @Override

@@ -77,7 +77,7 @@ final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunC
         Episode episode = run.runner().runSample(sample, run.testSet(), (answered, round) -> {
             // Added, then registered and started, the order IDEs expect of dynamic tests.
             RoundDescriptor child = new RoundDescriptor(getUniqueId().append(RoundDescriptor.SEGMENT,
-                    String.valueOf(round.round())), round, getSource().orElse(null), definition);
+                    String.valueOf(round.round())), sample, round, getSource().orElse(null), definition);
             addChild(child);
             rounds.execute(child);
         });
