@@ -10,4 +10,4 @@ import dev.interfeedback.junit.InterFeedbackBenchmark;
  */
 @InterFeedbackBenchmark(dataset = "src/test/resources/datasets/four-options.jsonl",
         receiver = "surefire-receiver", provider = "surefire-provider", feedback = "binary", rounds = 3)
-class FourOptionsBenchmarkTest {}
+public class FourOptionsBenchmarkTest {}
