@@ -43,8 +43,8 @@ record BenchmarkDefinition(
             dataset = new JsonlDatasetLoader().load(file);
             lines = DatasetLines.of(file);
         } catch (DatasetException e) {
-            problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): dataset "
-                    + file.toAbsolutePath().normalize() + ": " + e.getMessage(), e);
+            problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): " + e.getMessage()
+                    + " (dataset paths are relative to the working directory, " + Path.of("").toAbsolutePath() + ")", e);
         }
         if (problem == null) problem = configurationProblem(id, type, settings, environment).orElse(null);
         return new BenchmarkDefinition(type, id, settings, file, dataset, lines, problem);

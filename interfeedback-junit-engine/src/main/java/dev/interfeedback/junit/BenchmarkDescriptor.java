@@ -47,6 +47,15 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         return Type.CONTAINER;
     }
 
+    /**
+     * A benchmark whose dataset cannot be read has no samples; saying it may register tests keeps
+     * the launcher from pruning it, so it runs and fails with the message instead of vanishing.
+     */
+    @Override
+    public boolean mayRegisterTests() {
+        return definition.dataset() == null;
+    }
+
     @Override
     public Set<TestTag> getTags() {
         return Tags.of(definition);
