@@ -9,14 +9,15 @@ import java.util.List;
 /** Display names of rounds: short enough for a test tree, the full texts are in report entries. */
 final class RoundNames {
 
-    private static final int FEEDBACK_CHARS = 60;
+    /** Console and IDE trees cut long names; the answer comes first, so it is never the part cut. */
+    private static final int FEEDBACK_CHARS = 40;
 
     private RoundNames() {}
 
     static String of(Sample sample, Round round) {
         String answer = "answered " + Verdicts.shown(round.extracted()) + (round.correct() ? " (right)" : " (wrong)");
         if (round.feedback() == null) return "round 0: " + answer;
-        return "round " + round.round() + ": feedback \"" + abbreviate(gist(sample, round.feedback())) + "\" -> " + answer;
+        return "round " + round.round() + ": " + answer + " after \"" + abbreviate(gist(sample, round.feedback())) + "\"";
     }
 
     /**

@@ -85,7 +85,7 @@ class LoopbackEngineTest {
                 .filter(e -> e.getType() == EventType.STARTED)
                 .map(e -> e.getTestDescriptor().getDisplayName()))
                 .containsExactly("round 0: answered C (wrong)",
-                        "round 1: feedback \"" + ScriptedServer.FEEDBACK + "\" -> answered A (right)");
+                        "round 1: answered A (right) after \"Look again at the second step of your...\"");
     }
 
     @Test
