@@ -46,6 +46,7 @@ record BenchmarkDefinition(
             problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): " + e.getMessage()
                     + " (dataset paths are relative to the working directory, " + Path.of("").toAbsolutePath() + ")", e);
         }
+        if (problem == null) problem = tagProblem(id, type, annotation).orElse(null);
         if (problem == null) problem = configurationProblem(id, type, settings, environment).orElse(null);
         return new BenchmarkDefinition(type, id, settings, file, dataset, lines, problem);
     }
@@ -63,6 +64,16 @@ record BenchmarkDefinition(
             return Optional.of(new ConfigurationException(
                     "benchmark " + id + " (" + type.getName() + "): " + e.getMessage(), e));
         }
+    }
+
+    private static Optional<RuntimeException> tagProblem(String id, Class<?> type, InterFeedbackBenchmark annotation) {
+        for (String tag : annotation.tags()) {
+            if (!org.junit.platform.engine.TestTag.isValid(tag)) {
+                return Optional.of(new ConfigurationException("benchmark " + id + " (" + type.getName() + "): tag \""
+                        + tag + "\" is not a valid JUnit tag (no blanks, ISO control characters or any of , ( ) & | !)"));
+            }
+        }
+        return Optional.empty();
     }
 
     String[] tags() {

@@ -23,11 +23,19 @@ final class RoundDescriptor extends AbstractTestDescriptor implements Node<RunCo
 
     private final Round round;
     private final BenchmarkDefinition definition;
+    private final String sampleId;
 
     RoundDescriptor(UniqueId uniqueId, Sample sample, Round round, TestSource source, BenchmarkDefinition definition) {
         super(uniqueId, RoundNames.of(sample, round), source);
         this.round = round;
         this.definition = definition;
+        this.sampleId = sample.id();
+    }
+
+    /** Reports that list tests flat (Surefire's XML) need the sample beside the round to tell rounds apart. */
+    @Override
+    public String getLegacyReportingName() {
+        return sampleId + " " + getDisplayName();
     }
 
     @Override
