@@ -23,19 +23,19 @@ final class RoundDescriptor extends AbstractTestDescriptor implements Node<RunCo
 
     private final Round round;
     private final BenchmarkDefinition definition;
-    private final String sampleId;
+    private final Sample sample;
 
     RoundDescriptor(UniqueId uniqueId, Sample sample, Round round, TestSource source, BenchmarkDefinition definition) {
         super(uniqueId, RoundNames.of(sample, round), source);
         this.round = round;
         this.definition = definition;
-        this.sampleId = sample.id();
+        this.sample = sample;
     }
 
     /** Reports that list tests flat (Surefire's XML) need the sample beside the round to tell rounds apart. */
     @Override
     public String getLegacyReportingName() {
-        return sampleId + " " + getDisplayName();
+        return sample.id() + " " + getDisplayName();
     }
 
     @Override
@@ -54,18 +54,26 @@ final class RoundDescriptor extends AbstractTestDescriptor implements Node<RunCo
         return ExecutionMode.SAME_THREAD;
     }
 
+    /**
+     * Publishes the round on one line per field, so console trees stay readable; the texts as
+     * written are in the sample's transcript and in {@code episodes.jsonl}.
+     */
     @Override
     public RunContext execute(RunContext context, DynamicTestExecutor dynamicTestExecutor) {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("round", String.valueOf(round.round()));
         if (round.feedback() != null) {
-            entry.put("feedback", round.feedback());
+            entry.put("feedback", oneLine(RoundNames.gist(sample, round.feedback())));
             entry.put("leakGuard", round.leakGuard().name());
         }
-        entry.put("answer", String.valueOf(round.answer()));
+        entry.put("answer", oneLine(String.valueOf(round.answer())));
         entry.put("extracted", Verdicts.shown(round.extracted()));
         entry.put("correct", String.valueOf(round.correct()));
         context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
         return context;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 }

@@ -89,6 +89,20 @@ class LoopbackEngineTest {
     }
 
     @Test
+    void eachRoundPublishesTheProvidersFeedbackAndTheReceiversAnswer() {
+        EngineExecutionResults results = run(Map.of(), selectClass(LoopbackBenchmark.class));
+
+        Map<String, String> round1 = Tally.events(results, "round")
+                .filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED)
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().endsWith("[sample:loop-fix]/[round:1]"))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .findFirst().orElseThrow();
+        assertThat(round1).containsEntry("feedback", ScriptedServer.FEEDBACK)
+                .containsEntry("answer", "Thinking it over. Answer: A")
+                .containsEntry("extracted", "A").containsEntry("correct", "true").containsEntry("leakGuard", "NONE");
+    }
+
+    @Test
     void theTestSetCountsArePublishedOnTheBenchmark() {
         EngineExecutionResults results = run(Map.of(), selectClass(LoopbackBenchmark.class));
 
