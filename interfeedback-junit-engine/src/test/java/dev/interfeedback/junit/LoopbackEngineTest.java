@@ -165,6 +165,18 @@ class LoopbackEngineTest {
     }
 
     @Test
+    void storedRoundZeroAnswersOfAnotherModelAreNotReused() {
+        run(Map.of(), selectClass(LoopbackBenchmark.class));
+        int before = server.requests();
+
+        EngineExecutionResults rerun = run(Map.of("interfeedback.model.scripted-receiver.name", "receiver-model-v2"),
+                selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
+
+        assertThat(benchmarkEntry(rerun)).containsEntry("roundZeroReused", "0");
+        assertThat(server.requests() - before).isEqualTo(4);
+    }
+
+    @Test
     void aRerunWithoutStoredAnswersAsksBothModelsForThatSampleOnly() {
         EngineExecutionResults rerun = run(Map.of(), selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
 
