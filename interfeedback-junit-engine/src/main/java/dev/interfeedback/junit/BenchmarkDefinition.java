@@ -76,6 +76,11 @@ record BenchmarkDefinition(
         return Optional.empty();
     }
 
+    /** The same benchmark with a problem that only the run as a whole can see. */
+    BenchmarkDefinition withProblem(RuntimeException problem) {
+        return new BenchmarkDefinition(type, id, settings, datasetFile, dataset, lines, problem);
+    }
+
     String[] tags() {
         return type.getAnnotation(InterFeedbackBenchmark.class).tags();
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** One benchmark while it runs: its runner, its test set, and the episodes finished so far. */
 final class BenchmarkRun {
@@ -19,6 +21,7 @@ final class BenchmarkRun {
     private final BenchmarkRunner runner;
     private final TestSet testSet;
     private final List<Sample> samples;
+    private final Map<String, Sample> byId;
     private final RunOutputs outputs;
     private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
 
@@ -28,6 +31,7 @@ final class BenchmarkRun {
         this.runner = runner;
         this.testSet = testSet;
         this.samples = List.copyOf(samples);
+        this.byId = samples.stream().collect(Collectors.toMap(Sample::id, Function.identity()));
         this.outputs = outputs;
     }
 
@@ -48,8 +52,7 @@ final class BenchmarkRun {
     Path finished(Episode episode) throws IOException {
         outputs.journal(definition.id(), episode);
         episodes.put(episode.sampleId(), episode);
-        Sample sample = samples.stream().filter(s -> s.id().equals(episode.sampleId())).findFirst().orElseThrow();
-        return outputs.transcript(definition.id(), sample, episode);
+        return outputs.transcript(definition.id(), byId.get(episode.sampleId()), episode);
     }
 
     /** The episodes that finished, in dataset order; samples a cancelled run never ran are left out. */

@@ -3,6 +3,7 @@ package dev.interfeedback.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.dataset.Sample;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
     private final DiscoveryIssueReporter issues;
     private final UniqueId engineId;
     private final Map<Class<?>, BenchmarkDefinition> definitions = new ConcurrentHashMap<>();
+    private final Map<String, Class<?>> classOfId = new ConcurrentHashMap<>();
     private final IsBenchmarkClass isBenchmark = new IsBenchmarkClass();
 
     BenchmarkSelectorResolver(UniqueId engineId, Predicate<String> classNameFilter, ConfigurationParameters parameters,
@@ -100,6 +102,13 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
 
     private BenchmarkDefinition define(Class<?> type) {
         BenchmarkDefinition definition = BenchmarkDefinition.read(type, parameters, environment);
+        Class<?> owner = classOfId.putIfAbsent(definition.id(), type);
+        if (owner != null && definition.problem() == null) {
+            // Results are keyed by benchmark id: a second class with the id would overwrite the first.
+            definition = definition.withProblem(new ConfigurationException("benchmark " + definition.id() + " ("
+                    + type.getName() + "): the id \"" + definition.id() + "\" is already used by " + owner.getName()
+                    + "; give one of them another id in @InterFeedbackBenchmark(id = ...)"));
+        }
         if (definition.problem() != null) {
             // A warning, not an error: an error would stop every benchmark of the run, while this
             // one alone fails when it runs, with the same message.

@@ -59,6 +59,21 @@ class ConfigurationErrorTest {
     }
 
     @Test
+    void twoBenchmarksWithOneIdAreAnError() {
+        EngineExecutionResults results = run(Map.of(), selectClass(SimulatedBenchmark.class),
+                selectClass(dev.interfeedback.junit.fixtures.duplicate.SimulatedBenchmark.class));
+
+        assertThat(Tally.of(results, "benchmark")).isEqualTo(new Tally(2, 1, 1, 0, 0, 0));
+        assertThat(Tally.events(results, "benchmark")
+                .filter(e -> e.getType() == EventType.FINISHED)
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable())
+                .flatMap(java.util.Optional::stream)
+                .map(Throwable::getMessage))
+                .singleElement().asString()
+                .contains("\"SimulatedBenchmark\" is already used by dev.interfeedback.junit.fixtures.SimulatedBenchmark");
+    }
+
+    @Test
     void aBrokenBenchmarkDoesNotStopTheOthers() {
         EngineExecutionResults results = run(Map.of(),
                 selectClass(UnknownAliasBenchmark.class), selectClass(SimulatedBenchmark.class));

@@ -54,10 +54,10 @@ class DiscoveryTest {
     @Test
     void packageClasspathRootAndMethodSelectorsFindBenchmarks() {
         assertThat(benchmarkNames(discover(selectPackage("dev.interfeedback.junit.fixtures"))))
-                .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "UnknownAliasBenchmark",
+                .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "SimulatedBenchmark", "UnknownAliasBenchmark",
                         "MissingKeyBenchmark", "MissingDatasetBenchmark");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(6).contains("FourOptionsBenchmarkTest");
+                .hasSize(7).contains("FourOptionsBenchmarkTest");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }
