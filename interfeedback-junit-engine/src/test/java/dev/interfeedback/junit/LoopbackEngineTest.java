@@ -151,6 +151,21 @@ class LoopbackEngineTest {
     }
 
     @Test
+    void aRunCancelledWhileTheTestSetIsBuiltAsksNoFurtherRoundZeroAnswers() {
+        CancellationToken token = CancellationToken.create();
+        server.onRequest(token::cancel);
+
+        EngineExecutionResults results = EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(LoopbackBenchmark.class))
+                .configurationParameters(parameters(Map.of("interfeedback.concurrency", "1")))
+                .cancellationToken(token)
+                .execute();
+
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(Tally.samples(results)).isEqualTo(new Tally(0, 0, 0, 6, 0, 0));
+    }
+
+    @Test
     void aUniqueIdSelectorRerunsOneSampleReusingTheStoredRoundZeroAnswers() {
         run(Map.of(), selectClass(LoopbackBenchmark.class));
         int before = server.requests();

@@ -39,6 +39,7 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
     private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
     private volatile long delayMillis;
     private volatile Runnable onFeedbackRequest = () -> {};
+    private volatile Runnable onRequest = () -> {};
 
     ScriptedServer() throws IOException {
         server.setDispatcher(this);
@@ -64,6 +65,11 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
         return this;
     }
 
+    ScriptedServer onRequest(Runnable hook) {
+        this.onRequest = hook;
+        return this;
+    }
+
     int requests() {
         return requests.get();
     }
@@ -75,6 +81,7 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         requests.incrementAndGet();
+        onRequest.run();
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         JsonNode json = read(body);
         String model = json.path("model").asText();
