@@ -65,7 +65,7 @@ final class ChoiceAnswer {
     }
 
     private static String squash(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT); // "100 °" is "100°"
     }
 
     private static String checked(String letter, int optionCount, String raw) throws InvalidValueException {
