@@ -3,11 +3,12 @@ package dev.interfeedback.cli;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
-import dev.interfeedback.dataset.JsonlDatasetLoader;
+import dev.interfeedback.dataset.DatasetLoad;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.ResultsJson;
@@ -58,8 +59,12 @@ public final class InterFeedbackCli {
             BenchmarkRunner runner = RunnerFactory.create(settings, environment);
 
             List<Dataset> datasets = new ArrayList<>();
-            for (String path : settings.require(Settings.DATASET, "one or more JSONL files, separated by commas").split(",")) {
-                datasets.add(new JsonlDatasetLoader().load(Path.of(path.trim())));
+            DatasetSettings datasetSettings = new DatasetSettings(settings);
+            for (String path : settings.require(Settings.DATASET,
+                    "one or more datasets (JSONL, MMMU-Pro parquet or MathVerse JSON), separated by commas").split(",")) {
+                DatasetLoad load = datasetSettings.load(Path.of(path.trim()));
+                out.println(load.summary());
+                datasets.add(load.dataset());
             }
             Path outputDir = settings.outputDir();
             List<BenchmarkResult> results = new ArrayList<>();

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * to the dataset changes the chosen subset by at most one sample. The chosen samples keep their
  * dataset order.
  *
- * @param filters metadata key to the accepted values (compared ignoring case); a sample passes
- *     when, for every key, its value (or one of its values, for a list) is accepted
+ * @param filters metadata key (or {@value #CATEGORY}) to the accepted values, compared ignoring
+ *     case; a sample passes when, for every key, its value (or one of its values, for a list) is
+ *     accepted
  * @param limit the largest number of samples to keep, or empty for all
  * @param seed the seed of the choice
  */
@@ -67,9 +68,13 @@ public record SampleSelection(Map<String, Set<String>> filters, OptionalInt limi
         return new Dataset(dataset.name(), dataset.source(), kept);
     }
 
+    /** The filter key that matches {@link Sample#category()} rather than a metadata field. */
+    public static final String CATEGORY = "category";
+
     public boolean accepts(Sample sample) {
         for (Map.Entry<String, Set<String>> filter : filters.entrySet()) {
-            if (!filter.getValue().isEmpty() && !matches(sample.metadata().get(filter.getKey()), filter.getValue())) {
+            Object value = CATEGORY.equals(filter.getKey()) ? sample.category() : sample.metadata().get(filter.getKey());
+            if (!filter.getValue().isEmpty() && !matches(value, filter.getValue())) {
                 return false;
             }
         }
