@@ -49,7 +49,7 @@ final class JsonlRows {
                     continue;
                 }
                 Map<String, Object> values = new HashMap<>();
-                node.fields().forEachRemaining(field -> values.put(field.getKey(), value(field.getValue())));
+                node.properties().forEach(field -> values.put(field.getKey(), value(field.getValue())));
                 if (!visitor.row(new RawRow(file, number, values))) {
                     return;
                 }

@@ -123,6 +123,20 @@ class MmmuProParquetTest {
     }
 
     @Test
+    void theFourOptionConfigIsNamedAfterItsPublishedFolder() throws Exception {
+        Path folder = temp.resolve("MMMU_Pro").resolve("standard (4 options)");
+        ParquetFixtures.write(folder.resolve("test-00000-of-00002.parquet"), ParquetFixtures.realStandardRows().subList(0, 2));
+        ParquetFixtures.write(folder.resolve("test-00001-of-00002.parquet"), ParquetFixtures.realStandardRows().subList(2, 4));
+
+        DatasetLoad load = new MmmuProLoader(MmmuProOptions.defaults(temp.resolve("cache"))).load(folder);
+
+        assertThat(load.dataset().name()).isEqualTo("mmmu-pro standard (4 options)");
+        assertThat(load.dataset().samples()).extracting(Sample::id)
+                .containsExactly("test_History_1", "test_Art_113", "validation_Design_19", "test_History_134");
+        assertThat(load.dataset().samples().get(0).metadata()).containsEntry("source", "MMMU-Pro standard (4 options)");
+    }
+
+    @Test
     void listTypedOptionsAreReadAsIs() throws Exception {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
         row.put("id", "v1");
