@@ -59,6 +59,14 @@ public final class DatasetSettings {
     /** The folder holding {@code images_version_*}; default the JSON file's folder. */
     public static final String MATHVERSE_IMAGES = P + "mathverse.images";
 
+    /**
+     * {@code rules} (default: the rule-based {@link dev.interfeedback.scoring.Scorer}) or {@code judge}:
+     * MathVerse's official two-step scoring by a judge model, for every sample of the run.
+     */
+    public static final String MATHVERSE_SCORING = P + "mathverse.scoring";
+    /** The model alias of that judge ({@code interfeedback.model.<alias>.*}); default {@code judge}. */
+    public static final String MATHVERSE_JUDGE = P + "mathverse.judge";
+
     private final Settings settings;
 
     public DatasetSettings(Settings settings) {
@@ -136,6 +144,20 @@ public final class DatasetSettings {
         }).collect(Collectors.toSet());
         return new MathVerseOptions(versions, parse(MATHVERSE_PROMPT, MathVersePromptMode::parse, MathVersePromptMode.COT),
                 badRows(), settings.get(MATHVERSE_IMAGES).map(Path::of).orElse(null));
+    }
+
+    /** Whether the run is scored by MathVerse's two-step judge rather than by rules. */
+    public boolean judgeScoring() {
+        String value = settings.get(MATHVERSE_SCORING).orElse("rules").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "rules" -> false;
+            case "judge" -> true;
+            default -> throw new ConfigurationException(MATHVERSE_SCORING + ": expected rules or judge, found \"" + value + "\"");
+        };
+    }
+
+    public String judgeAlias() {
+        return settings.get(MATHVERSE_JUDGE).orElse("judge");
     }
 
     public BadRowPolicy badRows() {

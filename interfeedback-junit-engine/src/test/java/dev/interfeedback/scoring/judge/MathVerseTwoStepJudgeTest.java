@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.dataset.mathverse.MathVerseLoader;
 import dev.interfeedback.dataset.mathverse.MathVerseOptions;
 import dev.interfeedback.model.ModelException;
@@ -57,6 +58,17 @@ class MathVerseTwoStepJudgeTest {
         assertThatThrownBy(() -> new MathVerseTwoStepJudge(model).judge("C", tangent))
                 .isInstanceOf(JudgeException.class).hasMessageContaining("HTTP 503 after 3 retries")
                 .hasCauseInstanceOf(ModelException.class);
+    }
+
+    @Test
+    void aJudgeFailureMakesRoundZeroAnErrorNotAWrongAnswer() {
+        ScriptedModel receiver = new ScriptedModel("receiver", "Answer: C");
+        MathVerseTwoStepJudge judge = new MathVerseTwoStepJudge(new ScriptedModel("judge", new ModelException("HTTP 500")));
+
+        RoundZero roundZero = RoundZero.answer(receiver, judge::judge, tangent);
+
+        assertThat(roundZero.failed()).isTrue();
+        assertThat(roundZero.error()).startsWith("scoring: the judge").contains("HTTP 500");
     }
 
     @Test
