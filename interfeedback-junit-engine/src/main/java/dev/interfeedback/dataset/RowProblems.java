@@ -37,7 +37,7 @@ public final class RowProblems {
     /** Throws under FAIL when any row was bad; returns the skipped rows under SKIP. */
     public List<DatasetProblem> finish() {
         if (policy == BadRowPolicy.FAIL && !problems.isEmpty()) {
-            throw new DatasetException(problems);
+            throw new DatasetException(problems, tooMany(), null);
         }
         return List.copyOf(problems);
     }
