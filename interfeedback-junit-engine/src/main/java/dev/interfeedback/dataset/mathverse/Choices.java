@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 record Choices(String stem, List<String> options) {
 
-    private static final Pattern HEADER = Pattern.compile("(?im)^\\s*choices\\s*:\\s*$|(?i)choices\\s*:");
+    private static final Pattern HEADER = Pattern.compile("(?i)choices\\s*:");
     private static final Pattern OPTION = Pattern.compile("^\\s*\\(?([A-Z])\\)?\\s*[:.)]\\s*(.*)$");
 
     static Choices parse(String question) {
