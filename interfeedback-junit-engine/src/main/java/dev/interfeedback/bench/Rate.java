@@ -26,11 +26,12 @@ public record Rate(long successes, long trials) {
     }
 
     public double low() {
-        return defined() ? center() - halfWidth() : Double.NaN;
+        return defined() ? Math.max(0, center() - halfWidth()) : Double.NaN;
     }
 
     public double high() {
-        return defined() ? center() + halfWidth() : Double.NaN;
+        // Clamped: at 100% rounding would otherwise give 0.9999999999999999.
+        return defined() ? Math.min(1, center() + halfWidth()) : Double.NaN;
     }
 
     private double center() {
