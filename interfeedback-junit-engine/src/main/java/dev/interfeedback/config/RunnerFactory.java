@@ -1,11 +1,13 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.DetailedFeedback;
 import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.scoring.Scorer;
+import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -32,7 +34,16 @@ public final class RunnerFactory {
             case BINARY -> new BinaryFeedback();
             case DETAILED -> new DetailedFeedback(provider);
         };
-        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(),
+        return new BenchmarkRunner(receiver, provider, feedback, verifier(settings, models), settings.rounds(),
                 settings.concurrency());
+    }
+
+    /** The rule-based scorer, or MathVerse's two-step judge when {@link DatasetSettings#MATHVERSE_SCORING} asks for it. */
+    static Verifier verifier(Settings settings, ModelFactory models) {
+        DatasetSettings datasets = new DatasetSettings(settings);
+        if (datasets.judgeScoring()) {
+            return new MathVerseTwoStepJudge(models.create(datasets.judgeAlias()))::judge;
+        }
+        return new Scorer()::score;
     }
 }
