@@ -34,15 +34,15 @@ public final class RunnerFactory {
             case BINARY -> new BinaryFeedback();
             case DETAILED -> new DetailedFeedback(provider);
         };
-        return new BenchmarkRunner(receiver, provider, feedback, verifier(settings, models), settings.rounds(),
+        return new BenchmarkRunner(receiver, provider, feedback, verifier(settings, models, around), settings.rounds(),
                 settings.concurrency());
     }
 
     /** The rule-based scorer, or MathVerse's two-step judge when {@link DatasetSettings#MATHVERSE_SCORING} asks for it. */
-    static Verifier verifier(Settings settings, ModelFactory models) {
+    static Verifier verifier(Settings settings, ModelFactory models, UnaryOperator<ChatModel> around) {
         DatasetSettings datasets = new DatasetSettings(settings);
         if (datasets.judgeScoring()) {
-            return new MathVerseTwoStepJudge(models.create(datasets.judgeAlias()))::judge;
+            return new MathVerseTwoStepJudge(around.apply(models.create(datasets.judgeAlias())))::judge;
         }
         return new Scorer()::score;
     }

@@ -1,11 +1,13 @@
 package dev.interfeedback.junit;
 
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
-import dev.interfeedback.dataset.JsonlDatasetLoader;
+import dev.interfeedback.dataset.DatasetLoad;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * What discovery knows of one benchmark class: its settings, its dataset's samples, and what is
  * wrong with either. Reading it calls no model.
  *
- * @param dataset the loaded dataset, or null when it cannot be read
+ * @param dataset the loaded dataset (narrowed by {@code interfeedback.dataset.*}), or null when it cannot be read
+ * @param datasetSummary how many samples loaded, and how many were skipped or excluded
  * @param lines the line of each sample id in the dataset file, for sources an IDE can open
  * @param problem why the benchmark cannot run (a bad setting or an unreadable dataset), or null
  */
@@ -26,6 +29,7 @@ record BenchmarkDefinition(
         Settings settings,
         Path datasetFile,
         Dataset dataset,
+        String datasetSummary,
         Map<String, Integer> lines,
         RuntimeException problem) {
 
@@ -37,18 +41,22 @@ record BenchmarkDefinition(
         Path file = Path.of(annotation.dataset());
 
         Dataset dataset = null;
+        String summary = "";
         Map<String, Integer> lines = Map.of();
         RuntimeException problem = null;
         try {
-            dataset = new JsonlDatasetLoader().load(file);
-            lines = DatasetLines.of(file);
-        } catch (DatasetException e) {
+            // The same loading as the command line: format, publisher options and subset from interfeedback.dataset.*
+            DatasetLoad load = new DatasetSettings(settings).load(file);
+            dataset = load.dataset();
+            summary = load.summary();
+            if (Files.isRegularFile(file) && file.toString().endsWith(".jsonl")) lines = DatasetLines.of(file);
+        } catch (DatasetException | ConfigurationException e) {
             problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): " + e.getMessage()
                     + " (dataset paths are relative to the working directory, " + Path.of("").toAbsolutePath() + ")", e);
         }
         if (problem == null) problem = tagProblem(id, type, annotation).orElse(null);
         if (problem == null) problem = configurationProblem(id, type, settings, environment).orElse(null);
-        return new BenchmarkDefinition(type, id, settings, file, dataset, lines, problem);
+        return new BenchmarkDefinition(type, id, settings, file, dataset, summary, lines, problem);
     }
 
     /**
@@ -78,7 +86,7 @@ record BenchmarkDefinition(
 
     /** The same benchmark with a problem that only the run as a whole can see. */
     BenchmarkDefinition withProblem(RuntimeException problem) {
-        return new BenchmarkDefinition(type, id, settings, datasetFile, dataset, lines, problem);
+        return new BenchmarkDefinition(type, id, settings, datasetFile, dataset, datasetSummary, lines, problem);
     }
 
     String[] tags() {

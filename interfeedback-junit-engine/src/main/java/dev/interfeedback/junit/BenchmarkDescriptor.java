@@ -74,7 +74,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         List<Sample> samples = selectedSamples();
         TestSetSource.Built built = new TestSetSource(context.outputs().roundZeroStore(), definition)
                 .testSet(runner, samples, samples.size() == definition.dataset().size());
-        context.listener().reportingEntryPublished(this, Figures.testSet(built.testSet(), samples, built.reused()));
+        context.listener().reportingEntryPublished(this, Figures.testSet(definition.datasetSummary(), built.testSet(), samples, built.reused()));
         return context.with(new BenchmarkRun(definition, runner, built.testSet(), samples, context.outputs()));
     }
 

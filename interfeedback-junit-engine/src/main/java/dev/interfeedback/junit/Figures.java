@@ -17,7 +17,7 @@ final class Figures {
     private Figures() {}
 
     /** The test-set construction: how many samples each model got right at round 0. */
-    static ReportEntry testSet(TestSet testSet, List<Sample> samples, int reused) {
+    static ReportEntry testSet(String dataset, TestSet testSet, List<Sample> samples, int reused) {
         long receiverRight = 0, receiverWrong = 0, providerRight = 0, errors = 0;
         for (Sample sample : samples) {
             RoundZero mine = testSet.receiver(sample), theirs = testSet.provider(sample);
@@ -27,6 +27,7 @@ final class Figures {
             if (theirs.correct()) providerRight++;
         }
         Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("dataset", dataset);
         entry.put("samples", String.valueOf(samples.size()));
         entry.put("receiverCorrectAtRound0", String.valueOf(receiverRight));
         entry.put("receiverWrongAtRound0", String.valueOf(receiverWrong));

@@ -5,6 +5,7 @@ import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.platform.engine.TestSource;
@@ -12,6 +13,7 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.DirectorySource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -91,6 +93,8 @@ final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunC
     private static TestSource source(Sample sample, BenchmarkDefinition definition) {
         Integer line = definition.lines().get(sample.id());
         Path file = definition.datasetFile().toAbsolutePath().normalize();
+        // MMMU-Pro may be a folder of parquet shards
+        if (Files.isDirectory(file)) return DirectorySource.from(file.toFile());
         return line == null ? FileSource.from(file.toFile()) : FileSource.from(file.toFile(), FilePosition.from(line));
     }
 }

@@ -63,6 +63,19 @@ class DiscoveryTest {
     }
 
     @Test
+    void theDatasetSettingsOfTheCommandLineApplyToo() {
+        Map<String, String> parameters = new HashMap<>(parameters());
+        parameters.put("interfeedback.dataset.limit", "5");
+
+        TestDescriptor engine = EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(SimulatedBenchmark.class))
+                .configurationParameters(parameters)
+                .discover().getEngineDescriptor();
+
+        assertThat(engine.getChildren().iterator().next().getChildren()).hasSize(5);
+    }
+
+    @Test
     void aSampleUniqueIdSelectsThatSampleAlone() {
         UniqueId sample = UniqueId.forEngine("interfeedback")
                 .append("benchmark", LoopbackBenchmark.class.getName()).append("sample", "loop-fix");
