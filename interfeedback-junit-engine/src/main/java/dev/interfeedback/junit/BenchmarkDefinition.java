@@ -38,7 +38,7 @@ record BenchmarkDefinition(
         InterFeedbackBenchmark annotation = type.getAnnotation(InterFeedbackBenchmark.class);
         String id = annotation.id().isBlank() ? type.getSimpleName() : annotation.id().trim();
         Settings settings = BenchmarkSettings.of(parameters, annotation);
-        Path file = Path.of(annotation.dataset());
+        Path file = settings.resolve(annotation.dataset());
 
         Dataset dataset = null;
         String summary = "";
@@ -52,7 +52,8 @@ record BenchmarkDefinition(
             if (Files.isRegularFile(file) && file.toString().endsWith(".jsonl")) lines = DatasetLines.of(file);
         } catch (DatasetException | ConfigurationException e) {
             problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): " + e.getMessage()
-                    + " (dataset paths are relative to the working directory, " + Path.of("").toAbsolutePath() + ")", e);
+                    + " (relative dataset paths are relative to " + settings.resolve("").toAbsolutePath()
+                    + "; set " + Settings.BASE_DIR + " to change that)", e);
         }
         if (problem == null) problem = tagProblem(id, type, annotation).orElse(null);
         if (problem == null) problem = configurationProblem(id, type, settings, environment).orElse(null);

@@ -89,9 +89,9 @@ public class CheckMojo extends AbstractMojo {
 
         for (String failure : failures) getLog().error(failure);
         if (failures.isEmpty()) {
-            getLog().info("InterFeedback check passed: " + rules.size() + " rules"
+            getLog().info("InterFeedback check passed: " + rules.size() + (rules.size() == 1 ? " rule" : " rules")
                     + (baseline != null && !updateBaseline ? " and the baseline comparison" : "") + " on "
-                    + results.size() + " benchmarks");
+                    + results.size() + (results.size() == 1 ? " benchmark" : " benchmarks"));
             return;
         }
         String summary = "InterFeedback check failed: " + failures.size()

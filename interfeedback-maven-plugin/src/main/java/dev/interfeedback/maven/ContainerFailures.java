@@ -9,7 +9,7 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * Collects failed containers: the engine or a benchmark that could not run (a bad setting, an
- * unreadable dataset). Failed samples are tests, not containers, and are the benchmark's result.
+ * unreadable dataset). Samples are tests (with their rounds as children): their failures are the measurement.
  */
 final class ContainerFailures implements TestExecutionListener {
 
@@ -17,7 +17,7 @@ final class ContainerFailures implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        if (identifier.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+        if (identifier.isContainer() && !identifier.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
             String cause = result.getThrowable().map(t -> t.getMessage() != null ? t.getMessage() : t.toString())
                     .orElse("no cause given");
             failures.add(identifier.getDisplayName() + ": " + cause);

@@ -32,8 +32,6 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
@@ -83,7 +81,7 @@ public class EvaluateMojo extends AbstractMojo {
         }
         Map<String, String> parameters = parameters();
         ContainerFailures failures = new ContainerFailures();
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        SampleTally samples = new SampleTally();
         StringWriter xmlErrors = new StringWriter();
         LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(
                 outputDirectory.toPath().resolve("junit-xml"), new PrintWriter(xmlErrors));
@@ -98,7 +96,7 @@ public class EvaluateMojo extends AbstractMojo {
                     .configurationParameters(parameters)
                     .build();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, summary, failures, junitXml);
+            launcher.execute(request, samples, failures, junitXml);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot close the benchmark class loader: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -108,19 +106,16 @@ public class EvaluateMojo extends AbstractMojo {
             thread.setContextClassLoader(previous);
         }
 
-        TestExecutionSummary counts = summary.getSummary();
         if (!failures.failures().isEmpty()) {
             failures.failures().forEach(f -> getLog().error(f));
             throw new MojoExecutionException("InterFeedback benchmarks could not run: " + failures.failures().get(0));
         }
-        if (counts.getContainersFoundCount() <= 1) {
+        if (samples.samples() == 0) {
             throw new MojoExecutionException("No InterFeedback benchmarks found in " + classesDirectory
                     + ": is interfeedback-junit-engine a test dependency, and is a class annotated @InterFeedbackBenchmark?");
         }
         if (!xmlErrors.toString().isBlank()) getLog().warn("JUnit XML report: " + xmlErrors.toString().strip());
-        getLog().info(String.format("InterFeedback: %d samples, %d passed, %d failed, %d skipped, %d aborted",
-                counts.getTestsFoundCount(), counts.getTestsSucceededCount(), counts.getTestsFailedCount(),
-                counts.getTestsSkippedCount(), counts.getTestsAbortedCount()));
+        getLog().info("InterFeedback: " + samples);
         printSummary();
     }
 
@@ -138,7 +133,7 @@ public class EvaluateMojo extends AbstractMojo {
                 + outputDirectory.toPath().resolve("open-test-reporting"));
     }
 
-    /** POM parameters, then -D user properties of this Maven session, then the fixed output locations. */
+    /** POM parameters, then -D user properties of this Maven session, then the fixed locations. */
     private Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>(configurationParameters);
         Properties user = session.getUserProperties();
@@ -146,6 +141,8 @@ public class EvaluateMojo extends AbstractMojo {
             if (key.startsWith("interfeedback.") || key.startsWith("junit.")) parameters.put(key, user.getProperty(key));
         }
         parameters.put("interfeedback.output.dir", outputDirectory.getAbsolutePath());
+        // Benchmarks name datasets relative to their project, wherever Maven was started from.
+        parameters.putIfAbsent("interfeedback.basedir", project.getBasedir().getAbsolutePath());
         parameters.putIfAbsent("junit.platform.reporting.open.xml.enabled", "true");
         parameters.put("junit.platform.reporting.output.dir",
                 outputDirectory.toPath().resolve("open-test-reporting").toAbsolutePath().toString());

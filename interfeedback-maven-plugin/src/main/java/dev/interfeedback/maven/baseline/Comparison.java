@@ -35,7 +35,7 @@ public record Comparison(
 
     public String describe() {
         return String.format(Locale.ROOT, "pass rate %.1f%% -> %.1f%% over %d paired samples (%+.1f points), McNemar p = %.3g",
-                percent(passedBefore), percent(passedNow), paired, -100 * drop(), p);
+                percent(passedBefore), percent(passedNow), paired, 100.0 * (passedNow - passedBefore) / Math.max(1, paired), p);
     }
 
     private double percent(int passed) {
