@@ -26,11 +26,15 @@ public record Rate(long successes, long trials) {
     }
 
     public double low() {
-        return defined() ? center() - halfWidth() : Double.NaN;
+        if (!defined()) return Double.NaN;
+        // Exactly 0 at 0%, where floating point would leave a trace of rounding.
+        return successes == 0 ? 0 : Math.max(0, center() - halfWidth());
     }
 
     public double high() {
-        return defined() ? center() + halfWidth() : Double.NaN;
+        if (!defined()) return Double.NaN;
+        // Exactly 1 at 100%, where floating point would give 0.9999999999999999.
+        return successes == trials ? 1 : Math.min(1, center() + halfWidth());
     }
 
     private double center() {

@@ -7,11 +7,12 @@ import dev.interfeedback.config.Prices;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ProgressReporter;
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
-import dev.interfeedback.dataset.JsonlDatasetLoader;
+import dev.interfeedback.dataset.DatasetLoad;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.report.EpisodesJsonl;
@@ -39,7 +40,8 @@ import java.util.function.Function;
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
  * {@code interfeedback.dataset} lists one or more JSONL datasets, separated by commas; each is one
- * benchmark.
+ * benchmark. Relative paths in a properties file are relative to that file, so a project's settings
+ * work from any working directory; elsewhere they are relative to the working directory.
  */
 public final class InterFeedbackCli {
 
@@ -54,7 +56,8 @@ public final class InterFeedbackCli {
     }
 
     public static void main(String[] args) {
-        System.exit(new InterFeedbackCli(System.out, System.err, System::getenv).run(args));
+        int exit = new InterFeedbackCli(System.out, System.err, System::getenv).run(args);
+        if (exit != 0) System.exit(exit);
     }
 
     /** @return the process exit code: 0 done, 2 bad configuration or data, 1 an I/O failure */
@@ -65,8 +68,12 @@ public final class InterFeedbackCli {
             BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats);
 
             List<Dataset> datasets = new ArrayList<>();
-            for (String path : settings.require(Settings.DATASET, "one or more JSONL files, separated by commas").split(",")) {
-                datasets.add(new JsonlDatasetLoader().load(Path.of(path.trim())));
+            DatasetSettings datasetSettings = new DatasetSettings(settings);
+            for (String path : settings.require(Settings.DATASET,
+                    "one or more datasets (JSONL, MMMU-Pro parquet or MathVerse JSON), separated by commas").split(",")) {
+                DatasetLoad load = datasetSettings.load(Path.of(path.trim()));
+                out.println(load.summary());
+                datasets.add(load.dataset());
             }
             Path outputDir = settings.outputDir();
             PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias()));
@@ -137,6 +144,7 @@ public final class InterFeedbackCli {
                     properties.load(reader);
                 }
                 properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+                resolvePaths(values, file.toAbsolutePath().getParent());
             }
         }
         System.getProperties().stringPropertyNames().stream()
@@ -147,5 +155,11 @@ public final class InterFeedbackCli {
             values.put(override.substring(0, eq).trim(), override.substring(eq + 1));
         }
         return key -> Optional.ofNullable(values.get(key));
+    }
+
+    private static void resolvePaths(Map<String, String> values, Path base) {
+        values.computeIfPresent(Settings.DATASET, (k, v) -> String.join(",",
+                java.util.Arrays.stream(v.split(",")).map(p -> base.resolve(p.trim()).normalize().toString()).toList()));
+        values.computeIfPresent(Settings.OUTPUT_DIR, (k, v) -> base.resolve(v.trim()).normalize().toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.DetailedFeedback;
 import dev.interfeedback.feedback.FeedbackProvider;
@@ -8,7 +9,9 @@ import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.scoring.Scorer;
+import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Builds a benchmark runner from settings: the two models, the feedback kind, rounds and concurrency. */
 public final class RunnerFactory {
@@ -17,19 +20,46 @@ public final class RunnerFactory {
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment) {
-        return create(settings, environment, new CallStats());
+        return create(settings, environment, new CallStats(), UnaryOperator.identity());
+    }
+
+    /**
+     * @param around wraps each model before use, so a caller can add what only it knows about,
+     *     such as limits shared across benchmarks or cancellation of the run
+     */
+    public static BenchmarkRunner create(Settings settings, Function<String, String> environment,
+            UnaryOperator<ChatModel> around) {
+        return create(settings, environment, new CallStats(), around);
     }
 
     /** @param stats counts the calls, retries and 429s of the runner's models, for progress lines */
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats) {
+        return create(settings, environment, stats, UnaryOperator.identity());
+    }
+
+    /**
+     * @param stats counts the calls, retries and 429s of the runner's models, for progress lines
+     * @param around wraps each model before use (outside its cache, retries and endpoint limit)
+     */
+    public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats,
+            UnaryOperator<ChatModel> around) {
         ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats);
-        ChatModel receiver = models.create(settings.receiverAlias());
-        ChatModel provider = models.create(settings.providerAlias());
+        ChatModel receiver = around.apply(models.create(settings.receiverAlias()));
+        ChatModel provider = around.apply(models.create(settings.providerAlias()));
         FeedbackProvider feedback = switch (settings.feedback()) {
             case BINARY -> new BinaryFeedback();
             case DETAILED -> new DetailedFeedback(provider);
         };
-        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(),
+        return new BenchmarkRunner(receiver, provider, feedback, verifier(settings, models, around), settings.rounds(),
                 settings.concurrency());
+    }
+
+    /** The rule-based scorer, or MathVerse's two-step judge when {@link DatasetSettings#MATHVERSE_SCORING} asks for it. */
+    static Verifier verifier(Settings settings, ModelFactory models, UnaryOperator<ChatModel> around) {
+        DatasetSettings datasets = new DatasetSettings(settings);
+        if (datasets.judgeScoring()) {
+            return new MathVerseTwoStepJudge(around.apply(models.create(datasets.judgeAlias())))::judge;
+        }
+        return new Scorer()::score;
     }
 }

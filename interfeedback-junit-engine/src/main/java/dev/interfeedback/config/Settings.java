@@ -19,6 +19,8 @@ public final class Settings {
     public static final String OUTPUT_DIR = PREFIX + "output.dir";
     public static final String CONCURRENCY = PREFIX + "concurrency";
     public static final String DATASET = PREFIX + "dataset";
+    /** The folder relative paths are resolved against; the Maven plugin sets it to the project's folder. */
+    public static final String BASE_DIR = PREFIX + "basedir";
 
     public static final String RETRY_MAX_ATTEMPTS = PREFIX + "retry.max-attempts";
     public static final String RETRY_INITIAL_BACKOFF_MS = PREFIX + "retry.initial-backoff-ms";
@@ -75,7 +77,13 @@ public final class Settings {
     }
 
     public Path outputDir() {
-        return Path.of(get(OUTPUT_DIR).orElse("target/interfeedback"));
+        return resolve(get(OUTPUT_DIR).orElse("target/interfeedback"));
+    }
+
+    /** A path of a setting or annotation: relative paths are relative to {@link #BASE_DIR}, else to the working directory. */
+    public Path resolve(String path) {
+        Path given = Path.of(path);
+        return given.isAbsolute() ? given : get(BASE_DIR).map(Path::of).map(base -> base.resolve(given)).orElse(given);
     }
 
     /** Where cached responses live: {@code interfeedback.cache.dir}, by default {@code cache} in the output directory. */

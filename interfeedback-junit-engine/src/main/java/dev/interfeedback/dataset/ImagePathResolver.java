@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * normalized text (catches {@code ..} even when the file is missing), then on the real path of the
  * existing file (catches links).
  */
-final class ImagePathResolver {
+public final class ImagePathResolver {
 
     // Rejected on every OS, so a dataset behaves the same wherever it is loaded.
     private static final Pattern ABSOLUTE = Pattern.compile("^([/\\\\]|[A-Za-z]:).*");
@@ -22,12 +22,12 @@ final class ImagePathResolver {
     private final Path folder;
     private Path realFolder;
 
-    ImagePathResolver(Path folder) {
+    public ImagePathResolver(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
     }
 
     /** Returns the real path of the image file. */
-    Path resolve(String written) throws InvalidValueException {
+    public Path resolve(String written) throws InvalidValueException {
         if (written.isBlank()) {
             throw new InvalidValueException("expected an image path, found an empty string");
         }

@@ -1,12 +1,13 @@
 package dev.interfeedback.dataset;
 
 /**
- * A field's value is wrong; the message says what was expected. Checked and package-private so
- * the row reader must attach the file, line and field before anything leaves the package.
+ * A field's value is wrong; the message says what was expected. Checked, so every reader (the
+ * JSONL one and the publisher-format ones in sub-packages) must attach the file, row and field
+ * before the problem reaches a person, as a {@link DatasetProblem}.
  */
-final class InvalidValueException extends Exception {
+public final class InvalidValueException extends Exception {
 
-    InvalidValueException(String message) {
+    public InvalidValueException(String message) {
         super(message, null, false, false);
     }
 }

@@ -12,6 +12,7 @@ import dev.interfeedback.model.Message;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.prompt.Prompts;
+import dev.interfeedback.scoring.ScoringFailedException;
 import dev.interfeedback.scoring.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class EpisodeRunner {
                     return new Episode(sample.id(), sample.category(), EpisodeStatus.CORRECTED, k, rounds, null,
                             receiverUsage, providerUsage);
                 }
-            } catch (ModelException e) {
+            } catch (ModelException | ScoringFailedException e) {
                 return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, rounds,
                         "round " + k + ": " + e.getMessage(), receiverUsage, providerUsage);
             }

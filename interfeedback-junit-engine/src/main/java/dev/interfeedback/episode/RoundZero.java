@@ -8,6 +8,7 @@ import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.prompt.Prompts;
+import dev.interfeedback.scoring.ScoringFailedException;
 import dev.interfeedback.scoring.Verdict;
 import java.util.List;
 
@@ -30,6 +31,8 @@ public record RoundZero(String response, Verdict verdict, Usage usage, String er
             return new RoundZero(response.text(), verifier.verify(response.text(), sample), response.usage(), null);
         } catch (ModelException e) {
             return failed(model.info().alias() + ": " + e.getMessage());
+        } catch (ScoringFailedException e) {
+            return failed("scoring: " + e.getMessage());
         }
     }
 

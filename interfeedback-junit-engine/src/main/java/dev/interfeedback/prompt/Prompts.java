@@ -23,13 +23,34 @@ public final class Prompts {
                     + " 'Answer: $ANSWER' (without quotes) where ANSWER is the final value or expression."
                     + " Think step by step before answering.";
 
+    /**
+     * Sample metadata key: the round-0 prompt exactly as a dataset's publisher builds it (MMMU-Pro's
+     * inference code, MathVerse's {@code query_cot}), used instead of the generic text so that
+     * round-0 accuracy is comparable with published numbers.
+     */
+    public static final String ROUND_ZERO_TEXT = "prompt.round0";
+
+    /** Sample metadata key: {@code true} puts the round-0 text before the images, as MMMU-Pro's official code sends them. */
+    public static final String TEXT_BEFORE_IMAGES = "prompt.textBeforeImages";
+
+    /** Sample metadata key: the answer-format instruction repeated with feedback, in the publisher's words. */
+    public static final String ANSWER_FORMAT = "prompt.answerFormat";
+
     private Prompts() {}
 
-    /** The round-0 message: the images, then the question, its options and the format instruction. */
+    /**
+     * The round-0 message: the images, then the question, its options and the format instruction;
+     * or the publisher's own prompt when the sample carries one ({@link #ROUND_ZERO_TEXT}).
+     */
     public static Message question(Sample sample) {
+        String text = sample.metadata().get(ROUND_ZERO_TEXT) instanceof String ready
+                ? ready
+                : questionText(sample) + "\n\n" + answerFormat(sample);
         List<Content> parts = new ArrayList<>();
+        boolean textFirst = Boolean.TRUE.equals(sample.metadata().get(TEXT_BEFORE_IMAGES));
+        if (textFirst) parts.add(Content.text(text));
         for (Path image : sample.images()) parts.add(Content.image(image));
-        parts.add(Content.text(questionText(sample) + "\n\n" + answerFormat(sample)));
+        if (!textFirst) parts.add(Content.text(text));
         return Message.user(parts);
     }
 
@@ -47,6 +68,7 @@ public final class Prompts {
     }
 
     public static String answerFormat(Sample sample) {
+        if (sample.metadata().get(ANSWER_FORMAT) instanceof String publisher) return publisher;
         return sample.isMultipleChoice() ? MULTIPLE_CHOICE_FORMAT : FREE_FORM_FORMAT;
     }
 

@@ -33,6 +33,11 @@ public final class SummaryTable {
         }
         out.append(String.format(Locale.ROOT, "  samples           %d (correct at round 0: %d, wrong: %d, errors: %d)%n",
                 c.samples(), c.correctAtRound0(), c.wrongAtRound0(), c.errors()));
+        if (c.errors() > 0) {
+            // Errors are no verdict; show why, since a wall of "n/a" alone explains nothing.
+            result.episodes().stream().filter(e -> e.error() != null).findFirst().ifPresent(e -> out.append(
+                    String.format(Locale.ROOT, "  ERRORS            %d, for example %s: %s%n", c.errors(), e.sampleId(), e.error())));
+        }
         out.append("  accuracy          ").append(m.accuracy().format()).append('\n');
         out.append("  provider accuracy ").append(result.providerRoundZero().format()).append('\n');
         out.append(String.format(Locale.ROOT, "  test set          %d (receiver wrong, provider right)%n", c.testSet()));

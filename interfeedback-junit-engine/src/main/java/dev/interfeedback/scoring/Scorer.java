@@ -24,8 +24,19 @@ public final class Scorer {
     }
 
     private Verdict scoreChoice(String response, Sample sample) {
+        if (sample.answer().contains(",")) {
+            return scoreSeveralChoices(response, sample);
+        }
         Optional<String> letter = choices.extract(response, sample.options());
         return letter.map(l -> new Verdict(l, sameLetter(l, sample.answer())))
+                .orElseGet(Verdict::unparsed);
+    }
+
+    /** A question with several right options ("C, D"): right only when exactly those are named. */
+    private Verdict scoreSeveralChoices(String response, Sample sample) {
+        java.util.TreeSet<String> expected = SeveralLetters.of(sample.answer());
+        return SeveralLetters.extract(response, sample.optionLetters())
+                .map(named -> new Verdict(String.join(", ", named), named.equals(expected)))
                 .orElseGet(Verdict::unparsed);
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.dataset.InvalidValueException;
 import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.dataset.mmmupro.PythonLiteral;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,14 @@ class OfficialParserAgreementTest {
         return new Sample(row.id(), "", List.<Path>of(), row.options(), row.answer(), null, Map.of());
     }
 
+    private static List<String> options(String literal) {
+        try {
+            return PythonLiteral.parseStringList(literal);
+        } catch (InvalidValueException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     private static List<Row> load(String resource) throws IOException {
         List<Row> rows = new ArrayList<>();
         try (InputStream in = OfficialParserAgreementTest.class.getResourceAsStream(resource)) {
@@ -86,7 +96,7 @@ class OfficialParserAgreementTest {
                 JsonNode node = JSON.readTree(line);
                 rows.add(new Row(
                         node.get("id").asText(),
-                        PythonListLiteral.parse(node.get("options").asText()),
+                        options(node.get("options").asText()),
                         node.get("answer").asText(),
                         node.get("response").asText(),
                         node.get("pred_indexs").asText()));

@@ -1,0 +1,97 @@
+package dev.interfeedback.junit;
+
+import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.bench.TestSet;
+import dev.interfeedback.config.RunnerFactory;
+import dev.interfeedback.dataset.Sample;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * One benchmark class. Before its samples it builds the test set (the round-0 answers of both
+ * models), after them it writes the results.
+ */
+final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<RunContext> {
+
+    static final String SEGMENT = "benchmark";
+
+    private final BenchmarkDefinition definition;
+
+    BenchmarkDescriptor(UniqueId uniqueId, BenchmarkDefinition definition) {
+        super(uniqueId, definition.id(), ClassSource.from(definition.type()));
+        this.definition = definition;
+    }
+
+    BenchmarkDefinition definition() {
+        return definition;
+    }
+
+    Optional<SampleDescriptor> createSample(String sampleId) {
+        if (definition.dataset() == null) return Optional.empty();
+        return definition.dataset().samples().stream()
+                .filter(sample -> sample.id().equals(sampleId))
+                .findFirst()
+                .map(sample -> new SampleDescriptor(getUniqueId().append(SampleDescriptor.SEGMENT, sampleId), sample,
+                        definition));
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    /**
+     * A benchmark whose dataset cannot be read has no samples; saying it may register tests keeps
+     * the launcher from pruning it, so it runs and fails with the message instead of vanishing.
+     */
+    @Override
+    public boolean mayRegisterTests() {
+        return definition.dataset() == null;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Tags.of(definition);
+    }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.CONCURRENT;
+    }
+
+    @Override
+    public RunContext before(RunContext context) throws Exception {
+        if (definition.problem() != null) throw definition.problem();
+        BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(),
+                context.limits().around(definition.settings(), context.cancellation()));
+        List<Sample> samples = selectedSamples();
+        TestSetSource.Built built = new TestSetSource(context.outputs().roundZeroStore(), definition)
+                .testSet(runner, samples, samples.size() == definition.dataset().size());
+        context.listener().reportingEntryPublished(this, Figures.testSet(definition.datasetSummary(), built.testSet(), samples, built.reused()));
+        return context.with(new BenchmarkRun(definition, runner, built.testSet(), samples, context.outputs()));
+    }
+
+    @Override
+    public void after(RunContext context) throws Exception {
+        BenchmarkRun run = context.benchmark();
+        if (run == null) return;
+        BenchmarkResult result = run.result();
+        context.outputs().finished(result);
+        context.listener().reportingEntryPublished(this, Figures.result(result));
+    }
+
+    /** The samples discovery kept, in dataset order: all of them, or those an IDE reruns. */
+    private List<Sample> selectedSamples() {
+        return getChildren().stream()
+                .filter(SampleDescriptor.class::isInstance)
+                .map(child -> ((SampleDescriptor) child).sample())
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.interfeedback.junit;
+
+import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.bench.TestSet;
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.Episode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One benchmark while it runs: its runner, its test set, and the episodes finished so far. */
+final class BenchmarkRun {
+
+    private final BenchmarkDefinition definition;
+    private final BenchmarkRunner runner;
+    private final TestSet testSet;
+    private final List<Sample> samples;
+    private final Map<String, Sample> byId;
+    private final RunOutputs outputs;
+    private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
+
+    BenchmarkRun(BenchmarkDefinition definition, BenchmarkRunner runner, TestSet testSet, List<Sample> samples,
+            RunOutputs outputs) {
+        this.definition = definition;
+        this.runner = runner;
+        this.testSet = testSet;
+        this.samples = List.copyOf(samples);
+        this.byId = samples.stream().collect(Collectors.toMap(Sample::id, Function.identity()));
+        this.outputs = outputs;
+    }
+
+    BenchmarkRunner runner() {
+        return runner;
+    }
+
+    TestSet testSet() {
+        return testSet;
+    }
+
+    /**
+     * Journals a finished episode and writes its transcript, before JUnit hears the verdict, so
+     * nothing reported is missing from the files.
+     *
+     * @return the transcript file
+     */
+    Path finished(Episode episode) throws IOException {
+        outputs.journal(definition.id(), episode);
+        episodes.put(episode.sampleId(), episode);
+        return outputs.transcript(definition.id(), byId.get(episode.sampleId()), episode);
+    }
+
+    /** The episodes that finished, in dataset order; samples a cancelled run never ran are left out. */
+    BenchmarkResult result() {
+        List<Episode> finished = samples.stream().map(s -> episodes.get(s.id())).filter(Objects::nonNull).toList();
+        return runner.result(definition.id(), definition.dataset(), testSet, finished);
+    }
+}

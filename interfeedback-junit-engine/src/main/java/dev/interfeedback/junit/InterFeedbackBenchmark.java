@@ -1,0 +1,45 @@
+package dev.interfeedback.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Marks a class as an InterFeedback benchmark: every sample of its dataset is a test, passed when
+ * the receiver is right at round 0 or corrected within the allowed feedback rounds.
+ *
+ * <p>The configuration parameters {@code interfeedback.receiver}, {@code interfeedback.provider},
+ * {@code interfeedback.feedback} and {@code interfeedback.rounds} override what is written here,
+ * so one class runs against a new release with {@code -Dinterfeedback.receiver=candidate}.
+ * Attributes left at their defaults mean "use the configuration, else the built-in default".
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Testable
+public @interface InterFeedbackBenchmark {
+
+    /** The dataset, a JSONL file, relative to the working directory. */
+    String dataset();
+
+    /** The benchmark's id in results; the class's simple name when empty. */
+    String id() default "";
+
+    /** Alias of the model under test ({@code interfeedback.model.<alias>.*}). */
+    String receiver() default "";
+
+    /** Alias of the model that writes feedback and whose round-0 answers select the test set. */
+    String provider() default "";
+
+    /** {@code binary} or {@code detailed}. */
+    String feedback() default "";
+
+    /** The most feedback rounds a sample gets; 0 means the configuration's (default 3). */
+    int rounds() default 0;
+
+    /** Tags of every sample, for the launcher's tag filters (Surefire's {@code groups}). */
+    String[] tags() default {};
+}

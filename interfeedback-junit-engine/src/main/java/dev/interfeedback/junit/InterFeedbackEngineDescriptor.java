@@ -1,0 +1,24 @@
+package dev.interfeedback.junit;
+
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** The root: opens the run's output files before the benchmarks and closes them after. */
+final class InterFeedbackEngineDescriptor extends EngineDescriptor implements Node<RunContext> {
+
+    InterFeedbackEngineDescriptor(UniqueId uniqueId) {
+        super(uniqueId, "InterFeedback");
+    }
+
+    @Override
+    public RunContext before(RunContext context) throws Exception {
+        context.outputs().open();
+        return context;
+    }
+
+    @Override
+    public void after(RunContext context) throws Exception {
+        context.outputs().close();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.interfeedback.junit;
+
+import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+
+/**
+ * The JUnit Platform engine {@value #ENGINE_ID}: every {@link InterFeedbackBenchmark} class is a
+ * container, every sample of its dataset a test, every round of the receiver a dynamic child.
+ *
+ * <p>Configuration comes only from JUnit configuration parameters with the
+ * {@code interfeedback.} prefix. Besides DESIGN.md's keys: {@code interfeedback.parallel}
+ * ({@code true} by default) runs samples concurrently, bounded per model endpoint.
+ */
+public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunContext> {
+
+    public static final String ENGINE_ID = "interfeedback";
+    public static final String PARALLEL = Settings.PREFIX + "parallel";
+
+    private final Function<String, String> environment;
+
+    public InterFeedbackTestEngine() {
+        this(System::getenv);
+    }
+
+    /** @param environment reads environment variables (API keys); tests pass their own */
+    InterFeedbackTestEngine(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.interfeedback");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("interfeedback-junit-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        InterFeedbackEngineDescriptor engine = new InterFeedbackEngineDescriptor(uniqueId);
+        EngineDiscoveryRequestResolver.<InterFeedbackEngineDescriptor>builder()
+                .addClassContainerSelectorResolver(new IsBenchmarkClass())
+                .addSelectorResolver(context -> new BenchmarkSelectorResolver(uniqueId, context.getClassNameFilter(),
+                        request.getConfigurationParameters(), environment, context.getIssueReporter()))
+                .build()
+                .resolve(request, engine);
+        return engine;
+    }
+
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        ConfigurationParameters parameters = request.getConfigurationParameters();
+        if (!parameters.getBoolean(PARALLEL).orElse(true)) return super.createExecutorService(request);
+        return new ForkJoinPoolHierarchicalTestExecutorService(new FixedParallelism(threads(request.getRootTestDescriptor())));
+    }
+
+    @Override
+    protected RunContext createExecutionContext(ExecutionRequest request) {
+        Settings settings = BenchmarkSettings.of(request.getConfigurationParameters());
+        return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(),
+                new RunOutputs(settings.outputDir()), new EndpointLimits(), environment, null);
+    }
+
+    private static int threads(TestDescriptor root) {
+        List<Settings> benchmarks = new ArrayList<>();
+        for (TestDescriptor child : root.getChildren()) {
+            if (child instanceof BenchmarkDescriptor benchmark && benchmark.definition().problem() == null) {
+                benchmarks.add(benchmark.definition().settings());
+            }
+        }
+        try {
+            return EndpointLimits.threadsFor(benchmarks);
+        } catch (ConfigurationException e) {
+            return 1; // the benchmark with the bad limit fails with this message when it runs
+        }
+    }
+}

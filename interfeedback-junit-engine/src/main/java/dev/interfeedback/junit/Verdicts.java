@@ -1,0 +1,47 @@
+package dev.interfeedback.junit;
+
+import dev.interfeedback.config.Settings;
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.Round;
+import java.util.stream.Collectors;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/** Turns an episode into JUnit's verdict, as DESIGN.md's public contract says. */
+final class Verdicts {
+
+    private Verdicts() {}
+
+    /**
+     * Returns for a passed sample; throws an {@link AssertionFailedError} for one not corrected
+     * (expected: the ground truth, actual: the last answer, so IDEs show a diff) and a
+     * {@link TestAbortedException} for one without a verdict.
+     */
+    static void report(Episode episode, Sample sample, Settings settings) {
+        switch (episode.status()) {
+            case CORRECT_AT_ROUND_0, CORRECTED -> { }
+            case NOT_CORRECTED -> {
+                Round last = episode.rounds().get(episode.rounds().size() - 1);
+                throw new AssertionFailedError("not corrected within " + (episode.rounds().size() - 1)
+                        + " feedback rounds; the receiver (" + settings.receiverAlias() + ") answered "
+                        + answers(episode) + "; ground truth: " + sample.answer(),
+                        sample.answer(), shown(last.extracted()));
+            }
+            case ERROR -> throw new TestAbortedException("no verdict, a model call failed: " + episode.error());
+            case EXCLUDED -> throw new IllegalStateException(
+                    "sample " + sample.id() + " is outside the test set and should have been skipped");
+        }
+    }
+
+    static String answers(Episode episode) {
+        return episode.rounds().stream()
+                .map(round -> "round " + round.round() + ": " + shown(round.extracted()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** An answer as a person reads it: the extracted value, or that none could be read. */
+    static String shown(String extracted) {
+        return extracted == null ? "(no answer found)" : extracted;
+    }
+}

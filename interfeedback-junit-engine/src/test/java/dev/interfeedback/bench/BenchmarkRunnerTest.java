@@ -1,0 +1,115 @@
+package dev.interfeedback.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interfeedback.dataset.Dataset;
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.EpisodeStatus;
+import dev.interfeedback.episode.RoundListener;
+import dev.interfeedback.feedback.BinaryFeedback;
+import dev.interfeedback.feedback.DetailedFeedback;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.simulator.SimulatedModel;
+import dev.interfeedback.model.simulator.SimulatorProfile;
+import dev.interfeedback.scoring.Scorer;
+import dev.interfeedback.testing.ScriptedModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkRunnerTest {
+
+    private static final Dataset DATASET = dataset(200);
+
+    @Test
+    void testSetIsReceiverWrongAndProviderRight() throws InterruptedException {
+        BenchmarkResult result = simulated(4, "simulator:?accuracy=0.4&seed=1", "simulator:?accuracy=0.7&seed=2")
+                .run("b", DATASET, RoundListener.NONE, e -> {});
+        BenchmarkRunner again = simulated(1, "simulator:?accuracy=0.4&seed=1", "simulator:?accuracy=0.7&seed=2");
+        TestSet testSet = again.buildTestSet(DATASET);
+
+        for (int i = 0; i < DATASET.size(); i++) {
+            Sample sample = DATASET.samples().get(i);
+            Episode episode = result.episodes().get(i);
+            assertThat(episode.sampleId()).isEqualTo(sample.id());
+            boolean receiverRight = testSet.receiver(sample).correct();
+            boolean providerRight = testSet.provider(sample).correct();
+            EpisodeStatus expected = receiverRight ? EpisodeStatus.CORRECT_AT_ROUND_0 : providerRight ? null : EpisodeStatus.EXCLUDED;
+            if (expected == null) {
+                assertThat(episode.status()).isIn(EpisodeStatus.CORRECTED, EpisodeStatus.NOT_CORRECTED);
+            } else {
+                assertThat(episode.status()).isEqualTo(expected);
+            }
+        }
+        Metrics metrics = result.metrics();
+        assertThat(metrics.counts().testSet()).isEqualTo(testSet.size());
+        assertThat(metrics.accuracy().value()).isBetween(0.3, 0.5);
+        assertThat(result.providerRoundZero().value()).isBetween(0.6, 0.8);
+    }
+
+    @Test
+    void resultsDoNotDependOnConcurrency() throws InterruptedException {
+        List<Episode> one = simulated(1, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
+                .run("b", DATASET, RoundListener.NONE, e -> {}).episodes();
+        List<Episode> eight = simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
+                .run("b", DATASET, RoundListener.NONE, e -> {}).episodes();
+        assertThat(eight).isEqualTo(one);
+    }
+
+    @Test
+    void everyEpisodeIsReportedOnceAsItFinishes() throws InterruptedException {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
+                .run("b", DATASET, RoundListener.NONE, e -> reported.add(e.sampleId()));
+        assertThat(reported).hasSize(DATASET.size()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void detailedFeedbackCorrectsMoreThanBinaryWithTheSameProfiles() throws InterruptedException {
+        SimulatedModel receiver = new SimulatedModel("r", SimulatorProfile.parse("simulator:?accuracy=0.3&binary-fix=0.1&detailed-fix=0.6&eliminate=false"));
+        SimulatedModel provider = new SimulatedModel("p", SimulatorProfile.parse("simulator:?accuracy=0.9"));
+        double binary = new BenchmarkRunner(receiver, provider, new BinaryFeedback(), new Scorer()::score, 3, 4)
+                .run("b", DATASET, RoundListener.NONE, e -> {}).metrics().correctionRate().value();
+        double detailed = new BenchmarkRunner(receiver, provider, new DetailedFeedback(provider), new Scorer()::score, 3, 4)
+                .run("b", DATASET, RoundListener.NONE, e -> {}).metrics().correctionRate().value();
+        assertThat(binary).isBetween(0.15, 0.45);
+        assertThat(detailed).isGreaterThan(binary + 0.3);
+    }
+
+    @Test
+    void failedCallsAreErrorsOutsideEveryDenominator() throws InterruptedException {
+        Dataset two = dataset(2);
+        ScriptedModel receiver = new ScriptedModel("r", new ModelException("HTTP 500 from test"), "Answer: 3");
+        ScriptedModel provider = new ScriptedModel("p", "Answer: B", "Answer: 3");
+        BenchmarkResult result = new BenchmarkRunner(receiver, provider, new BinaryFeedback(), new Scorer()::score, 1, 1)
+                .run("b", two, RoundListener.NONE, e -> {});
+
+        assertThat(result.episodes()).extracting(Episode::status)
+                .containsExactly(EpisodeStatus.ERROR, EpisodeStatus.CORRECT_AT_ROUND_0);
+        assertThat(result.episodes().get(0).error()).contains("HTTP 500");
+        Metrics metrics = result.metrics();
+        assertThat(metrics.counts().errors()).isEqualTo(1);
+        assertThat(metrics.accuracy().trials()).isEqualTo(1);
+        assertThat(metrics.errorRate().value()).isEqualTo(0.5);
+    }
+
+    private static BenchmarkRunner simulated(int concurrency, String receiverUrl, String providerUrl) {
+        SimulatedModel receiver = new SimulatedModel("receiver", SimulatorProfile.parse(receiverUrl));
+        SimulatedModel provider = new SimulatedModel("provider", SimulatorProfile.parse(providerUrl));
+        return new BenchmarkRunner(receiver, provider, new DetailedFeedback(provider), new Scorer()::score, 3, concurrency);
+    }
+
+    private static Dataset dataset(int size) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            samples.add(i % 2 == 0
+                    ? new Sample("mc-" + i, "Question " + i, List.of(), List.of("w", "x", "y", "z"), "A", "choice", Map.of())
+                    : new Sample("ff-" + i, "Question " + i, List.of(), List.of(), String.valueOf(i * 3), "free", Map.of()));
+        }
+        return new Dataset("synthetic", Path.of("synthetic.jsonl"), samples);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.interfeedback.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.interfeedback.junit.fixtures.LoopbackBenchmark;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+/** The engine against a real HTTP server on loopback, scripted by {@link ScriptedServer}. */
+class LoopbackEngineTest {
+
+    static final UniqueId BENCHMARK = UniqueId.forEngine(InterFeedbackTestEngine.ENGINE_ID)
+            .append("benchmark", LoopbackBenchmark.class.getName());
+
+    @TempDir
+    Path output;
+
+    ScriptedServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyVerdictKindWithRoundsRegisteredAsTheReceiverAnswers() {
+        EngineExecutionResults results = run(Map.of(), selectClass(LoopbackBenchmark.class));
+
+        // right, fix: passed; never: failed; excluded: skipped; broken (round 0), late (round 1): aborted
+        assertThat(Tally.samples(results)).isEqualTo(new Tally(5, 2, 1, 1, 2, 0));
+        // rounds of right 1, fix 2, never 3, late 1
+        assertThat(Tally.rounds(results)).isEqualTo(new Tally(7, 7, 0, 0, 0, 7));
+        results.testEvents().assertStatistics(stats -> stats
+                .started(12).succeeded(9).failed(1).skipped(1).aborted(2).dynamicallyRegistered(7));
+        results.containerEvents().assertStatistics(stats -> stats.started(7).succeeded(4));
+
+        assertThat(throwable(results, "loop-never").getMessage()).isEqualTo(
+                "not corrected within 2 feedback rounds; the receiver (scripted-receiver) answered "
+                        + "round 0: D, round 1: D, round 2: D; ground truth: A");
+        assertThat(skipReason(results, "loop-excluded")).contains("outside the test set")
+                .contains("provider (scripted-provider)").contains("answered B; ground truth A");
+        assertThat(throwable(results, "loop-broken"))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("scripted-receiver").hasMessageContaining("500");
+        assertThat(throwable(results, "loop-late")).hasMessageContaining("round 1").hasMessageContaining("500");
+    }
+
+    @Test
+    void roundsAreRegisteredStartedAndFinishedOneAfterAnotherInRoundOrder() {
+        EngineExecutionResults results = run(Map.of(), selectClass(LoopbackBenchmark.class));
+
+        List<String> rounds = Tally.events(results, "round")
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[sample:loop-never]"))
+                .filter(e -> e.getType() != EventType.REPORTING_ENTRY_PUBLISHED)
+                .map(e -> e.getType() + " " + e.getTestDescriptor().getDisplayName().replaceAll(":.*", ""))
+                .toList();
+        assertThat(rounds).containsExactly(
+                "DYNAMIC_TEST_REGISTERED round 0", "STARTED round 0", "FINISHED round 0",
+                "DYNAMIC_TEST_REGISTERED round 1", "STARTED round 1", "FINISHED round 1",
+                "DYNAMIC_TEST_REGISTERED round 2", "STARTED round 2", "FINISHED round 2");
+        assertThat(Tally.events(results, "round")
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[sample:loop-fix]"))
+                .filter(e -> e.getType() == EventType.STARTED)
+                .map(e -> e.getTestDescriptor().getDisplayName()))
+                .containsExactly("round 0: answered C (wrong)",
+                        "round 1: answered A (right) after \"Look again at the second step of your...\"");
+    }
+
+    @Test
+    void eachRoundPublishesTheProvidersFeedbackAndTheReceiversAnswer() {
+        EngineExecutionResults results = run(Map.of(), selectClass(LoopbackBenchmark.class));
+
+        Map<String, String> round1 = Tally.events(results, "round")
+                .filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED)
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().endsWith("[sample:loop-fix]/[round:1]"))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .findFirst().orElseThrow();
+        assertThat(round1).containsEntry("feedback", ScriptedServer.FEEDBACK)
+                .containsEntry("answer", "Thinking it over. Answer: A")
+                .containsEntry("extracted", "A").containsEntry("correct", "true").containsEntry("leakGuard", "NONE");
+    }
+
+    @Test
+    void theTestSetCountsArePublishedOnTheBenchmark() {
+        EngineExecutionResults results = run(Map.of(), selectClass(LoopbackBenchmark.class));
+
+        List<Map<String, String>> entries = results.containerEvents().reportingEntryPublished()
+                .filter(e -> Tally.kind(e.getTestDescriptor().getUniqueId()).equals("benchmark"))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .toList();
+        assertThat(entries.get(0)).containsEntry("samples", "6").containsEntry("receiverCorrectAtRound0", "1")
+                .containsEntry("receiverWrongAtRound0", "4").containsEntry("providerCorrectAtRound0", "4")
+                .containsEntry("testSet", "3").containsEntry("roundZeroErrors", "1");
+        // the core counts a sample that failed in the loop (loop-late) as an error, not in the test set
+        assertThat(entries.get(1)).containsEntry("corrected", "1 of 2").containsEntry("errors", "2");
+    }
+
+    @Test
+    void samplesRunConcurrentlyUpToTheLimitOfEachEndpoint() {
+        server.delay(40);
+        run(Map.of("interfeedback.model.scripted-receiver.concurrency", "2",
+                "interfeedback.model.scripted-provider.concurrency", "3"), selectClass(LoopbackBenchmark.class));
+
+        assertThat(server.mostInFlight(ScriptedServer.RECEIVER_MODEL)).isEqualTo(2);
+        assertThat(server.mostInFlight(ScriptedServer.PROVIDER_MODEL)).isEqualTo(3);
+    }
+
+    @Test
+    void onceTheRunIsCancelledNoModelIsCalledAgain() {
+        CancellationToken token = CancellationToken.create();
+        int[] requestsWhenCancelled = {-1};
+        server.onFeedbackRequest(() -> {
+            if (requestsWhenCancelled[0] < 0) {
+                token.cancel();
+                requestsWhenCancelled[0] = server.requests();
+            }
+        });
+
+        EngineExecutionResults results = EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(LoopbackBenchmark.class))
+                .configurationParameters(parameters(Map.of("interfeedback.parallel", "false")))
+                .cancellationToken(token)
+                .execute();
+
+        assertThat(server.requests()).isEqualTo(requestsWhenCancelled[0]);
+        // loop-right passed before; loop-fix was cut off before its receiver's round 1; the rest never ran
+        assertThat(Tally.samples(results)).isEqualTo(new Tally(2, 1, 0, 4, 1, 0));
+        assertThat(throwable(results, "loop-fix")).hasMessageContaining("cancelled");
+    }
+
+    @Test
+    void aRunCancelledWhileTheTestSetIsBuiltAsksNoFurtherRoundZeroAnswers() {
+        CancellationToken token = CancellationToken.create();
+        server.onRequest(token::cancel);
+
+        EngineExecutionResults results = EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(LoopbackBenchmark.class))
+                .configurationParameters(parameters(Map.of("interfeedback.concurrency", "1")))
+                .cancellationToken(token)
+                .execute();
+
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(Tally.samples(results)).isEqualTo(new Tally(0, 0, 0, 6, 0, 0));
+    }
+
+    @Test
+    void aUniqueIdSelectorRerunsOneSampleReusingTheStoredRoundZeroAnswers() {
+        run(Map.of(), selectClass(LoopbackBenchmark.class));
+        int before = server.requests();
+
+        EngineExecutionResults rerun = run(Map.of(), selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
+
+        assertThat(Tally.samples(rerun)).isEqualTo(new Tally(1, 1, 0, 0, 0, 0));
+        assertThat(Tally.rounds(rerun).started()).isEqualTo(2);
+        // only the feedback and the receiver's answer after it: round 0 came from the store
+        assertThat(server.requests() - before).isEqualTo(2);
+        assertThat(benchmarkEntry(rerun)).containsEntry("samples", "1").containsEntry("roundZeroReused", "1");
+    }
+
+    @Test
+    void storedRoundZeroAnswersOfAnotherModelAreNotReused() {
+        run(Map.of(), selectClass(LoopbackBenchmark.class));
+        int before = server.requests();
+
+        EngineExecutionResults rerun = run(Map.of("interfeedback.model.scripted-receiver.name", "receiver-model-v2"),
+                selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
+
+        assertThat(benchmarkEntry(rerun)).containsEntry("roundZeroReused", "0");
+        assertThat(server.requests() - before).isEqualTo(4);
+    }
+
+    @Test
+    void aRerunWithoutStoredAnswersAsksBothModelsForThatSampleOnly() {
+        EngineExecutionResults rerun = run(Map.of(), selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
+
+        assertThat(Tally.samples(rerun)).isEqualTo(new Tally(1, 1, 0, 0, 0, 0));
+        assertThat(server.requests()).isEqualTo(4);
+        assertThat(benchmarkEntry(rerun)).containsEntry("roundZeroReused", "0");
+    }
+
+    @Test
+    void selectingARoundRerunsItsSample() {
+        EngineExecutionResults rerun = run(Map.of(),
+                selectUniqueId(BENCHMARK.append("sample", "loop-never").append("round", "2")));
+
+        assertThat(Tally.samples(rerun)).isEqualTo(new Tally(1, 0, 1, 0, 0, 0));
+    }
+
+    private EngineExecutionResults run(Map<String, String> extra, DiscoverySelector selector) {
+        return EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selector)
+                .configurationParameters(parameters(extra))
+                .execute();
+    }
+
+    private Map<String, String> parameters(Map<String, String> extra) {
+        Map<String, String> parameters = new HashMap<>(server.models());
+        parameters.put("interfeedback.output.dir", output.toString());
+        // These tests count the server's requests to see what the engine reuses; the response
+        // cache would answer repeated requests itself. Scripted 500s are retried: quickly.
+        parameters.put("interfeedback.cache.enabled", "false");
+        parameters.put("interfeedback.retry.initial-backoff-ms", "1");
+        parameters.put("interfeedback.retry.max-backoff-ms", "5");
+        parameters.putAll(extra);
+        return parameters;
+    }
+
+    static Throwable throwable(EngineExecutionResults results, String sampleId) {
+        return finished(results, sampleId).getThrowable().orElseThrow();
+    }
+
+    static TestExecutionResult finished(EngineExecutionResults results, String sampleId) {
+        return sample(results, sampleId, EventType.FINISHED).getRequiredPayload(TestExecutionResult.class);
+    }
+
+    static String skipReason(EngineExecutionResults results, String sampleId) {
+        return sample(results, sampleId, EventType.SKIPPED).getRequiredPayload(String.class);
+    }
+
+    private static Event sample(EngineExecutionResults results, String sampleId, EventType type) {
+        return Tally.events(results, "sample")
+                .filter(e -> e.getType() == type)
+                .filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals(sampleId))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " event of sample " + sampleId));
+    }
+
+    private static Map<String, String> benchmarkEntry(EngineExecutionResults results) {
+        return results.containerEvents().reportingEntryPublished()
+                .filter(e -> Tally.kind(e.getTestDescriptor().getUniqueId()).equals("benchmark"))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.interfeedback.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.Round;
+import dev.interfeedback.prompt.Prompts;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+
+    static final Sample SAMPLE = new Sample("s1", "Which?", List.of(), List.of("x", "y"), "A", "c", Map.of());
+
+    @Test
+    void datasetIdsCannotLeaveTheOutputFolderNorCollide() {
+        Path folder = Path.of("/out/transcripts/b");
+
+        assertThat(folder.resolve(FileNames.safe("../../etc/passwd")).normalize()).startsWithRaw(folder);
+        assertThat(FileNames.safe("a/b")).isNotEqualTo(FileNames.safe("a_b"));
+        assertThat(FileNames.safe("..")).doesNotStartWith(".");
+        assertThat(FileNames.safe("test_History_1")).isEqualTo("test_History_1");
+    }
+
+    @Test
+    void aRoundIsNamedByItsAnswerThenTheGistOfItsFeedback() {
+        String detailed = Prompts.detailedFeedback(SAMPLE, "Check the axis labels.");
+        String binary = Prompts.binaryFeedback(SAMPLE);
+
+        assertThat(RoundNames.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
+        assertThat(RoundNames.gist(SAMPLE, binary))
+                .isEqualTo("Your previous answer is incorrect. Please reconsider and answer again.");
+        assertThat(RoundNames.of(SAMPLE, new Round(0, "Answer: B", "B", false, null, null)))
+                .isEqualTo("round 0: answered B (wrong)");
+        assertThat(RoundNames.of(SAMPLE, new Round(1, "no idea", null, false, detailed, null)))
+                .isEqualTo("round 1: answered (no answer found) (wrong) after \"Check the axis labels.\"");
+    }
+}

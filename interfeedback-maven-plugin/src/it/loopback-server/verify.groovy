@@ -1,0 +1,22 @@
+import groovy.json.JsonSlurper
+
+context.get('server')?.stop(0)
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/interfeedback')
+
+// 10 samples: all wrong at round 0; s09 is stubborn (not corrected), s10 gets HTTP 500 (aborted).
+assert log.contains('InterFeedback: 10 samples: 8 passed, 1 failed (not corrected), 0 skipped (outside the test set), 1 aborted (model errors)')
+def benchmark = new JsonSlurper().parse(new File(out, 'results.json')).benchmarks[0]
+assert benchmark.receiver.alias == 'remote'
+assert benchmark.receiver.model == 'receiver-model'
+assert benchmark.receiver.simulated == false
+assert benchmark.counts == [samples: 10, correctAtRound0: 0, wrongAtRound0: 9, testSet: 9, corrected: 8, errors: 1]
+assert benchmark.perRound*.corrected == [8, 0]
+assert benchmark.receiver.tokens.prompt > 0
+def error = new File(out, 'episodes.jsonl').readLines().find { it.contains('"sampleId":"s10"') }
+assert error.contains('"status":"ERROR"') && error.contains('HTTP 500') && error.contains('scripted failure')
+// The key went in the Authorization header only: never into a report.
+out.eachFileRecurse { f -> if (f.isFile()) assert !f.text.contains('it-secret-key') }
+assert !log.contains('it-secret-key')
+assert context.get('requests').get() > 20
+return true

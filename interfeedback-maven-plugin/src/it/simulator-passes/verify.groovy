@@ -1,0 +1,17 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/interfeedback')
+
+assert log.contains('InterFeedback: 12 samples: 12 passed, 0 failed (not corrected), 0 skipped (outside the test set), 0 aborted (model errors)')
+assert log =~ /it-benchmark\s+receiver \(simulated\)\s+provider \(simulated\)\s+detailed x3\s+0\.0%\s+12\s+100\.0% \[75\.8, 100\.0\]/
+assert log.contains('Benchmark it-benchmark against baseline: pass rate 100.0% -> 100.0% over 12 paired samples (+0.0 points)')
+assert log.contains('InterFeedback check passed: 3 rules and the baseline comparison on 1 benchmark')
+
+def results = new JsonSlurper().parse(new File(out, 'results.json'))
+assert results.schemaVersion == 1
+assert results.benchmarks[0].counts == [samples: 12, correctAtRound0: 0, wrongAtRound0: 12, testSet: 12, corrected: 12, errors: 0]
+assert new File(out, 'episodes.jsonl').readLines().size() == 12
+assert new File(out, 'junit-xml/TEST-interfeedback.xml').text.contains('tests=')
+assert new File(out, 'open-test-reporting').listFiles().any { it.name.endsWith('.xml') }
+return true

@@ -1,0 +1,156 @@
+package dev.interfeedback.maven;
+
+import dev.interfeedback.maven.baseline.Baseline;
+import dev.interfeedback.maven.baseline.Comparison;
+import dev.interfeedback.maven.baseline.RegressionCheck;
+import dev.interfeedback.maven.results.BenchmarkSummary;
+import dev.interfeedback.maven.results.EpisodesFile;
+import dev.interfeedback.maven.results.ResultsFile;
+import dev.interfeedback.maven.rules.Ratio;
+import dev.interfeedback.maven.rules.RuleChecker;
+import dev.interfeedback.maven.rules.Violation;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Gates the build on the results of {@code interfeedback:evaluate}: jacoco-style rules with limits
+ * on correction rate, accuracy and error rate, and a paired comparison with a committed baseline.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /** The results of the evaluate goal. */
+    @Parameter(property = "interfeedback.results", defaultValue = "${project.build.directory}/interfeedback/results.json")
+    private File resultsFile;
+
+    /** The episodes of the evaluate goal, for the baseline comparison. */
+    @Parameter(property = "interfeedback.episodes", defaultValue = "${project.build.directory}/interfeedback/episodes.jsonl")
+    private File episodesFile;
+
+    /** The rules to check; see {@link Rule}. */
+    @Parameter
+    private List<Rule> rules = new ArrayList<>();
+
+    /** Whether an unmet rule or a regression fails the build; when false, they are warnings. */
+    @Parameter(property = "interfeedback.haltOnFailure", defaultValue = "true")
+    private boolean haltOnFailure;
+
+    /** The committed baseline of per-sample verdicts; no comparison when not set. */
+    @Parameter(property = "interfeedback.baseline")
+    private File baseline;
+
+    /** Writes the baseline from this run instead of comparing with it. Only ever on request. */
+    @Parameter(property = "interfeedback.baseline.update", defaultValue = "false")
+    private boolean updateBaseline;
+
+    /** The largest drop in pass rate against the baseline that is never a regression: 0.02 or 2%. */
+    @Parameter(property = "interfeedback.regression.tolerance", defaultValue = "2%")
+    private String regressionTolerance;
+
+    /** The p-value (McNemar's exact test) under which a drop beyond the tolerance is a regression. */
+    @Parameter(property = "interfeedback.regression.significance", defaultValue = "0.05")
+    private double significance;
+
+    @Parameter(property = "interfeedback.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("InterFeedback check skipped");
+            return;
+        }
+        RuleChecker checker;
+        RegressionCheck regressionCheck;
+        try {
+            checker = new RuleChecker(rules);
+            regressionCheck = new RegressionCheck(Ratio.parse(regressionTolerance, "regressionTolerance"), significance);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid interfeedback:check configuration: " + e.getMessage(), e);
+        }
+        List<BenchmarkSummary> results = read(() -> ResultsFile.read(resultsFile.toPath()));
+        List<String> failures = new ArrayList<>();
+        for (Violation violation : checker.check(results, getLog()::warn)) {
+            failures.add("Rule violated for " + violation.message());
+        }
+        if (baseline != null) failures.addAll(compareWithBaseline(regressionCheck));
+
+        for (String failure : failures) getLog().error(failure);
+        if (failures.isEmpty()) {
+            getLog().info("InterFeedback check passed: " + rules.size() + (rules.size() == 1 ? " rule" : " rules")
+                    + (baseline != null && !updateBaseline ? " and the baseline comparison" : "") + " on "
+                    + results.size() + (results.size() == 1 ? " benchmark" : " benchmarks"));
+            return;
+        }
+        String summary = "InterFeedback check failed: " + failures.size()
+                + (failures.size() == 1 ? " violation" : " violations") + " (see the lines above)";
+        if (haltOnFailure) throw new MojoFailureException(summary + "\n" + String.join("\n", failures));
+        getLog().warn(summary + "; haltOnFailure is false, so the build goes on");
+    }
+
+    private List<String> compareWithBaseline(RegressionCheck check) throws MojoExecutionException {
+        Map<String, Map<String, String>> current = read(() -> EpisodesFile.statuses(episodesFile.toPath()));
+        Path file = baseline.toPath();
+        if (updateBaseline) {
+            Baseline accepted = new Baseline(current);
+            read(() -> {
+                accepted.write(file);
+                return null;
+            });
+            getLog().warn("Baseline written to " + file + " (" + accepted.sampleCount() + " samples in "
+                    + current.size() + " benchmarks) because interfeedback.baseline.update=true; review and commit it");
+            return List.of();
+        }
+        if (!Files.exists(file)) {
+            throw new MojoExecutionException("Baseline " + file + " does not exist. Create it from an accepted run with"
+                    + " -Dinterfeedback.baseline.update=true and commit it; it is never created silently.");
+        }
+        Baseline accepted = read(() -> Baseline.read(file));
+        List<String> regressions = new ArrayList<>();
+        for (Comparison comparison : check.compare(accepted, current, getLog()::info)) {
+            if (check.regressed(comparison)) {
+                regressions.add("Regression in benchmark " + comparison.benchmark() + " against baseline " + file.getFileName()
+                        + ": " + comparison.describe() + "; newly failing (" + comparison.newlyFailing().size() + "): "
+                        + names(comparison.newlyFailing()) + "; newly passing (" + comparison.newlyPassing().size() + ")"
+                        + (comparison.newlyPassing().isEmpty() ? "" : ": " + names(comparison.newlyPassing())));
+            } else {
+                getLog().info("Benchmark " + comparison.benchmark() + " against baseline: " + comparison.describe()
+                        + (comparison.newlyFailing().isEmpty() ? "" : "; newly failing: " + names(comparison.newlyFailing())));
+            }
+        }
+        return regressions;
+    }
+
+    /** Names of samples, the first twenty of them, so one line stays readable. */
+    private static String names(List<String> samples) {
+        int shown = Math.min(samples.size(), 20);
+        String list = String.join(", ", samples.subList(0, shown));
+        return samples.size() > shown ? list + ", ... and " + (samples.size() - shown) + " more" : list;
+    }
+
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T read(Reading<T> reading) throws MojoExecutionException {
+        try {
+            return reading.read();
+        } catch (NoSuchFileException e) {
+            throw new MojoExecutionException(e.getFile() + " does not exist: " + e.getReason(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+}

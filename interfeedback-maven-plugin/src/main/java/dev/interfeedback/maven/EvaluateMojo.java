@@ -1,0 +1,161 @@
+package dev.interfeedback.maven;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import dev.interfeedback.maven.results.BenchmarkSummary;
+import dev.interfeedback.maven.results.ResultsFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs the project's benchmark classes through the JUnit Platform Launcher, in process, with the
+ * project's test classpath, and writes results.json, episodes.jsonl, JUnit XML and Open Test
+ * Reporting XML. Failing samples are the measurement, not a build failure; broken configuration is.
+ */
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.INTEGRATION_TEST,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class EvaluateMojo extends AbstractMojo {
+
+    private static final String ENGINE_ID = "interfeedback";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** Where results go; passed to the engine as {@code interfeedback.output.dir}. */
+    @Parameter(property = "interfeedback.output.dir", defaultValue = "${project.build.directory}/interfeedback")
+    private File outputDirectory;
+
+    /** The compiled benchmark classes to discover. */
+    @Parameter(defaultValue = "${project.build.testOutputDirectory}")
+    private File classesDirectory;
+
+    /**
+     * JUnit configuration parameters, such as {@code interfeedback.model.<alias>.url}. They override
+     * {@code junit-platform.properties}; {@code -Dinterfeedback.*} on the command line overrides them.
+     */
+    @Parameter
+    private Map<String, String> configurationParameters = new LinkedHashMap<>();
+
+    @Parameter(property = "interfeedback.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("InterFeedback evaluate skipped");
+            return;
+        }
+        if (!classesDirectory.isDirectory()) {
+            throw new MojoExecutionException("No compiled benchmark classes in " + classesDirectory
+                    + ": put classes annotated @InterFeedbackBenchmark in src/test/java");
+        }
+        Map<String, String> parameters = parameters();
+        ContainerFailures failures = new ContainerFailures();
+        SampleTally samples = new SampleTally();
+        StringWriter xmlErrors = new StringWriter();
+        LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(
+                outputDirectory.toPath().resolve("junit-xml"), new PrintWriter(xmlErrors));
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader projectLoader = new URLClassLoader(testClasspath(), getClass().getClassLoader())) {
+            thread.setContextClassLoader(projectLoader);
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(Set.of(classesDirectory.toPath())))
+                    .filters(EngineFilter.includeEngines(ENGINE_ID))
+                    .configurationParameters(parameters)
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, samples, failures, junitXml);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot close the benchmark class loader: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The Launcher reports critical discovery issues (a bad setting, an unknown alias) this way.
+            throw new MojoExecutionException("InterFeedback benchmarks could not run: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+
+        if (!failures.failures().isEmpty()) {
+            failures.failures().forEach(f -> getLog().error(f));
+            throw new MojoExecutionException("InterFeedback benchmarks could not run: " + failures.failures().get(0));
+        }
+        if (samples.samples() == 0) {
+            throw new MojoExecutionException("No InterFeedback benchmarks found in " + classesDirectory
+                    + ": is interfeedback-junit-engine a test dependency, and is a class annotated @InterFeedbackBenchmark?");
+        }
+        if (!xmlErrors.toString().isBlank()) getLog().warn("JUnit XML report: " + xmlErrors.toString().strip());
+        getLog().info("InterFeedback: " + samples);
+        printSummary();
+    }
+
+    private void printSummary() throws MojoExecutionException {
+        Path results = outputDirectory.toPath().resolve("results.json");
+        List<BenchmarkSummary> summaries;
+        try {
+            summaries = ResultsFile.read(results);
+        } catch (IOException e) {
+            throw new MojoExecutionException("The benchmarks ran but left no readable " + results + ": " + e.getMessage(), e);
+        }
+        SummaryTable.render(summaries).forEach(getLog()::info);
+        getLog().info("Results: " + results + ", " + outputDirectory.toPath().resolve("episodes.jsonl") + ", JUnit XML in "
+                + outputDirectory.toPath().resolve("junit-xml") + ", Open Test Reporting XML in "
+                + outputDirectory.toPath().resolve("open-test-reporting"));
+    }
+
+    /** POM parameters, then -D user properties of this Maven session, then the fixed locations. */
+    private Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>(configurationParameters);
+        Properties user = session.getUserProperties();
+        for (String key : user.stringPropertyNames()) {
+            if (key.startsWith("interfeedback.") || key.startsWith("junit.")) parameters.put(key, user.getProperty(key));
+        }
+        parameters.put("interfeedback.output.dir", outputDirectory.getAbsolutePath());
+        // Benchmarks name datasets relative to their project, wherever Maven was started from.
+        parameters.putIfAbsent("interfeedback.basedir", project.getBasedir().getAbsolutePath());
+        parameters.putIfAbsent("junit.platform.reporting.open.xml.enabled", "true");
+        parameters.put("junit.platform.reporting.output.dir",
+                outputDirectory.toPath().resolve("open-test-reporting").toAbsolutePath().toString());
+        return parameters;
+    }
+
+    private URL[] testClasspath() throws MojoExecutionException {
+        try {
+            List<URL> urls = new ArrayList<>();
+            for (String element : project.getTestClasspathElements()) urls.add(new File(element).toURI().toURL());
+            return urls.toArray(URL[]::new);
+        } catch (DependencyResolutionRequiredException | MalformedURLException e) {
+            throw new MojoExecutionException("Cannot build the test classpath: " + e.getMessage(), e);
+        }
+    }
+}

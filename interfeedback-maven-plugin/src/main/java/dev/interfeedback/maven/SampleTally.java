@@ -1,0 +1,48 @@
+package dev.interfeedback.maven;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Counts samples by verdict. Rounds are tests too (children of their sample), so JUnit's own
+ * summary would count them; samples are told apart by their unique id's last segment,
+ * {@code [sample:<dataset id>]}, which is part of the engine's public contract.
+ */
+final class SampleTally implements TestExecutionListener {
+
+    private final AtomicInteger passed = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger aborted = new AtomicInteger();
+
+    @Override
+    public void executionSkipped(TestIdentifier identifier, String reason) {
+        if (isSample(identifier)) skipped.incrementAndGet();
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        if (!isSample(identifier)) return;
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> passed.incrementAndGet();
+            case FAILED -> failed.incrementAndGet();
+            case ABORTED -> aborted.incrementAndGet();
+        }
+    }
+
+    int samples() {
+        return passed.get() + failed.get() + skipped.get() + aborted.get();
+    }
+
+    @Override
+    public String toString() {
+        return samples() + " samples: " + passed + " passed, " + failed + " failed (not corrected), " + skipped
+                + " skipped (outside the test set), " + aborted + " aborted (model errors)";
+    }
+
+    private static boolean isSample(TestIdentifier identifier) {
+        return "sample".equals(identifier.getUniqueIdObject().getLastSegment().getType());
+    }
+}

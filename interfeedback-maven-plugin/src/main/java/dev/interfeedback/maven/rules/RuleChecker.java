@@ -1,0 +1,119 @@
+package dev.interfeedback.maven.rules;
+
+import dev.interfeedback.maven.Limit;
+import dev.interfeedback.maven.Rule;
+import dev.interfeedback.maven.results.BenchmarkSummary;
+import dev.interfeedback.maven.results.Counter;
+import dev.interfeedback.maven.results.Figure;
+import dev.interfeedback.maven.results.Figures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Checks rules against the results. Limits compare the point value of a rate; the interval is
+ * shown beside it so a reader can tell a clear miss from noise.
+ */
+public final class RuleChecker {
+
+    private final List<Rule> rules;
+
+    /** @throws IllegalArgumentException when a rule is malformed; the message names the rule and field */
+    public RuleChecker(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        for (int i = 0; i < rules.size(); i++) validate(rules.get(i), "rules[" + i + "]");
+    }
+
+    /**
+     * @param warnings told of limits that cannot be checked because a rate is undefined
+     * @return every violated limit, one line each
+     */
+    public List<Violation> check(List<BenchmarkSummary> results, Consumer<String> warnings) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            List<Figures> elements = elements(rule, results);
+            if (elements.isEmpty()) {
+                warnings.accept("rules[" + i + "] (" + rule.getElement() + " " + rule.getIncludes()
+                        + ") matches nothing in the results");
+            }
+            for (Figures element : elements) {
+                for (Limit limit : rule.getLimits()) check(rule, element, limit, violations, warnings);
+            }
+        }
+        return violations;
+    }
+
+    private static void check(Rule rule, Figures element, Limit limit, List<Violation> violations,
+            Consumer<String> warnings) {
+        Counter counter = Counter.parse(limit.getCounter());
+        Figure figure = element.get(counter);
+        String what = kind(rule) + " " + element.name();
+        if (!figure.defined()) {
+            warnings.accept(what + ": " + counter.label() + " is undefined (no samples), limit not checked");
+            return;
+        }
+        if (limit.getMinimum() != null) {
+            double minimum = Ratio.parse(limit.getMinimum(), "minimum");
+            if (figure.value() < minimum) {
+                violations.add(new Violation(String.format(Locale.ROOT, "%s: %s is %s, but expected minimum is %s",
+                        what, counter.label(), figure.describe(), limit.getMinimum().trim())));
+            }
+        }
+        if (limit.getMaximum() != null) {
+            double maximum = Ratio.parse(limit.getMaximum(), "maximum");
+            if (figure.value() > maximum) {
+                violations.add(new Violation(String.format(Locale.ROOT, "%s: %s is %s, but expected maximum is %s",
+                        what, counter.label(), figure.describe(), limit.getMaximum().trim())));
+            }
+        }
+    }
+
+    private static List<Figures> elements(Rule rule, List<BenchmarkSummary> results) {
+        List<Figures> candidates = new ArrayList<>();
+        for (BenchmarkSummary benchmark : results) {
+            if (isCategory(rule)) candidates.addAll(benchmark.categories());
+            else candidates.add(benchmark.figures());
+        }
+        return candidates.stream()
+                .filter(f -> rule.getIncludes().stream().anyMatch(p -> Pattern.matches(p, f.name())))
+                .filter(f -> rule.getExcludes().stream().noneMatch(p -> Pattern.matches(p, f.name())))
+                .toList();
+    }
+
+    private static boolean isCategory(Rule rule) {
+        return "CATEGORY".equalsIgnoreCase(rule.getElement().trim());
+    }
+
+    private static String kind(Rule rule) {
+        return isCategory(rule) ? "category" : "benchmark";
+    }
+
+    private static void validate(Rule rule, String where) {
+        String element = rule.getElement() == null ? "" : rule.getElement().trim().toUpperCase(Locale.ROOT);
+        if (!element.equals("BENCHMARK") && !element.equals("CATEGORY")) {
+            throw new IllegalArgumentException(where + ".element: expected BENCHMARK or CATEGORY, found \""
+                    + rule.getElement() + "\"");
+        }
+        if (rule.getLimits() == null || rule.getLimits().isEmpty()) {
+            throw new IllegalArgumentException(where + ": a rule needs at least one <limit>");
+        }
+        if (rule.getIncludes() == null || rule.getIncludes().isEmpty()) rule.setIncludes(List.of("*"));
+        if (rule.getExcludes() == null) rule.setExcludes(List.of());
+        for (int j = 0; j < rule.getLimits().size(); j++) {
+            Limit limit = rule.getLimits().get(j);
+            String at = where + ".limits[" + j + "]";
+            try {
+                Counter.parse(limit.getCounter());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ".counter: " + e.getMessage());
+            }
+            if (limit.getMinimum() == null && limit.getMaximum() == null) {
+                throw new IllegalArgumentException(at + ": a limit needs a <minimum> or a <maximum>");
+            }
+            if (limit.getMinimum() != null) Ratio.parse(limit.getMinimum(), at + ".minimum");
+            if (limit.getMaximum() != null) Ratio.parse(limit.getMaximum(), at + ".maximum");
+        }
+    }
+}

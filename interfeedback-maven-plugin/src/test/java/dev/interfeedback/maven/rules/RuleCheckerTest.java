@@ -1,0 +1,103 @@
+package dev.interfeedback.maven.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.interfeedback.maven.Limit;
+import dev.interfeedback.maven.Rule;
+import dev.interfeedback.maven.results.BenchmarkSummary;
+import dev.interfeedback.maven.results.ResultsFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Against a real results.json of the sample project (MMMU-Pro: 10 of 10 corrected; MathVerse: 21 of 22). */
+class RuleCheckerTest {
+
+    private final List<BenchmarkSummary> results = read();
+    private final List<String> warnings = new ArrayList<>();
+
+    @Test
+    void aMinimumAboveTheRateIsOneViolationLine() {
+        List<Violation> violations = new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "97%", null)))
+                .check(results, warnings::add);
+
+        assertThat(violations).extracting(Violation::message).containsExactly(
+                "benchmark mathverse-text-only-sample: correction rate is 95.5% [78.2, 99.2] (21 of 22),"
+                        + " but expected minimum is 97%");
+    }
+
+    @Test
+    void fractionsAndPercentagesMeanTheSame() {
+        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "ACCURACY", "0.40", null))).check(results, warnings::add))
+                .extracting(Violation::message).singleElement().asString()
+                .startsWith("benchmark mmmu-pro-sample: accuracy is 31.3%");
+        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "ACCURACY", "40%", null))).check(results, warnings::add))
+                .hasSize(1);
+    }
+
+    @Test
+    void maximumsAndIncludes() {
+        Rule rule = rule("BENCHMARK", "ERROR_RATE", null, "0%");
+        assertThat(new RuleChecker(List.of(rule)).check(results, warnings::add)).isEmpty();
+
+        Rule accuracy = rule("BENCHMARK", "ACCURACY", null, "0.35");
+        accuracy.setIncludes(List.of("mathverse-*"));
+        assertThat(new RuleChecker(List.of(accuracy)).check(results, warnings::add))
+                .extracting(Violation::message).singleElement().asString()
+                .contains("mathverse-text-only-sample: accuracy is 45.8%").contains("expected maximum is 0.35");
+    }
+
+    @Test
+    void categoriesAreNamedByBenchmarkAndCategory() {
+        Rule rule = rule("CATEGORY", "CORRECTION_RATE", "0.9", null);
+        rule.setIncludes(List.of("mathverse-text-only-sample/*"));
+        rule.setExcludes(List.of("*/Functions"));
+
+        assertThat(new RuleChecker(List.of(rule)).check(results, warnings::add)).extracting(Violation::message)
+                .containsExactly("category mathverse-text-only-sample/Solid Geometry: correction rate is 66.7% [20.8, 93.9]"
+                        + " (2 of 3), but expected minimum is 0.9");
+    }
+
+    @Test
+    void anUndefinedRateIsAWarningNotAViolation() {
+        Rule rule = rule("CATEGORY", "CORRECTION_RATE", "0.5", null);
+        rule.setIncludes(List.of("mmmu-pro-sample/Art"));
+
+        assertThat(new RuleChecker(List.of(rule)).check(results, warnings::add)).isEmpty();
+        assertThat(warnings).containsExactly(
+                "category mmmu-pro-sample/Art: correction rate is undefined (no samples), limit not checked");
+    }
+
+    @Test
+    void malformedRulesNameTheField() {
+        assertThatThrownBy(() -> new RuleChecker(List.of(rule("BENCHMARK", "COVERAGE", "0.5", null))))
+                .hasMessageContaining("rules[0].limits[0].counter").hasMessageContaining("COVERAGE");
+        assertThatThrownBy(() -> new RuleChecker(List.of(rule("BENCHMARK", "ACCURACY", "45", null))))
+                .hasMessageContaining("rules[0].limits[0].minimum").hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> new RuleChecker(List.of(rule("PACKAGE", "ACCURACY", "0.4", null))))
+                .hasMessageContaining("rules[0].element").hasMessageContaining("BENCHMARK or CATEGORY");
+        assertThatThrownBy(() -> new RuleChecker(List.of(rule("BENCHMARK", "ACCURACY", null, null))))
+                .hasMessageContaining("a <minimum> or a <maximum>");
+    }
+
+    static Rule rule(String element, String counter, String minimum, String maximum) {
+        Limit limit = new Limit();
+        limit.setCounter(counter);
+        limit.setMinimum(minimum);
+        limit.setMaximum(maximum);
+        Rule rule = new Rule();
+        rule.setElement(element);
+        rule.setLimits(new ArrayList<>(List.of(limit)));
+        return rule;
+    }
+
+    private static List<BenchmarkSummary> read() {
+        try {
+            return ResultsFile.read(Path.of("src/test/resources/results.json"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
