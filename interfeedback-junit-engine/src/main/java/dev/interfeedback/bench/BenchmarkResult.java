@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param maxRounds the most feedback rounds a sample got
  * @param providerRoundZero the provider's round-0 accuracy over the full dataset
  * @param episodes every sample's episode, in dataset order
+ * @param judge the model that judged answers, or null when a rule-based scorer did
+ * @param judgeUsage the judge's tokens in this run
  */
 public record BenchmarkResult(
         String id,
@@ -28,10 +30,19 @@ public record BenchmarkResult(
         FeedbackKind feedback,
         int maxRounds,
         Rate providerRoundZero,
-        List<Episode> episodes) {
+        List<Episode> episodes,
+        ModelInfo judge,
+        Usage judgeUsage) {
 
     public BenchmarkResult {
         episodes = List.copyOf(episodes);
+        judgeUsage = judgeUsage == null ? Usage.NONE : judgeUsage;
+    }
+
+    /** A result scored without a judge model. */
+    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
+            int maxRounds, Rate providerRoundZero, List<Episode> episodes) {
+        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, episodes, null, Usage.NONE);
     }
 
     public Metrics metrics() {

@@ -10,6 +10,9 @@ import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.Usage;
+import dev.interfeedback.model.UsageMeter;
 import dev.interfeedback.episode.Round;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +39,22 @@ public final class BenchmarkRunner {
     private final int maxRounds;
     private final int concurrency;
     private final EpisodeRunner loop;
+    private final ModelInfo judge;
+    private final UsageMeter judgeTokens;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, null, null);
+    }
+
+    /**
+     * @param judge the model {@code verifier} calls, or null for a rule-based verifier
+     * @param judgeTokens counts the judge's tokens (its calls belong to no episode); null without a judge
+     */
+    public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens) {
+        this.judge = judge;
+        this.judgeTokens = judgeTokens == null ? new UsageMeter() : judgeTokens;
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         this.receiver = receiver;
         this.provider = provider;
@@ -70,6 +86,8 @@ public final class BenchmarkRunner {
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode,
             RunJournal journal, RunObserver observer) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
+        // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
+        Usage judgeBefore = judgeTokens.total();
         try {
             TestSet testSet = buildTestSet(id, dataset, pool, journal, observer);
             observer.episodesStarted(id, dataset.size());
@@ -86,7 +104,7 @@ public final class BenchmarkRunner {
                     return episode;
                 });
             }
-            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks));
+            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore);
             observer.finished(id);
             return result;
         } finally {
@@ -104,12 +122,23 @@ public final class BenchmarkRunner {
                 + "; rounds=" + maxRounds;
     }
 
-    /** The result of a run whose episodes were produced elsewhere (one by one, as JUnit tests). */
+    /**
+     * The result of a run whose episodes were produced elsewhere (one by one, as JUnit tests). The
+     * judge's tokens are all those since this runner was built.
+     */
     public BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes) {
+        return result(id, dataset, testSet, episodes, Usage.NONE);
+    }
+
+    private BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes,
+            Usage judgeBefore) {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
+        Usage judgeNow = judgeTokens.total();
+        Usage judgeUsage = new Usage(judgeNow.promptTokens() - judgeBefore.promptTokens(),
+                judgeNow.completionTokens() - judgeBefore.completionTokens());
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
-                new Rate(providerRight, providerAnswered), episodes);
+                new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage);
     }
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */

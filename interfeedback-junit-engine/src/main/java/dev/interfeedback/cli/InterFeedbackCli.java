@@ -76,7 +76,8 @@ public final class InterFeedbackCli {
                 datasets.add(load.dataset());
             }
             Path outputDir = settings.outputDir();
-            PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias()));
+            PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias(),
+                    new DatasetSettings(settings).judgeAlias()));
             List<BenchmarkResult> results = new ArrayList<>();
             List<RunJournal> journals = new ArrayList<>();
             Duration interval = Duration.ofSeconds(settings.nonNegativeLong(Settings.PROGRESS_INTERVAL_SECONDS, 10));

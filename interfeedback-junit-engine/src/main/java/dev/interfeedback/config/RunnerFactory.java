@@ -1,11 +1,12 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.bench.BenchmarkRunner;
-import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.DetailedFeedback;
 import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.MeteredModel;
+import dev.interfeedback.model.UsageMeter;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.scoring.Scorer;
@@ -50,16 +51,14 @@ public final class RunnerFactory {
             case BINARY -> new BinaryFeedback();
             case DETAILED -> new DetailedFeedback(provider);
         };
-        return new BenchmarkRunner(receiver, provider, feedback, verifier(settings, models, around), settings.rounds(),
-                settings.concurrency());
-    }
-
-    /** The rule-based scorer, or MathVerse's two-step judge when {@link DatasetSettings#MATHVERSE_SCORING} asks for it. */
-    static Verifier verifier(Settings settings, ModelFactory models, UnaryOperator<ChatModel> around) {
         DatasetSettings datasets = new DatasetSettings(settings);
         if (datasets.judgeScoring()) {
-            return new MathVerseTwoStepJudge(around.apply(models.create(datasets.judgeAlias())))::judge;
+            UsageMeter judgeTokens = new UsageMeter();
+            ChatModel judge = new MeteredModel(around.apply(models.create(datasets.judgeAlias())), judgeTokens);
+            return new BenchmarkRunner(receiver, provider, feedback, new MathVerseTwoStepJudge(judge)::judge,
+                    settings.rounds(), settings.concurrency(), judge.info(), judgeTokens);
         }
-        return new Scorer()::score;
+        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(),
+                settings.concurrency());
     }
 }

@@ -57,6 +57,7 @@ public final class ResultsJson {
         node.put("dataset", result.dataset());
         node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage()));
         node.set("provider", model(result.provider(), "provider", result.providerUsage()));
+        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage()));
         node.set("cost", cost(result));
         node.put("feedback", result.feedback().configName());
         node.put("maxRounds", result.maxRounds());
@@ -101,7 +102,13 @@ public final class ResultsJson {
         var provider = prices.cost(result.provider().alias(), result.providerUsage());
         putCost(node, "receiver", receiver.orElse(null));
         putCost(node, "provider", provider.orElse(null));
-        putCost(node, "total", receiver.isPresent() && provider.isPresent() ? receiver.get() + provider.get() : null);
+        Double total = receiver.isPresent() && provider.isPresent() ? receiver.get() + provider.get() : null;
+        if (result.judge() != null) {
+            var judge = prices.cost(result.judge().alias(), result.judgeUsage());
+            putCost(node, "judge", judge.orElse(null));
+            total = total != null && judge.isPresent() ? total + judge.get() : null;
+        }
+        putCost(node, "total", total);
         return node;
     }
 

@@ -51,6 +51,10 @@ public final class SummaryTable {
                 .append('\n');
         out.append("                    ").append(tokens("provider", result.provider(), result.providerUsage(), prices))
                 .append('\n');
+        if (result.judge() != null) {
+            out.append("                    ").append(tokens("judge", result.judge(), result.judgeUsage(), prices))
+                    .append('\n');
+        }
         out.append("  per category      accuracy / correction rate (#test)\n");
         for (Map.Entry<String, Metrics> entry : result.perCategory().entrySet()) {
             Metrics cm = entry.getValue();
