@@ -15,6 +15,12 @@ public final class LeakGuard {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
     private static final String REDACTED = "[redacted]";
+    // Every feedback text of every sample is checked, and compiling the same few patterns each
+    // time cost a rerun answered from the response cache about 8% of its wall time in the
+    // harness. Bounded, since option texts differ by sample.
+    private static final int MAX_CACHED = 4096;
+    private static final java.util.concurrent.ConcurrentMap<String, Pattern> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether the text reveals the sample's answer. */
     public boolean leaks(String feedback, Sample sample) {
@@ -35,10 +41,10 @@ public final class LeakGuard {
         String answer = sample.answer().strip();
         if (sample.isMultipleChoice()) {
             String letter = Pattern.quote(answer.toUpperCase(java.util.Locale.ROOT));
-            patterns.add(Pattern.compile("\\(" + letter + "\\)"));
+            patterns.add(compile("\\(" + letter + "\\)", 0));
             // "answer is B", "option B", "choice: (B)", "is B." – the letter named as an option.
-            patterns.add(Pattern.compile("\\b(?i:answer|option|choice|correct|is|be|pick|choose|select)\\s*(?::|=|is)?\\s*\\(?"
-                    + letter + "\\)?(?![\\p{L}\\p{N}])"));
+            patterns.add(compile("\\b(?i:answer|option|choice|correct|is|be|pick|choose|select)\\s*(?::|=|is)?\\s*\\(?"
+                    + letter + "\\)?(?![\\p{L}\\p{N}])", 0));
             int index = answer.toUpperCase(java.util.Locale.ROOT).charAt(0) - 'A';
             if (answer.length() == 1 && index >= 0 && index < sample.options().size()) {
                 String option = sample.options().get(index).strip();
@@ -49,7 +55,7 @@ public final class LeakGuard {
             boolean any = false;
             while (numbers.find()) {
                 any = true;
-                patterns.add(Pattern.compile("(?<![\\d.])" + Pattern.quote(numbers.group()) + "(?!\\.?\\d)"));
+                patterns.add(compile("(?<![\\d.])" + Pattern.quote(numbers.group()) + "(?!\\.?\\d)", 0));
             }
             if (!any && answer.length() >= 2) patterns.add(word(answer));
         }
@@ -57,7 +63,18 @@ public final class LeakGuard {
     }
 
     private static Pattern word(String text) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])",
+        return compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static Pattern compile(String regex, int flags) {
+        String key = flags + ":" + regex;
+        Pattern pattern = COMPILED.get(key);
+        if (pattern == null) {
+            if (COMPILED.size() >= MAX_CACHED) COMPILED.clear();
+            pattern = Pattern.compile(regex, flags);
+            COMPILED.putIfAbsent(key, pattern);
+        }
+        return pattern;
     }
 }
