@@ -2,6 +2,7 @@ package dev.interfeedback.junit;
 
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.DatasetSettings;
+import dev.interfeedback.config.Prices;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
@@ -9,6 +10,7 @@ import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.DatasetLoad;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -68,6 +70,7 @@ record BenchmarkDefinition(
             Function<String, String> environment) {
         try {
             RunnerFactory.create(settings, environment);
+            Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias()));
             return Optional.empty();
         } catch (ConfigurationException | IllegalArgumentException e) {
             return Optional.of(new ConfigurationException(

@@ -3,7 +3,10 @@ package dev.interfeedback.junit;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.TestSet;
+import dev.interfeedback.config.DatasetSettings;
+import dev.interfeedback.config.Prices;
 import dev.interfeedback.config.RunnerFactory;
+import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Sample;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +86,9 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         BenchmarkRun run = context.benchmark();
         if (run == null) return;
         BenchmarkResult result = run.result();
-        context.outputs().finished(result);
+        Settings settings = definition.settings();
+        context.outputs().finished(result, Prices.from(settings,
+                List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
         context.listener().reportingEntryPublished(this, Figures.result(result));
     }
 

@@ -4,6 +4,7 @@ import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.report.EpisodesJsonl;
+import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ResultsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files of one run in {@code interfeedback.output.dir}: {@code episodes.jsonl} appended as
@@ -22,6 +25,8 @@ final class RunOutputs implements AutoCloseable {
 
     private final Path dir;
     private final List<BenchmarkResult> results = new ArrayList<>();
+    private final Map<String, PriceTable.Price> prices = new HashMap<>();
+    private String currency = PriceTable.NONE.currency();
     private EpisodesJsonl journal;
 
     RunOutputs(Path dir) {
@@ -51,11 +56,14 @@ final class RunOutputs implements AutoCloseable {
         return new RoundZeroStore(dir.resolve("round-zero"));
     }
 
-    synchronized void finished(BenchmarkResult result) throws IOException {
+    /** @param benchmarkPrices the prices of the benchmark's models, by alias; benchmarks of a run share one table */
+    synchronized void finished(BenchmarkResult result, PriceTable benchmarkPrices) throws IOException {
         results.removeIf(r -> r.id().equals(result.id()));
         results.add(result);
         results.sort(Comparator.comparing(BenchmarkResult::id));
-        new ResultsJson().write(results, dir.resolve("results.json"));
+        prices.putAll(benchmarkPrices.prices());
+        if (!benchmarkPrices.prices().isEmpty()) currency = benchmarkPrices.currency();
+        new ResultsJson(new PriceTable(currency, prices)).write(results, dir.resolve("results.json"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.interfeedback.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,6 +94,9 @@ class SimulatedEngineTest {
         parameters.put("interfeedback.model.surefire-receiver.url", "simulator:?accuracy=0.4&eliminate=true&seed=3");
         parameters.put("interfeedback.model.surefire-provider.url", "simulator:?accuracy=0.8&seed=4");
         parameters.put("interfeedback.output.dir", output.toString());
+        parameters.put("interfeedback.model.sim-receiver.price.prompt-per-million", "2.5");
+        parameters.put("interfeedback.model.sim-receiver.price.completion-per-million", "10");
+        parameters.put("interfeedback.price.currency", "EUR");
         EngineExecutionResults results = EngineTestKit.engine(new InterFeedbackTestEngine())
                 .selectors(selectClass(SimulatedBenchmark.class), selectClass(FourOptionsBenchmarkTest.class))
                 .configurationParameters(parameters)
@@ -110,6 +114,13 @@ class SimulatedEngineTest {
         assertThat(simulated.get("counts").get("testSet").asInt()).isEqualTo(6);
         assertThat(simulated.get("counts").get("corrected").asInt()).isEqualTo(3);
         assertThat(simulated.get("maxRounds").asInt()).isEqualTo(2);
+        // Prices of the run's aliases reach results.json on the engine's path too.
+        JsonNode receiver = simulated.get("receiver");
+        double expectedCost = (receiver.get("tokens").get("prompt").asLong() * 2.5
+                + receiver.get("tokens").get("completion").asLong() * 10.0) / 1_000_000;
+        assertThat(simulated.get("cost").get("currency").asText()).isEqualTo("EUR");
+        assertThat(simulated.get("cost").get("receiver").asDouble()).isCloseTo(expectedCost, within(1e-12)).isPositive();
+        assertThat(simulated.get("cost").get("provider").isNull()).as("no price, no estimate").isTrue();
 
         List<String> episodes = Files.readAllLines(output.resolve("episodes.jsonl"));
         assertThat(episodes).hasSize(24);
