@@ -14,22 +14,23 @@ import java.util.List;
 
 /**
  * An {@link Episode} as JSON and back, losslessly (tokens included), so that an episode read from
- * the journal counts exactly as the one that was written.
+ * the journal counts exactly as the one that was written. {@code episodes.jsonl} uses the same form.
  */
-final class EpisodeCodec {
+public final class EpisodeCodec {
 
     private final ObjectMapper json;
 
-    EpisodeCodec(ObjectMapper json) {
+    public EpisodeCodec(ObjectMapper json) {
         this.json = json;
     }
 
-    ObjectNode write(Episode episode) {
+    public ObjectNode write(Episode episode) {
         ObjectNode node = json.createObjectNode();
         node.put("sampleId", episode.sampleId());
         node.put("category", episode.category());
         node.put("status", episode.status().name());
-        if (episode.correctedAtRound() != null) node.put("correctedAtRound", episode.correctedAtRound());
+        if (episode.correctedAtRound() == null) node.putNull("correctedAtRound");
+        else node.put("correctedAtRound", episode.correctedAtRound());
         ArrayNode rounds = node.putArray("rounds");
         for (Round round : episode.rounds()) {
             ObjectNode r = rounds.addObject();
@@ -46,7 +47,7 @@ final class EpisodeCodec {
         return node;
     }
 
-    Episode read(JsonNode node) {
+    public Episode read(JsonNode node) {
         List<Round> rounds = new ArrayList<>();
         for (JsonNode r : node.path("rounds")) {
             rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "extracted"),

@@ -1,10 +1,9 @@
 package dev.interfeedback.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.EpisodeCodec;
 import dev.interfeedback.episode.Episode;
-import dev.interfeedback.episode.Round;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 public final class EpisodesJsonl implements Closeable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final EpisodeCodec CODEC = new EpisodeCodec(MAPPER);
 
     private final BufferedWriter out;
 
@@ -45,25 +45,11 @@ public final class EpisodesJsonl implements Closeable {
         }
     }
 
+    /** The episode's line: the benchmark id first, then the episode as the run journal keeps it. */
     public static ObjectNode toJson(String benchmark, Episode episode) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("benchmark", benchmark);
-        node.put("sampleId", episode.sampleId());
-        node.put("category", episode.category());
-        node.put("status", episode.status().name());
-        if (episode.correctedAtRound() == null) node.putNull("correctedAtRound");
-        else node.put("correctedAtRound", episode.correctedAtRound());
-        ArrayNode rounds = node.putArray("rounds");
-        for (Round round : episode.rounds()) {
-            ObjectNode r = rounds.addObject();
-            r.put("round", round.round());
-            r.put("answer", round.answer());
-            r.put("extracted", round.extracted());
-            r.put("correct", round.correct());
-            r.put("feedback", round.feedback());
-            if (round.feedback() != null) r.put("leakGuard", round.leakGuard().name());
-        }
-        if (episode.error() != null) node.put("error", episode.error());
+        node.setAll(CODEC.write(episode));
         return node;
     }
 
