@@ -104,25 +104,12 @@ public final class ModelFactory {
      * call context, which a cache key leaves out.
      */
     private ChatModel resilient(String alias, OpenAiCompatibleModel http) {
-        int maxConcurrency = maxConcurrency(alias);
-        ChatModel model = new LimitedModel(http, limiters.forEndpoint(http.endpoint(), maxConcurrency));
+        ChatModel model = new LimitedModel(http, limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)));
         model = new RetryingModel(model, retryPolicy(), stats);
         if (settings.cacheEnabled() && http.deterministic()) {
             model = new CachingModel(model, http.cacheIdentity(), ResponseCache.open(settings.cacheDir()), stats);
         }
         return model;
-    }
-
-    /**
-     * The most calls in flight to the alias's endpoint, which 429s lower for a while:
-     * {@code max-concurrency}, else the JUnit engine's fixed per-endpoint {@code concurrency}, else
-     * {@code interfeedback.concurrency}; so that one key is enough, and the adaptive limit never
-     * promises more than the engine lets through.
-     */
-    private int maxConcurrency(String alias) {
-        String key = Settings.modelKey(alias, "max-concurrency");
-        if (settings.get(key).isPresent()) return settings.positiveInt(key, 1);
-        return settings.positiveInt(Settings.modelKey(alias, "concurrency"), settings.concurrency());
     }
 
     private RetryPolicy retryPolicy() {

@@ -130,6 +130,14 @@ public final class Settings {
         }
     }
 
+    /**
+     * The most calls in flight to an alias's endpoint (its URL, shared by every alias and benchmark
+     * on it): {@code interfeedback.model.<alias>.max-concurrency}, else {@code interfeedback.concurrency}.
+     */
+    public int maxConcurrency(String alias) {
+        return positiveInt(modelKey(alias, "max-concurrency"), concurrency());
+    }
+
     public int positiveInt(String key, int fallback) {
         Optional<String> value = get(key);
         if (value.isEmpty()) return fallback;

@@ -73,7 +73,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     public RunContext before(RunContext context) throws Exception {
         if (definition.problem() != null) throw definition.problem();
         BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(),
-                context.limits().around(definition.settings(), context.cancellation()));
+                EndpointLimits.around(context.cancellation()));
         List<Sample> samples = selectedSamples();
         TestSetSource.Built built = new TestSetSource(context.outputs().roundZeroStore(), definition)
                 .testSet(runner, samples, samples.size() == definition.dataset().size());

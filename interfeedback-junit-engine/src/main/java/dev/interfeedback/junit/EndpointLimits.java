@@ -11,25 +11,17 @@ import java.util.function.UnaryOperator;
 import org.junit.platform.engine.CancellationToken;
 
 /**
- * How many calls may be in flight to each model endpoint, across all benchmarks of a run.
- *
- * <p>An endpoint is a model URL: two aliases on one server share its limit. The limit is
- * {@code interfeedback.model.<alias>.concurrency}, else {@code interfeedback.concurrency}
- * (default {@value Settings#DEFAULT_CONCURRENCY}); when aliases of one URL disagree, the first
- * one used sets it.
+ * Sizes the engine's threads by the model endpoints' limits. The limits themselves are enforced
+ * by the core's adaptive per-endpoint limiter ({@code interfeedback.model.<alias>.max-concurrency},
+ * else {@code interfeedback.concurrency}), which every benchmark of the run shares.
  */
 final class EndpointLimits {
 
-    private final Map<String, Semaphore> byEndpoint = new ConcurrentHashMap<>();
+    private EndpointLimits() {}
 
-    /** Wraps a benchmark's models so that they wait for their endpoint and stop when the run is cancelled. */
-    UnaryOperator<ChatModel> around(Settings settings, CancellationToken cancellation) {
-        return model -> {
-            String alias = model.info().alias();
-            Semaphore permits = byEndpoint.computeIfAbsent(endpoint(settings, alias),
-                    url -> new Semaphore(permits(settings, alias), true));
-            return new LimitedModel(model, permits, cancellation);
-        };
+    /** Wraps a benchmark's models so that they make no call once the run is cancelled. */
+    static UnaryOperator<ChatModel> around(CancellationToken cancellation) {
+        return model -> new CancellableModel(model, cancellation);
     }
 
     /**
@@ -40,7 +32,7 @@ final class EndpointLimits {
         Map<String, Integer> limits = new HashMap<>();
         for (Settings settings : benchmarks) {
             for (String alias : new String[] {settings.receiverAlias(), settings.providerAlias()}) {
-                limits.putIfAbsent(endpoint(settings, alias), permits(settings, alias));
+                limits.putIfAbsent(endpoint(settings, alias), settings.maxConcurrency(alias));
             }
         }
         return Math.max(1, limits.values().stream().mapToInt(Integer::intValue).sum());
@@ -48,9 +40,5 @@ final class EndpointLimits {
 
     private static String endpoint(Settings settings, String alias) {
         return settings.get(Settings.modelKey(alias, "url")).orElse("alias:" + alias);
-    }
-
-    private static int permits(Settings settings, String alias) {
-        return settings.positiveInt(Settings.modelKey(alias, "concurrency"), settings.concurrency());
     }
 }

@@ -78,7 +78,7 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
     protected RunContext createExecutionContext(ExecutionRequest request) {
         Settings settings = BenchmarkSettings.of(request.getConfigurationParameters());
         return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(),
-                new RunOutputs(settings.outputDir()), new EndpointLimits(), environment, null);
+                new RunOutputs(settings.outputDir()), environment, null);
     }
 
     private static int threads(TestDescriptor root) {

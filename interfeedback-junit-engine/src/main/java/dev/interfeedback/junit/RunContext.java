@@ -6,8 +6,8 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
- * What nodes share during a run: where results go, the per-endpoint limits, the run's
- * cancellation and, below a benchmark, that benchmark's run.
+ * What nodes share during a run: where results go, the run's cancellation and, below a
+ * benchmark, that benchmark's run.
  *
  * @param benchmark the enclosing benchmark's run; null above benchmarks
  */
@@ -15,11 +15,10 @@ record RunContext(
         EngineExecutionListener listener,
         CancellationToken cancellation,
         RunOutputs outputs,
-        EndpointLimits limits,
         Function<String, String> environment,
         BenchmarkRun benchmark) implements EngineExecutionContext {
 
     RunContext with(BenchmarkRun run) {
-        return new RunContext(listener, cancellation, outputs, limits, environment, run);
+        return new RunContext(listener, cancellation, outputs, environment, run);
     }
 }

@@ -120,8 +120,8 @@ class LoopbackEngineTest {
     @Test
     void samplesRunConcurrentlyUpToTheLimitOfEachEndpoint() {
         server.delay(40);
-        run(Map.of("interfeedback.model.scripted-receiver.concurrency", "2",
-                "interfeedback.model.scripted-provider.concurrency", "3"), selectClass(LoopbackBenchmark.class));
+        run(Map.of("interfeedback.model.scripted-receiver.max-concurrency", "2",
+                "interfeedback.model.scripted-provider.max-concurrency", "3"), selectClass(LoopbackBenchmark.class));
 
         assertThat(server.mostInFlight(ScriptedServer.RECEIVER_MODEL)).isEqualTo(2);
         assertThat(server.mostInFlight(ScriptedServer.PROVIDER_MODEL)).isEqualTo(3);
