@@ -33,6 +33,7 @@ final class ParquetRows {
     private static final String STREAM_RESULTS = "jdbc_stream_results";
 
     void read(Path file, RowVisitor visitor) {
+        ParquetDriver.require(file, ParquetDriver.DRIVER_CLASS);
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty(STREAM_RESULTS, "true");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties)) {
