@@ -40,8 +40,9 @@ import java.util.function.Function;
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
  * {@code interfeedback.dataset} lists one or more JSONL datasets, separated by commas; each is one
- * benchmark. Relative paths in a properties file are relative to that file, so a project's settings
- * work from any working directory; elsewhere they are relative to the working directory.
+ * benchmark. Relative paths are relative to {@code interfeedback.basedir}: unless set, the folder of
+ * the first properties file, so a project's settings work from any working directory, else the
+ * working directory.
  */
 public final class InterFeedbackCli {
 
@@ -71,7 +72,7 @@ public final class InterFeedbackCli {
             DatasetSettings datasetSettings = new DatasetSettings(settings);
             for (String path : settings.require(Settings.DATASET,
                     "one or more datasets (JSONL, MMMU-Pro parquet or MathVerse JSON), separated by commas").split(",")) {
-                DatasetLoad load = datasetSettings.load(Path.of(path.trim()));
+                DatasetLoad load = datasetSettings.load(settings.resolve(path.trim()));
                 out.println(load.summary());
                 datasets.add(load.dataset());
             }
@@ -145,7 +146,8 @@ public final class InterFeedbackCli {
                     properties.load(reader);
                 }
                 properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
-                resolvePaths(values, file.toAbsolutePath().getParent());
+                // Paths in a settings file are relative to it, so a project's file works from anywhere.
+                values.putIfAbsent(Settings.BASE_DIR, file.toAbsolutePath().getParent().toString());
             }
         }
         System.getProperties().stringPropertyNames().stream()
@@ -158,9 +160,4 @@ public final class InterFeedbackCli {
         return key -> Optional.ofNullable(values.get(key));
     }
 
-    private static void resolvePaths(Map<String, String> values, Path base) {
-        values.computeIfPresent(Settings.DATASET, (k, v) -> String.join(",",
-                java.util.Arrays.stream(v.split(",")).map(p -> base.resolve(p.trim()).normalize().toString()).toList()));
-        values.computeIfPresent(Settings.OUTPUT_DIR, (k, v) -> base.resolve(v.trim()).normalize().toString());
-    }
 }

@@ -125,7 +125,7 @@ public final class DatasetSettings {
 
     public MmmuProOptions mmmuProOptions(Path path) {
         String fileName = path.getFileName() == null ? "dataset" : path.getFileName().toString();
-        Path cache = settings.get(IMAGE_CACHE).map(Path::of)
+        Path cache = settings.get(IMAGE_CACHE).map(settings::resolve)
                 .orElse(settings.outputDir().resolve("image-cache").resolve(fileName.replaceAll("[^A-Za-z0-9._-]", "_")));
         MmmuProOptions options = MmmuProOptions.defaults(cache)
                 .withMode(parse(MMMU_PRO_MODE, MmmuProMode::parse, MmmuProMode.COT))
@@ -143,7 +143,7 @@ public final class DatasetSettings {
             }
         }).collect(Collectors.toSet());
         return new MathVerseOptions(versions, parse(MATHVERSE_PROMPT, MathVersePromptMode::parse, MathVersePromptMode.COT),
-                badRows(), settings.get(MATHVERSE_IMAGES).map(Path::of).orElse(null));
+                badRows(), settings.get(MATHVERSE_IMAGES).map(settings::resolve).orElse(null));
     }
 
     /** Whether the run is scored by MathVerse's two-step judge rather than by rules. */

@@ -12,8 +12,10 @@ import dev.interfeedback.model.resilience.RetryPolicy;
 import dev.interfeedback.model.resilience.RetryingModel;
 import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.model.simulator.SimulatorProfile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the model an alias names: {@code interfeedback.model.<alias>.url} is either an
@@ -25,6 +27,7 @@ public final class ModelFactory {
     private final Function<String, String> environment;
     private final LimiterRegistry limiters;
     private final CallStats stats;
+    private final UnaryOperator<ChatModel> calls;
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public ModelFactory(Settings settings, Function<String, String> environment) {
@@ -38,10 +41,21 @@ public final class ModelFactory {
      */
     public ModelFactory(Settings settings, Function<String, String> environment, LimiterRegistry limiters,
             CallStats stats) {
+        this(settings, environment, limiters, stats, UnaryOperator.identity());
+    }
+
+    /**
+     * @param calls wraps the model that makes each call, inside its cache, retries and endpoint
+     *     limit, so that it sees every attempt just before it goes out (the JUnit engine stops
+     *     calls there once a run is cancelled, even calls that were waiting for their endpoint)
+     */
+    public ModelFactory(Settings settings, Function<String, String> environment, LimiterRegistry limiters,
+            CallStats stats, UnaryOperator<ChatModel> calls) {
         this.settings = settings;
         this.environment = environment;
         this.limiters = limiters;
         this.stats = stats;
+        this.calls = calls;
     }
 
     public CallStats stats() {
@@ -55,7 +69,7 @@ public final class ModelFactory {
                         + " to an OpenAI-compatible base URL (https://api.openai.com/v1) or to simulator:"));
         if (SimulatorProfile.isSimulatorUrl(url)) {
             try {
-                return new SimulatedModel(alias, SimulatorProfile.parse(url));
+                return calls.apply(new SimulatedModel(alias, SimulatorProfile.parse(url)));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(urlKey + ": " + e.getMessage(), e);
             }
@@ -104,10 +118,11 @@ public final class ModelFactory {
      * call context, which a cache key leaves out.
      */
     private ChatModel resilient(String alias, OpenAiCompatibleModel http) {
-        ChatModel model = new LimitedModel(http, limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)));
+        ChatModel model = new LimitedModel(calls.apply(http), limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)));
         model = new RetryingModel(model, retryPolicy(), stats);
         if (settings.cacheEnabled() && http.deterministic()) {
-            model = new CachingModel(model, http.cacheIdentity(), ResponseCache.open(settings.cacheDir()), stats);
+            Path cacheDir = settings.cacheDir();
+            model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), stats);
         }
         return model;
     }

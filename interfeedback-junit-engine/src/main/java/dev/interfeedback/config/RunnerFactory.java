@@ -11,6 +11,7 @@ import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.scoring.Scorer;
 import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -25,8 +26,8 @@ public final class RunnerFactory {
     }
 
     /**
-     * @param around wraps each model before use, so a caller can add what only it knows about,
-     *     such as limits shared across benchmarks or cancellation of the run
+     * @param around wraps the model that makes each call, so a caller can add what only it knows
+     *     about, such as the run's cancellation
      */
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment,
             UnaryOperator<ChatModel> around) {
@@ -40,25 +41,38 @@ public final class RunnerFactory {
 
     /**
      * @param stats counts the calls, retries and 429s of the runner's models, for progress lines
-     * @param around wraps each model before use (outside its cache, retries and endpoint limit)
+     * @param around wraps the model that makes each call, inside its cache, retries and endpoint limit
      */
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats,
             UnaryOperator<ChatModel> around) {
-        ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats);
-        ChatModel receiver = around.apply(models.create(settings.receiverAlias()));
-        ChatModel provider = around.apply(models.create(settings.providerAlias()));
+        ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats, around);
+        ChatModel receiver = models.create(settings.receiverAlias());
+        ChatModel provider = models.create(settings.providerAlias());
         FeedbackProvider feedback = switch (settings.feedback()) {
             case BINARY -> new BinaryFeedback();
             case DETAILED -> new DetailedFeedback(provider);
         };
         DatasetSettings datasets = new DatasetSettings(settings);
+        int threads = threads(settings, aliases(settings));
         if (datasets.judgeScoring()) {
             UsageMeter judgeTokens = new UsageMeter();
-            ChatModel judge = new MeteredModel(around.apply(models.create(datasets.judgeAlias())), judgeTokens);
+            ChatModel judge = new MeteredModel(models.create(datasets.judgeAlias()), judgeTokens);
             return new BenchmarkRunner(receiver, provider, feedback, new MathVerseTwoStepJudge(judge)::judge,
-                    settings.rounds(), settings.concurrency(), judge.info(), judgeTokens);
+                    settings.rounds(), threads, judge.info(), judgeTokens);
         }
-        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(),
-                settings.concurrency());
+        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads);
+    }
+
+    /** The aliases a benchmark calls: receiver, provider, and the judge when one scores. */
+    public static List<String> aliases(Settings settings) {
+        DatasetSettings datasets = new DatasetSettings(settings);
+        return datasets.judgeScoring()
+                ? List.of(settings.receiverAlias(), settings.providerAlias(), datasets.judgeAlias())
+                : List.of(settings.receiverAlias(), settings.providerAlias());
+    }
+
+    /** Threads enough for every endpoint to be busy at its limit: the limiters, not the pool, bound the calls. */
+    private static int threads(Settings settings, List<String> aliases) {
+        return settings.endpointLimits(aliases).values().stream().mapToInt(Integer::intValue).sum();
     }
 }

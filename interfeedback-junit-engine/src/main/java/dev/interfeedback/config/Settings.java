@@ -2,6 +2,9 @@ package dev.interfeedback.config;
 
 import dev.interfeedback.feedback.FeedbackKind;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -88,7 +91,7 @@ public final class Settings {
 
     /** Where cached responses live: {@code interfeedback.cache.dir}, by default {@code cache} in the output directory. */
     public Path cacheDir() {
-        return get(CACHE_DIR).map(Path::of).orElse(outputDir().resolve("cache"));
+        return get(CACHE_DIR).map(this::resolve).orElse(outputDir().resolve("cache"));
     }
 
     public boolean cacheEnabled() {
@@ -136,6 +139,18 @@ public final class Settings {
      */
     public int maxConcurrency(String alias) {
         return positiveInt(modelKey(alias, "max-concurrency"), concurrency());
+    }
+
+    /**
+     * The limit of each distinct endpoint the aliases call, by URL (aliases on one server share
+     * it). Threads enough for all of them keep every endpoint busy at its limit.
+     */
+    public Map<String, Integer> endpointLimits(Collection<String> aliases) {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        for (String alias : aliases) {
+            limits.putIfAbsent(get(modelKey(alias, "url")).orElse("alias:" + alias), maxConcurrency(alias));
+        }
+        return limits;
     }
 
     public int positiveInt(String key, int fallback) {

@@ -1,5 +1,6 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.Settings;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,9 @@ final class BenchmarkSettings {
         put(fromAnnotation, Settings.PROVIDER, annotation.provider());
         put(fromAnnotation, Settings.FEEDBACK, annotation.feedback());
         if (annotation.rounds() != 0) fromAnnotation.put(Settings.ROUNDS, String.valueOf(annotation.rounds()));
+        put(fromAnnotation, DatasetSettings.FORMAT, annotation.format());
+        put(fromAnnotation, DatasetSettings.SUBJECTS, String.join(",", annotation.subjects()));
+        if (annotation.limit() != 0) fromAnnotation.put(DatasetSettings.LIMIT, String.valueOf(annotation.limit()));
         Function<String, Optional<String>> lookup =
                 key -> parameters.get(key).or(() -> Optional.ofNullable(fromAnnotation.get(key)));
         return new Settings(lookup);

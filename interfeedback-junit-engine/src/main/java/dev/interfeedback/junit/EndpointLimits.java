@@ -1,12 +1,11 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.model.ChatModel;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 import org.junit.platform.engine.CancellationToken;
 
@@ -19,7 +18,7 @@ final class EndpointLimits {
 
     private EndpointLimits() {}
 
-    /** Wraps a benchmark's models so that they make no call once the run is cancelled. */
+    /** Wraps the model behind each call (inside its endpoint limit) so that no call goes out once the run is cancelled. */
     static UnaryOperator<ChatModel> around(CancellationToken cancellation) {
         return model -> new CancellableModel(model, cancellation);
     }
@@ -31,14 +30,8 @@ final class EndpointLimits {
     static int threadsFor(Collection<Settings> benchmarks) {
         Map<String, Integer> limits = new HashMap<>();
         for (Settings settings : benchmarks) {
-            for (String alias : new String[] {settings.receiverAlias(), settings.providerAlias()}) {
-                limits.putIfAbsent(endpoint(settings, alias), settings.maxConcurrency(alias));
-            }
+            settings.endpointLimits(RunnerFactory.aliases(settings)).forEach(limits::putIfAbsent);
         }
         return Math.max(1, limits.values().stream().mapToInt(Integer::intValue).sum());
-    }
-
-    private static String endpoint(Settings settings, String alias) {
-        return settings.get(Settings.modelKey(alias, "url")).orElse("alias:" + alias);
     }
 }

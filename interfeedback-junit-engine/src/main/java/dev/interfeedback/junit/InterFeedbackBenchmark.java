@@ -22,8 +22,27 @@ import org.junit.platform.commons.annotation.Testable;
 @Testable
 public @interface InterFeedbackBenchmark {
 
-    /** The dataset, a JSONL file, relative to the working directory. */
+    /**
+     * The dataset: a JSONL file, an MMMU-Pro parquet file or config folder, or a MathVerse JSON
+     * file. Relative to {@code interfeedback.basedir} (the project's folder under the Maven
+     * plugin), else to the working directory.
+     */
     String dataset();
+
+    /** {@code jsonl}, {@code mmmu-pro} or {@code mathverse}; guessed from the path when empty. */
+    String format() default "";
+
+    /**
+     * A subset by subject (MMMU-Pro {@code subject}, MathVerse {@code metadata.subject}); all when
+     * empty. {@code interfeedback.dataset.subjects} overrides it.
+     */
+    String[] subjects() default {};
+
+    /**
+     * At most this many samples, a stable seeded choice, so a quick CI run uses a fixed subset;
+     * 0 means all. {@code interfeedback.dataset.limit} overrides it.
+     */
+    int limit() default 0;
 
     /** The benchmark's id in results; the class's simple name when empty. */
     String id() default "";

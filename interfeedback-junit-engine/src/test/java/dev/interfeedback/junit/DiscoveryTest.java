@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.interfeedback.junit.fixtures.LimitedSubsetBenchmark;
 import dev.interfeedback.junit.fixtures.LoopbackBenchmark;
 import dev.interfeedback.junit.fixtures.SimulatedBenchmark;
 import java.nio.file.Path;
@@ -55,9 +56,9 @@ class DiscoveryTest {
     void packageClasspathRootAndMethodSelectorsFindBenchmarks() {
         assertThat(benchmarkNames(discover(selectPackage("dev.interfeedback.junit.fixtures"))))
                 .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "SimulatedBenchmark", "UnknownAliasBenchmark",
-                        "MissingKeyBenchmark", "MissingDatasetBenchmark");
+                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(7).contains("FourOptionsBenchmarkTest");
+                .hasSize(8).contains("FourOptionsBenchmarkTest");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }
@@ -73,6 +74,26 @@ class DiscoveryTest {
                 .discover().getEngineDescriptor();
 
         assertThat(engine.getChildren().iterator().next().getChildren()).hasSize(5);
+    }
+
+    @Test
+    void theAnnotationsLimitChoosesAStableSubsetThatConfigurationOverrides() {
+        List<String> first = sampleIds(discover(selectClass(LimitedSubsetBenchmark.class)));
+        List<String> again = sampleIds(discover(selectClass(LimitedSubsetBenchmark.class)));
+        assertThat(first).hasSize(3).isEqualTo(again);
+
+        Map<String, String> parameters = new HashMap<>(parameters());
+        parameters.put("interfeedback.dataset.limit", "5");
+        TestDescriptor engine = EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(LimitedSubsetBenchmark.class))
+                .configurationParameters(parameters)
+                .discover().getEngineDescriptor();
+        assertThat(engine.getChildren().iterator().next().getChildren()).hasSize(5);
+    }
+
+    private static List<String> sampleIds(TestDescriptor engine) {
+        return engine.getChildren().iterator().next().getChildren().stream()
+                .map(sample -> sample.getUniqueId().getLastSegment().getValue()).toList();
     }
 
     @Test

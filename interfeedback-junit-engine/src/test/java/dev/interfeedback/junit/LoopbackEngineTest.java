@@ -161,7 +161,9 @@ class LoopbackEngineTest {
                 .cancellationToken(token)
                 .execute();
 
-        assertThat(server.requests()).isEqualTo(1);
+        // One slot per endpoint (receiver and provider): at most the two calls already in flight
+        // when the first one cancelled the run, of the twelve round-0 calls.
+        assertThat(server.requests()).isBetween(1, 2);
         assertThat(Tally.samples(results)).isEqualTo(new Tally(0, 0, 0, 6, 0, 0));
     }
 

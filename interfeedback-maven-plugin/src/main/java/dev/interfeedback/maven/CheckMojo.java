@@ -31,12 +31,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
 
-    /** The results of the evaluate goal. */
-    @Parameter(property = "interfeedback.results", defaultValue = "${project.build.directory}/interfeedback/results.json")
+    /** Where the evaluate goal wrote its files; the same property moves both goals' files. */
+    @Parameter(property = "interfeedback.output.dir", defaultValue = "${project.build.directory}/interfeedback")
+    private File outputDirectory;
+
+    /** The results of the evaluate goal; by default {@code results.json} in the output directory. */
+    @Parameter(property = "interfeedback.results")
     private File resultsFile;
 
-    /** The episodes of the evaluate goal, for the baseline comparison. */
-    @Parameter(property = "interfeedback.episodes", defaultValue = "${project.build.directory}/interfeedback/episodes.jsonl")
+    /** The episodes of the evaluate goal, for the baseline comparison; by default {@code episodes.jsonl} there. */
+    @Parameter(property = "interfeedback.episodes")
     private File episodesFile;
 
     /** The rules to check; see {@link Rule}. */
@@ -80,18 +84,23 @@ public class CheckMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid interfeedback:check configuration: " + e.getMessage(), e);
         }
-        List<BenchmarkSummary> results = read(() -> ResultsFile.read(resultsFile.toPath()));
+        Path results = resultsFile != null ? resultsFile.toPath() : outputDirectory.toPath().resolve("results.json");
+        List<BenchmarkSummary> summaries = read(() -> ResultsFile.read(results));
         List<String> failures = new ArrayList<>();
-        for (Violation violation : checker.check(results, getLog()::warn)) {
+        for (Violation violation : checker.check(summaries, getLog()::warn)) {
             failures.add("Rule violated for " + violation.message());
         }
-        if (baseline != null) failures.addAll(compareWithBaseline(regressionCheck));
+        if (baseline != null) {
+            failures.addAll(compareWithBaseline(regressionCheck));
+        } else if (updateBaseline) {
+            getLog().warn("interfeedback.baseline.update=true, but no <baseline> file is configured: nothing written");
+        }
 
         for (String failure : failures) getLog().error(failure);
         if (failures.isEmpty()) {
             getLog().info("InterFeedback check passed: " + rules.size() + (rules.size() == 1 ? " rule" : " rules")
                     + (baseline != null && !updateBaseline ? " and the baseline comparison" : "") + " on "
-                    + results.size() + (results.size() == 1 ? " benchmark" : " benchmarks"));
+                    + summaries.size() + (summaries.size() == 1 ? " benchmark" : " benchmarks"));
             return;
         }
         String summary = "InterFeedback check failed: " + failures.size()
@@ -101,7 +110,8 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private List<String> compareWithBaseline(RegressionCheck check) throws MojoExecutionException {
-        Map<String, Map<String, String>> current = read(() -> EpisodesFile.statuses(episodesFile.toPath()));
+        Path episodes = episodesFile != null ? episodesFile.toPath() : outputDirectory.toPath().resolve("episodes.jsonl");
+        Map<String, Map<String, String>> current = read(() -> EpisodesFile.statuses(episodes));
         Path file = baseline.toPath();
         if (updateBaseline) {
             Baseline accepted = new Baseline(current);

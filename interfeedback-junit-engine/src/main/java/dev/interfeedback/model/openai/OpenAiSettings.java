@@ -111,7 +111,7 @@ public record OpenAiSettings(
         private Integer maxTokens = DEFAULT_MAX_TOKENS;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private Duration callTimeout;
 
         private Builder(String alias, String baseUrl, String model) {
             this.alias = alias;
@@ -161,15 +161,22 @@ public record OpenAiSettings(
             return this;
         }
 
-        /** The limit on the whole call; {@link Duration#ZERO} for none. */
+        /**
+         * The limit on the whole call; {@link Duration#ZERO} for none. By default the larger of
+         * {@link #DEFAULT_CALL_TIMEOUT} and twice the read timeout, so a longer read timeout is
+         * not cut short by it.
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
             return this;
         }
 
         public OpenAiSettings build() {
+            Duration call = callTimeout != null ? callTimeout
+                    : readTimeout.multipliedBy(2).compareTo(DEFAULT_CALL_TIMEOUT) > 0 ? readTimeout.multipliedBy(2)
+                    : DEFAULT_CALL_TIMEOUT;
             return new OpenAiSettings(alias, baseUrl, model, apiKeyEnv, temperature, seed, maxTokens,
-                    connectTimeout, readTimeout, callTimeout);
+                    connectTimeout, readTimeout, call);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.ModelInfo;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers a request from the {@link ResponseCache} when the same request was answered before, and
@@ -18,7 +19,7 @@ public final class CachingModel implements ChatModel {
     private static final ImageDigests IMAGES = new ImageDigests();
 
     private final ChatModel delegate;
-    private final ResponseCache cache;
+    private final Supplier<ResponseCache> cache;
     private final RequestKey keys;
     private final CallStats stats;
 
@@ -27,6 +28,14 @@ public final class CachingModel implements ChatModel {
      *     never a secret
      */
     public CachingModel(ChatModel delegate, String identity, ResponseCache cache, CallStats stats) {
+        this(delegate, identity, () -> cache, stats);
+    }
+
+    /**
+     * @param cache opened on the first call, not before: building a model (as test discovery
+     *     does) must not touch the disk
+     */
+    public CachingModel(ChatModel delegate, String identity, Supplier<ResponseCache> cache, CallStats stats) {
         this.delegate = delegate;
         this.cache = cache;
         this.keys = new RequestKey(identity, IMAGES);
@@ -36,6 +45,7 @@ public final class CachingModel implements ChatModel {
     @Override
     public ChatResponse chat(ChatRequest request) throws ModelException {
         String key = keys.of(request);
+        ResponseCache cache = this.cache.get();
         Optional<ChatResponse> cached = cache.get(key);
         if (cached.isPresent()) {
             stats.cacheHit();

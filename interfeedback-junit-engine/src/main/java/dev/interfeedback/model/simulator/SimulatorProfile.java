@@ -74,7 +74,7 @@ public record SimulatorProfile(
                 bool(params, "eliminate", d.eliminate, url),
                 number(params, "leak", d.leak, url),
                 number(params, "unparsed", d.unparsed, url),
-                (long) number(params, "seed", d.seed, url));
+                seed(params, d.seed, url));
     }
 
     /** A compact description for reports, e.g. {@code accuracy=0.5,binary-fix=0.2,...}. */
@@ -91,6 +91,17 @@ public record SimulatorProfile(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("simulator parameter \"" + key + "\" in " + url
                     + ": expected a number, found \"" + value + "\"");
+        }
+    }
+
+    private static long seed(Map<String, String> params, long fallback, String url) {
+        String value = params.get("seed");
+        if (value == null) return fallback;
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("simulator parameter \"seed\" in " + url
+                    + ": expected a whole number, found \"" + value + "\"");
         }
     }
 

@@ -35,5 +35,7 @@ class SimulatorProfileTest {
                 .hasMessageContaining("expected a number, found \"high\"");
         assertThatThrownBy(() -> SimulatorProfile.parse("simulator:?eliminate=maybe"))
                 .hasMessageContaining("expected true or false");
+        assertThatThrownBy(() -> SimulatorProfile.parse("simulator:?seed=1.5"))
+                .hasMessageContaining("\"seed\"").hasMessageContaining("expected a whole number, found \"1.5\"");
     }
 }

@@ -50,7 +50,7 @@ public final class EpisodesFile {
                 statuses.computeIfAbsent(benchmark, b -> new TreeMap<>()).put(sample, status);
             }
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no episodes file: run interfeedback:evaluate first");
+            throw new NoSuchFileException(file.toString(), null, "run interfeedback:evaluate first (phase integration-test)");
         }
         return statuses;
     }

@@ -32,7 +32,7 @@ public final class ResultsFile {
         try {
             root = new ObjectMapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no results file: run interfeedback:evaluate first");
+            throw new NoSuchFileException(file.toString(), null, "run interfeedback:evaluate first (phase integration-test)");
         } catch (JsonProcessingException e) {
             throw new ResultsFormatException(file, "not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);

@@ -51,7 +51,15 @@ public final class RuleChecker {
         Figure figure = element.get(counter);
         String what = kind(rule) + " " + element.name();
         if (!figure.defined()) {
-            warnings.accept(what + ": " + counter.label() + " is undefined (no samples), limit not checked");
+            Figure errors = element.get(Counter.ERROR_RATE);
+            if (errors.successes() > 0) {
+                // Failed calls leave nothing to measure; passing the gate then would let a broken model through.
+                violations.add(new Violation(String.format(Locale.ROOT, "%s: %s is undefined because %d of %d samples"
+                        + " errored (model calls failed), so its limit cannot be met", what, counter.label(),
+                        errors.successes(), errors.trials())));
+            } else {
+                warnings.accept(what + ": " + counter.label() + " is undefined (no samples), limit not checked");
+            }
             return;
         }
         if (limit.getMinimum() != null) {

@@ -71,6 +71,26 @@ class RuleCheckerTest {
     }
 
     @Test
+    void aRateLeftUndefinedByErrorsIsAViolationNotAWarning() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("results", ".json");
+        java.nio.file.Files.writeString(file, """
+                {"schemaVersion": 1, "benchmarks": [{"id": "b", "feedback": "detailed", "maxRounds": 3,
+                  "receiver": {"alias": "r", "model": "m"}, "provider": {"alias": "p", "model": "m"},
+                  "counts": {"samples": 4, "correctAtRound0": 0, "wrongAtRound0": 0, "testSet": 0, "corrected": 0, "errors": 4},
+                  "accuracy": {"value": null, "low": null, "high": null},
+                  "correctionRate": {"value": null, "low": null, "high": null},
+                  "errorRate": {"value": 1.0, "low": 0.5, "high": 1.0},
+                  "perRound": [], "perCategory": []}]}
+                """);
+        List<BenchmarkSummary> broken = ResultsFile.read(file);
+
+        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "0.5", null))).check(broken, warnings::add))
+                .extracting(Violation::message).containsExactly("benchmark b: correction rate is undefined because 4 of 4"
+                        + " samples errored (model calls failed), so its limit cannot be met");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void malformedRulesNameTheField() {
         assertThatThrownBy(() -> new RuleChecker(List.of(rule("BENCHMARK", "COVERAGE", "0.5", null))))
                 .hasMessageContaining("rules[0].limits[0].counter").hasMessageContaining("COVERAGE");
