@@ -2,6 +2,7 @@ package dev.interfeedback.junit;
 
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.TestSet;
+import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
@@ -60,12 +61,22 @@ final class TestSetSource {
         return new Built(new TestSet(receiver, provider), reused);
     }
 
-    /** Which model answered: a digest of alias, URL and model name, never the URL itself. */
+    /** What decides a model's round-0 answers and their verdicts: its sampling, the prompts, the scoring. */
+    private static final List<String> MODEL_FIELDS = List.of("url", "name", "temperature", "seed", "max-tokens");
+    private static final List<String> DATASET_KEYS = List.of(DatasetSettings.FORMAT, DatasetSettings.MMMU_PRO_CONFIG,
+            DatasetSettings.MMMU_PRO_MODE, DatasetSettings.MMMU_PRO_MULTI_IMAGE, DatasetSettings.MATHVERSE_PROMPT,
+            DatasetSettings.MATHVERSE_SCORING, DatasetSettings.MATHVERSE_JUDGE);
+
+    /**
+     * Which answers may be reused: a digest of the alias, its model settings and the settings that
+     * shape prompts and scoring, never the URL itself (it may carry a key).
+     */
     static String modelKey(Settings settings, String alias) {
-        String identity = alias + "\n" + settings.get(Settings.modelKey(alias, "url")).orElse("") + "\n"
-                + settings.get(Settings.modelKey(alias, "name")).orElse("");
+        StringBuilder identity = new StringBuilder(alias);
+        for (String field : MODEL_FIELDS) identity.append('\n').append(settings.get(Settings.modelKey(alias, field)).orElse(""));
+        for (String key : DATASET_KEYS) identity.append('\n').append(settings.get(key).orElse(""));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

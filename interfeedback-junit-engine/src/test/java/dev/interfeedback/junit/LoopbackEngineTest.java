@@ -194,6 +194,16 @@ class LoopbackEngineTest {
     }
 
     @Test
+    void storedRoundZeroAnswersFromOtherSamplingSettingsAreNotReused() {
+        run(Map.of(), selectClass(LoopbackBenchmark.class));
+
+        EngineExecutionResults rerun = run(Map.of("interfeedback.model.scripted-receiver.temperature", "0.7"),
+                selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
+
+        assertThat(benchmarkEntry(rerun)).containsEntry("roundZeroReused", "0");
+    }
+
+    @Test
     void aRerunWithoutStoredAnswersAsksBothModelsForThatSampleOnly() {
         EngineExecutionResults rerun = run(Map.of(), selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
 
