@@ -2,6 +2,7 @@ package dev.interfeedback.junit;
 
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.Settings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +78,24 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
     @Override
     protected RunContext createExecutionContext(ExecutionRequest request) {
         Settings settings = BenchmarkSettings.of(request.getConfigurationParameters());
-        return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(),
-                new RunOutputs(settings.outputDir()), environment, null);
+        Path dir = settings.outputDir();
+        // A rerun of some samples (an IDE rerunning a failure) must not replace the full run's files.
+        RunOutputs outputs = partial(request.getRootTestDescriptor())
+                ? new RunOutputs(dir.resolve(RunOutputs.RERUN), dir)
+                : new RunOutputs(dir, dir);
+        return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(), outputs,
+                environment, null);
+    }
+
+    /** Whether some benchmark runs only some of its samples. */
+    private static boolean partial(TestDescriptor root) {
+        for (TestDescriptor child : root.getChildren()) {
+            if (child instanceof BenchmarkDescriptor benchmark && benchmark.definition().dataset() != null
+                    && benchmark.getChildren().size() < benchmark.definition().dataset().size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int threads(TestDescriptor root) {

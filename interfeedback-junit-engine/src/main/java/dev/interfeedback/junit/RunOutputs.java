@@ -23,18 +23,23 @@ import java.util.Map;
  */
 final class RunOutputs implements AutoCloseable {
 
+    /** The folder, inside the output directory, of a run of some samples only. */
+    static final String RERUN = "rerun";
+
     private final Path dir;
+    private final Path roundZeroDir;
     private final List<BenchmarkResult> results = new ArrayList<>();
     private final Map<String, PriceTable.Price> prices = new HashMap<>();
     private String currency = PriceTable.NONE.currency();
     private EpisodesJsonl journal;
 
-    RunOutputs(Path dir) {
+    /**
+     * @param dir where this run's files go
+     * @param runDir the output directory of full runs, whose stored round-0 answers a rerun reuses
+     */
+    RunOutputs(Path dir, Path runDir) {
         this.dir = dir;
-    }
-
-    Path dir() {
-        return dir;
+        this.roundZeroDir = runDir.resolve("round-zero");
     }
 
     synchronized void open() throws IOException {
@@ -53,7 +58,7 @@ final class RunOutputs implements AutoCloseable {
     }
 
     RoundZeroStore roundZeroStore() {
-        return new RoundZeroStore(dir.resolve("round-zero"));
+        return new RoundZeroStore(roundZeroDir);
     }
 
     /** @param benchmarkPrices the prices of the benchmark's models, by alias; benchmarks of a run share one table */

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.interfeedback.junit.fixtures.LoopbackBenchmark;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -179,6 +180,20 @@ class LoopbackEngineTest {
         // only the feedback and the receiver's answer after it: round 0 came from the store
         assertThat(server.requests() - before).isEqualTo(2);
         assertThat(benchmarkEntry(rerun)).containsEntry("samples", "1").containsEntry("roundZeroReused", "1");
+    }
+
+    @Test
+    void aRerunOfOneSampleLeavesTheFullRunsFilesAsTheyWere() throws Exception {
+        run(Map.of(), selectClass(LoopbackBenchmark.class));
+        String results = Files.readString(output.resolve("results.json"));
+        String episodes = Files.readString(output.resolve("episodes.jsonl"));
+
+        run(Map.of(), selectUniqueId(BENCHMARK.append("sample", "loop-fix")));
+
+        assertThat(Files.readString(output.resolve("results.json"))).isEqualTo(results);
+        assertThat(Files.readString(output.resolve("episodes.jsonl"))).isEqualTo(episodes);
+        assertThat(Files.readAllLines(output.resolve("rerun/episodes.jsonl")))
+                .singleElement().asString().contains("\"sampleId\":\"loop-fix\"");
     }
 
     @Test
