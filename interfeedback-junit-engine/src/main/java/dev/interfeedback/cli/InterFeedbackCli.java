@@ -15,6 +15,7 @@ import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.DatasetLoad;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.model.resilience.CallStats;
+import dev.interfeedback.model.resilience.ResponseCache;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.SummaryTable;
@@ -121,6 +122,8 @@ public final class InterFeedbackCli {
             Thread.currentThread().interrupt();
             err.println("interfeedback: interrupted");
             return 1;
+        } finally {
+            ResponseCache.closeAll();
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.model.resilience.ResponseCache;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The root: opens the run's output files before the benchmarks and closes them after. */
+/** The root: opens the run's output files before the benchmarks, and closes them and the response caches after. */
 final class InterFeedbackEngineDescriptor extends EngineDescriptor implements Node<RunContext> {
 
     InterFeedbackEngineDescriptor(UniqueId uniqueId) {
@@ -19,6 +20,10 @@ final class InterFeedbackEngineDescriptor extends EngineDescriptor implements No
 
     @Override
     public void after(RunContext context) throws Exception {
-        context.outputs().close();
+        try {
+            context.outputs().close();
+        } finally {
+            ResponseCache.closeAll();
+        }
     }
 }

@@ -74,6 +74,26 @@ public final class ResponseCache {
         });
     }
 
+    /**
+     * Closes every cache this process opened, at the end of a run: a build tool that loads the
+     * engine once per module must not keep one file handle per module. The next {@link #open}
+     * reads the log again.
+     */
+    public static void closeAll() {
+        for (Path dir : java.util.List.copyOf(OPEN.keySet())) {
+            ResponseCache cache = OPEN.remove(dir);
+            if (cache == null) continue;
+            cache.loaded.join();
+            synchronized (cache.log) {
+                try {
+                    cache.log.close();
+                } catch (IOException e) {
+                    // nothing is lost: every entry was written when it was put
+                }
+            }
+        }
+    }
+
     /** A new instance over the directory's log, outside the per-process registry: as another process sees it. */
     static ResponseCache reopen(Path directory) throws IOException {
         Files.createDirectories(directory);

@@ -1,0 +1,50 @@
+package dev.interfeedback.model.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.Usage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResponseCacheTest {
+
+    private static final String KEY = "a".repeat(64);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() {
+        ResponseCache.closeAll();
+    }
+
+    @Test
+    void oneInstancePerFolderUntilClosedThenTheLogIsReadAgain() throws Exception {
+        ResponseCache cache = ResponseCache.open(dir);
+        assertThat(ResponseCache.open(dir)).isSameAs(cache);
+        cache.put(KEY, new ChatResponse("Answer: B\twith a tab\nand a line", new Usage(7, 3)));
+
+        ResponseCache.closeAll();
+        ResponseCache reopened = ResponseCache.open(dir);
+
+        assertThat(reopened).isNotSameAs(cache);
+        assertThat(reopened.get(KEY)).contains(new ChatResponse("Answer: B\twith a tab\nand a line", new Usage(7, 3)));
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndDoesNotSwallowTheNextEntry() throws Exception {
+        Files.writeString(dir.resolve(ResponseCache.FILE), KEY + "\t1\t1\tcut sho");
+        ResponseCache cache = ResponseCache.open(dir);
+        assertThat(cache.size()).isZero();
+
+        String other = "b".repeat(64);
+        cache.put(other, new ChatResponse("Answer: C", Usage.NONE));
+        ResponseCache.closeAll();
+
+        assertThat(ResponseCache.open(dir).get(other)).contains(new ChatResponse("Answer: C", Usage.NONE));
+    }
+}
