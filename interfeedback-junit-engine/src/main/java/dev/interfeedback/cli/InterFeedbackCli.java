@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs benchmarks from the command line:
@@ -67,7 +68,7 @@ public final class InterFeedbackCli {
         try {
             Settings settings = new Settings(settings(args));
             CallStats stats = new CallStats();
-            BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats);
+            BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats, UnaryOperator.identity());
 
             List<Dataset> datasets = new ArrayList<>();
             DatasetSettings datasetSettings = new DatasetSettings(settings);

@@ -95,9 +95,11 @@ public final class ModelFactory {
                 if (v.equalsIgnoreCase("none")) builder.noSeed();
                 else builder.seed(settings.wholeNumber(Settings.modelKey(alias, "seed")));
             });
-            if (settings.get(Settings.modelKey(alias, "max-tokens")).isPresent()) {
-                builder.maxTokens(settings.positiveInt(Settings.modelKey(alias, "max-tokens"), 0));
-            }
+            settings.get(Settings.modelKey(alias, "max-tokens")).ifPresent(v -> {
+                // "none" leaves the limit to the server, for models whose answers a limit would cut.
+                if (v.equalsIgnoreCase("none")) builder.noMaxTokens();
+                else builder.maxTokens(settings.positiveInt(Settings.modelKey(alias, "max-tokens"), 0));
+            });
             if (settings.get(Settings.modelKey(alias, "timeout-seconds")).isPresent()) {
                 builder.readTimeout(Duration.ofSeconds(settings.positiveInt(Settings.modelKey(alias, "timeout-seconds"), 0)));
             }

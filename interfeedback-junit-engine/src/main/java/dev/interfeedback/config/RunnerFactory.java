@@ -26,22 +26,9 @@ public final class RunnerFactory {
     }
 
     /**
-     * @param around wraps the model that makes each call, so a caller can add what only it knows
-     *     about, such as the run's cancellation
-     */
-    public static BenchmarkRunner create(Settings settings, Function<String, String> environment,
-            UnaryOperator<ChatModel> around) {
-        return create(settings, environment, new CallStats(), around);
-    }
-
-    /** @param stats counts the calls, retries and 429s of the runner's models, for progress lines */
-    public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats) {
-        return create(settings, environment, stats, UnaryOperator.identity());
-    }
-
-    /**
      * @param stats counts the calls, retries and 429s of the runner's models, for progress lines
-     * @param around wraps the model that makes each call, inside its cache, retries and endpoint limit
+     * @param around wraps the model that makes each call, inside its cache, retries and endpoint
+     *     limit, so a caller can add what only it knows about, such as the run's cancellation
      */
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats,
             UnaryOperator<ChatModel> around) {

@@ -8,6 +8,7 @@ import dev.interfeedback.config.Prices;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.model.resilience.CallStats;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +73,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     @Override
     public RunContext before(RunContext context) throws Exception {
         if (definition.problem() != null) throw definition.problem();
-        BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(),
+        BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(), new CallStats(),
                 EndpointLimits.around(context.cancellation()));
         List<Sample> samples = selectedSamples();
         TestSetSource.Built built = new TestSetSource(context.outputs().roundZeroStore(), definition)

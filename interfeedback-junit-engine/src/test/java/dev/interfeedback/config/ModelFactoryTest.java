@@ -60,6 +60,20 @@ class ModelFactoryTest {
     }
 
     @Test
+    void maxTokensNoneSendsNoLimit() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"choices\":[{\"message\":{\"content\":\"Answer: B\"}}]}").build());
+        Map<String, String> keys = Map.of("interfeedback.model.m.url", server.url("/v1").toString(),
+                "interfeedback.model.m.name", "m", "interfeedback.model.m.max-tokens", "none",
+                "interfeedback.cache.enabled", "false");
+
+        factory(keys, Map.of()).create("m").chat(new ChatRequest(List.of(Message.user("2+2?")),
+                new CallContext("s", "B", List.of(), CallContext.Purpose.ANSWER, 0, null)));
+
+        assertThat(server.takeRequest().getBody().utf8()).doesNotContain("max_tokens");
+    }
+
+    @Test
     void anEndpointWithoutAModelNameIsRejected() {
         assertThatThrownBy(() -> factory(Map.of("interfeedback.model.x.url", "http://127.0.0.1:1/v1"), Map.of()).create("x"))
                 .isInstanceOf(ConfigurationException.class)

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Runs a benchmark against a {@link ScriptedChatServer} and returns what a user would compare. */
 public final class ServerRuns {
@@ -30,7 +31,7 @@ public final class ServerRuns {
 
     public static Outcome run(Dataset dataset, Map<String, String> settings, RunJournal journal) throws InterruptedException {
         CallStats stats = new CallStats();
-        BenchmarkRunner runner = RunnerFactory.create(TestSettings.of(settings), k -> null, stats);
+        BenchmarkRunner runner = RunnerFactory.create(TestSettings.of(settings), k -> null, stats, UnaryOperator.identity());
         List<Episode> reported = Collections.synchronizedList(new ArrayList<>());
         BenchmarkResult result = runner.run(dataset.name(), dataset, RoundListener.NONE, reported::add, journal,
                 RunObserver.NONE);
