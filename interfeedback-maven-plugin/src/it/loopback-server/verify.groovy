@@ -6,6 +6,7 @@ def out = new File(basedir, 'target/interfeedback')
 
 // 10 samples: all wrong at round 0; s09 is stubborn (not corrected), s10 gets HTTP 500 (aborted).
 assert log.contains('InterFeedback: 10 samples: 8 passed, 1 failed (not corrected), 0 skipped (outside the test set), 1 aborted (model errors)')
+assert log =~ /\[WARNING\] Model calls failed; the first: s10 .*HTTP 500 .*scripted failure/
 def benchmark = new JsonSlurper().parse(new File(out, 'results.json')).benchmarks[0]
 assert benchmark.receiver.alias == 'remote'
 assert benchmark.receiver.model == 'receiver-model'

@@ -116,6 +116,9 @@ public class EvaluateMojo extends AbstractMojo {
         }
         if (!xmlErrors.toString().isBlank()) getLog().warn("JUnit XML report: " + xmlErrors.toString().strip());
         getLog().info("InterFeedback: " + samples);
+        if (samples.firstAbort() != null) {
+            getLog().warn("Model calls failed; the first: " + samples.firstAbort() + " (every cause is in episodes.jsonl)");
+        }
         printSummary();
     }
 

@@ -16,6 +16,7 @@ final class SampleTally implements TestExecutionListener {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger aborted = new AtomicInteger();
+    private volatile String firstAbort;
 
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
@@ -28,8 +29,18 @@ final class SampleTally implements TestExecutionListener {
         switch (result.getStatus()) {
             case SUCCESSFUL -> passed.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
-            case ABORTED -> aborted.incrementAndGet();
+            case ABORTED -> {
+                if (aborted.getAndIncrement() == 0) {
+                    firstAbort = identifier.getDisplayName() + ": "
+                            + result.getThrowable().map(Throwable::getMessage).orElse("no cause given");
+                }
+            }
         }
+    }
+
+    /** Why the first aborted sample had no verdict (a model call that failed), or null. */
+    String firstAbort() {
+        return firstAbort;
     }
 
     int samples() {
