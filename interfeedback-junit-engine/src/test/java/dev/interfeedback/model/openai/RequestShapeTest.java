@@ -17,9 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,21 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestShapeTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private MockWebServer server;
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void postsToChatCompletionsUnderTheBaseUrl() throws Exception {

@@ -10,25 +10,14 @@ import dev.interfeedback.model.ModelHttpException;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** How a 2xx body becomes a {@link ChatResponse}, and how a malformed one is reported. */
 class ResponseParsingTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
 
     @Test
     void readsTheFirstChoicesContentAndTheUsage() throws Exception {
