@@ -18,7 +18,7 @@ import mockwebserver3.MockWebServer;
 final class Fixtures {
 
     static final String KEY_ENV = "IF_TEST_OPENAI_KEY";
-    static final String SECRET_KEY = "sk-test-7f3a9c1e5b2d8f04-DO-NOT-LEAK";
+    static final String SECRET_KEY = "fake-api-key-7f3a9c1e5b2d8f04-DO-NOT-LEAK";
     static final String GROUND_TRUTH = "GROUND-TRUTH-Zebra-97";
 
     /** An environment holding only the test key, so no test depends on or touches the real one. */

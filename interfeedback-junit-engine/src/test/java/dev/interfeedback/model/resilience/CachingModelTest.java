@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CachingModelTest {
 
-    private static final String SECRET = "sk-test-5f1b2c3d4e5f6a7b8c9d";
+    private static final String SECRET = "fake-api-key-5f1b2c3d4e5f6a7b8c9d";
 
     @TempDir
     Path dir;
