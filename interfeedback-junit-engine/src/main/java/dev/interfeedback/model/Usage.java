@@ -5,10 +5,6 @@ public record Usage(long promptTokens, long completionTokens) {
 
     public static final Usage NONE = new Usage(0, 0);
 
-    public long totalTokens() {
-        return promptTokens + completionTokens;
-    }
-
     public Usage plus(Usage other) {
         return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens);
     }

@@ -39,8 +39,4 @@ public record MathVerseOptions(
     public MathVerseOptions withBadRows(BadRowPolicy value) {
         return new MathVerseOptions(versions, mode, value, imageRoot);
     }
-
-    public MathVerseOptions withImageRoot(Path value) {
-        return new MathVerseOptions(versions, mode, badRows, value);
-    }
 }
