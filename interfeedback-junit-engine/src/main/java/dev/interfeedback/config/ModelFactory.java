@@ -5,6 +5,7 @@ import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
+import dev.interfeedback.model.resilience.ImageDigests;
 import dev.interfeedback.model.resilience.LimitedModel;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.model.resilience.ResponseCache;
@@ -28,6 +29,7 @@ public final class ModelFactory {
     private final LimiterRegistry limiters;
     private final CallStats stats;
     private final UnaryOperator<ChatModel> calls;
+    private final ImageDigests images = new ImageDigests();
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public ModelFactory(Settings settings, Function<String, String> environment) {
@@ -124,7 +126,7 @@ public final class ModelFactory {
         model = new RetryingModel(model, retryPolicy(), stats);
         if (settings.cacheEnabled() && http.deterministic()) {
             Path cacheDir = settings.cacheDir();
-            model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), stats);
+            model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);
         }
         return model;
     }

@@ -3,7 +3,12 @@ package dev.interfeedback.dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +26,7 @@ public final class ImagePathResolver {
 
     private final Path folder;
     private Path realFolder;
+    private final Map<Path, Path> realDirectories = new HashMap<>();
 
     public ImagePathResolver(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
@@ -44,21 +50,39 @@ public final class ImagePathResolver {
         if (!candidate.startsWith(folder) || candidate.equals(folder)) {
             throw new InvalidValueException("image \"" + written + "\" leaves the dataset folder " + folder);
         }
-        if (!Files.exists(candidate)) {
+        BasicFileAttributes file;
+        try {
+            file = Files.readAttributes(candidate, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
             throw new InvalidValueException("image file not found: \"" + written + "\" (looked for " + candidate + ")");
+        } catch (IOException e) {
+            throw new InvalidValueException("image \"" + written + "\" cannot be read: " + e);
         }
         Path real;
         try {
-            real = candidate.toRealPath();
+            // A plain file is as real as its folder: one real-path lookup per folder, not per image,
+            // since datasets keep thousands of images in a few folders.
+            real = file.isSymbolicLink() ? candidate.toRealPath() : realDirectory(candidate.getParent()).resolve(candidate.getFileName());
             if (!real.startsWith(realFolder())) {
                 throw new InvalidValueException("image \"" + written
                         + "\" leaves the dataset folder " + folder + " through a symbolic link (it is " + real + ")");
             }
+        } catch (NoSuchFileException e) {
+            throw new InvalidValueException("image file not found: \"" + written + "\" (looked for " + candidate + ")");
         } catch (IOException e) {
             throw new InvalidValueException("image \"" + written + "\" cannot be read: " + e);
         }
-        if (!Files.isRegularFile(real)) {
+        if (!(file.isSymbolicLink() ? Files.isRegularFile(real) : file.isRegularFile())) {
             throw new InvalidValueException("image \"" + written + "\" is not a regular file");
+        }
+        return real;
+    }
+
+    private Path realDirectory(Path directory) throws IOException {
+        Path real = realDirectories.get(directory);
+        if (real == null) {
+            real = directory.toRealPath();
+            realDirectories.put(directory, real);
         }
         return real;
     }

@@ -26,6 +26,9 @@ public record Sample(
         String category,
         Map<String, Object> metadata) {
 
+    private static final List<String> LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".chars()
+            .mapToObj(c -> String.valueOf((char) c)).toList();
+
     public Sample {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(question, "question");
@@ -45,9 +48,8 @@ public record Sample(
         return optionLetters(options.size());
     }
 
+    /** The first {@code count} letters, A to Z; datasets are checked to have at most 26 options. */
     public static List<String> optionLetters(int count) {
-        return java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> String.valueOf((char) ('A' + i)))
-                .toList();
+        return LETTERS.subList(0, count);
     }
 }

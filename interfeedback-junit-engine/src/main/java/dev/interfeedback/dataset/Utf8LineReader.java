@@ -1,7 +1,5 @@
 package dev.interfeedback.dataset;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads UTF-8 lines one at a time, decoding each line on its own.
@@ -21,38 +20,60 @@ import java.nio.charset.StandardCharsets;
 final class Utf8LineReader implements Closeable {
 
     private final InputStream in;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Bytes read but not yet returned are buffer[start, end); a line longer than the buffer grows it.
+    private byte[] buffer = new byte[64 * 1024];
+    private int start;
+    private int end;
+    private boolean eof;
 
     Utf8LineReader(InputStream in) {
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = in;
     }
 
     /** The next line without its terminator, or null at the end of the input. */
     String readLine() throws IOException {
-        line.reset();
-        int b;
-        boolean any = false;
-        while ((b = in.read()) != -1) {
-            any = true;
-            if (b == '\n') {
-                break;
+        // How many pending bytes are known to hold no line end; fill() may move them to the front.
+        int scanned = 0;
+        while (true) {
+            for (int i = start + scanned; i < end; i++) {
+                if (buffer[i] == '\n') {
+                    String line = decode(start, i);
+                    start = i + 1;
+                    return line;
+                }
             }
-            line.write(b);
+            scanned = end - start;
+            if (eof || !fill()) {
+                eof = true;
+                if (start == end) return null;
+                String last = decode(start, end);
+                start = end;
+                return last;
+            }
         }
-        if (!any) {
-            return null;
-        }
-        byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return decode(bytes, length);
     }
 
-    private String decode(byte[] bytes, int length) throws CharacterCodingException {
+    /** Reads more bytes after the pending ones; false at the end of the input. */
+    private boolean fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (end == buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n <= 0) return false;
+        end += n;
+        return true;
+    }
+
+    private String decode(int from, int to) throws CharacterCodingException {
+        int length = to > from && buffer[to - 1] == '\r' ? to - 1 - from : to - from;
         decoder.reset();
-        return decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        return decoder.decode(ByteBuffer.wrap(buffer, from, length)).toString();
     }
 
     @Override

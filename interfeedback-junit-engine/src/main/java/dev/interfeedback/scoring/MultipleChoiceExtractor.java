@@ -56,8 +56,9 @@ public final class MultipleChoiceExtractor {
         if (PythonText.tokenCount(padded) > MIN_TOKENS_FOR_OPTION_TEXT) {
             String lower = padded.toLowerCase(Locale.ROOT);
             List<String> byText = new ArrayList<>();
-            List<String> lowerOptions = options.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+            List<String> lowerOptions = new ArrayList<>(options.size());
             for (int i = 0; i < letters.size(); i++) {
+                lowerOptions.add(options.get(i).toLowerCase(Locale.ROOT));
                 if (lower.contains(lowerOptions.get(i))) {
                     byText.add(letters.get(i));
                 }
@@ -77,8 +78,13 @@ public final class MultipleChoiceExtractor {
         String tail = text.substring(mark + ANSWER_MARK.length());
         // A plain substring test, case-sensitive, as in the official code: "Answer: B. Aspirin"
         // names both A and B and falls through to the rules below.
-        List<String> found = letters.stream().filter(tail::contains).toList();
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        String found = null;
+        for (String letter : letters) {
+            if (!tail.contains(letter)) continue;
+            if (found != null) return Optional.empty();
+            found = letter;
+        }
+        return Optional.ofNullable(found);
     }
 
     private static String stripPunctuation(String text) {
@@ -90,7 +96,11 @@ public final class MultipleChoiceExtractor {
     }
 
     private static List<String> lettersContaining(String text, List<String> letters, String before, String after) {
-        return letters.stream().filter(l -> text.contains(before + l + after)).toList();
+        List<String> found = new ArrayList<>(2);
+        for (String letter : letters) {
+            if (text.contains(before + letter + after)) found.add(letter);
+        }
+        return found;
     }
 
     /** numpy's argmax: the highest position wins, the first candidate on ties (including all -1). */

@@ -15,9 +15,6 @@ import java.util.function.Supplier;
  */
 public final class CachingModel implements ChatModel {
 
-    // Shared so that the receiver's and the provider's requests for one sample hash its images once.
-    private static final ImageDigests IMAGES = new ImageDigests();
-
     private final ChatModel delegate;
     private final Supplier<ResponseCache> cache;
     private final RequestKey keys;
@@ -28,17 +25,20 @@ public final class CachingModel implements ChatModel {
      *     never a secret
      */
     public CachingModel(ChatModel delegate, String identity, ResponseCache cache, CallStats stats) {
-        this(delegate, identity, () -> cache, stats);
+        this(delegate, identity, () -> cache, new ImageDigests(), stats);
     }
 
     /**
      * @param cache opened on the first call, not before: building a model (as test discovery
      *     does) must not touch the disk
+     * @param images the run's image digests, shared by its models so that the receiver's and the
+     *     provider's requests for one sample read its images once
      */
-    public CachingModel(ChatModel delegate, String identity, Supplier<ResponseCache> cache, CallStats stats) {
+    public CachingModel(ChatModel delegate, String identity, Supplier<ResponseCache> cache, ImageDigests images,
+            CallStats stats) {
         this.delegate = delegate;
         this.cache = cache;
-        this.keys = new RequestKey(identity, IMAGES);
+        this.keys = new RequestKey(identity, images);
         this.stats = stats;
     }
 

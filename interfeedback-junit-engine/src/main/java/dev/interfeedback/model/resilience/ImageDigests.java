@@ -1,10 +1,8 @@
 package dev.interfeedback.model.resilience;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,31 +10,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * SHA-256 of image files, remembered by path, size and modification time: every round of an
- * episode sends the same images again, and a cached rerun should not read every image per call.
+ * SHA-256 of image files, each read once per run: every round of an episode sends the sample's
+ * images again, and a rerun answered from the response cache should not read them per call.
+ *
+ * <p>One instance serves one run (the models a {@code ModelFactory} builds share it), so an image
+ * edited between runs is read again by the next run; an image edited while a run is going keeps
+ * its first digest until then.
  */
-final class ImageDigests {
+public final class ImageDigests {
 
-    private record Entry(long size, long modified, String digest) {}
+    private static final MessageDigest SHA_256 = newSha256();
 
-    private final ConcurrentMap<Path, Entry> known = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Path, String> known = new ConcurrentHashMap<>();
 
     String digest(Path image) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(image, BasicFileAttributes.class);
-        long size = attributes.size(), modified = attributes.lastModifiedTime().toMillis();
-        Entry entry = known.get(image);
-        if (entry != null && entry.size == size && entry.modified == modified) return entry.digest;
-        MessageDigest sha = sha256();
-        try (InputStream in = Files.newInputStream(image)) {
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+        String digest = known.get(image);
+        if (digest == null) {
+            digest = HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(image)));
+            known.put(image, digest);
         }
-        String digest = HexFormat.of().formatHex(sha.digest());
-        known.put(image, new Entry(size, modified, digest));
         return digest;
     }
 
     static MessageDigest sha256() {
+        try {
+            // Cloning skips the provider lookup that getInstance does on every call.
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -7,6 +7,7 @@ import dev.interfeedback.model.ModelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -27,33 +28,56 @@ final class RequestKey {
     }
 
     String of(ChatRequest request) throws ModelException {
-        MessageDigest sha = ImageDigests.sha256();
         // Every field is length-prefixed, so that no two different requests hash the same bytes.
-        field(sha, VERSION);
-        field(sha, identity);
+        // The fields are gathered first and hashed in one call: a cached rerun computes a key per
+        // call, and one large update is cheaper than many small ones.
+        Fields fields = new Fields();
+        fields.add(VERSION);
+        fields.add(identity);
         for (Message message : request.messages()) {
-            field(sha, "message:" + message.role().wireName());
+            fields.add("message:" + message.role().wireName());
             for (Content part : message.parts()) {
                 if (part instanceof Content.Text text) {
-                    field(sha, "text");
-                    field(sha, text.text());
+                    fields.add("text");
+                    fields.add(text.text());
                 } else if (part instanceof Content.Image image) {
-                    field(sha, "image:" + image.mediaType());
+                    fields.add("image:" + image.mediaType());
                     try {
-                        field(sha, images.digest(image.path()));
+                        fields.add(images.digest(image.path()));
                     } catch (IOException e) {
                         throw new ModelException("cannot read image " + image.path() + ": " + e, e);
                     }
                 }
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(fields.sha256());
     }
 
-    private static void field(MessageDigest sha, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int n = bytes.length;
-        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-        sha.update(bytes);
+    /** Length-prefixed UTF-8 fields, in one growing buffer. */
+    private static final class Fields {
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        void add(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            ensure(4 + utf8.length);
+            int n = utf8.length;
+            bytes[size++] = (byte) (n >>> 24);
+            bytes[size++] = (byte) (n >>> 16);
+            bytes[size++] = (byte) (n >>> 8);
+            bytes[size++] = (byte) n;
+            System.arraycopy(utf8, 0, bytes, size, n);
+            size += n;
+        }
+
+        byte[] sha256() {
+            MessageDigest sha = ImageDigests.sha256();
+            sha.update(bytes, 0, size);
+            return sha.digest();
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
     }
 }

@@ -152,7 +152,7 @@ public final class ResponseCache {
         int a = line.indexOf('\t'), b = line.indexOf('\t', a + 1), c = line.indexOf('\t', b + 1);
         if (a != 64 || b < 0 || c < 0 || !line.endsWith("\tend")) return null;
         try {
-            String text = unescape(line.substring(0, line.length() - 4), c + 1);
+            String text = unescape(line, c + 1, line.length() - "\tend".length());
             if (text == null) return null;
             Usage usage = new Usage(Long.parseLong(line, a + 1, b, 10), Long.parseLong(line, b + 1, c, 10));
             return Map.entry(line.substring(0, a), new ChatResponse(text, usage));
@@ -176,18 +176,22 @@ public final class ResponseCache {
         return out.toString();
     }
 
-    /** The text from {@code start}, or null when it holds a raw tab or a broken escape (a glued torn line). */
-    static String unescape(String line, int start) {
-        StringBuilder out = new StringBuilder(line.length() - start);
-        for (int i = start; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '\t') return null;
-            if (ch != '\\') {
-                out.append(ch);
-                continue;
-            }
-            if (++i == line.length()) return null;
-            switch (line.charAt(i)) {
+    /**
+     * The text in {@code line} from {@code start} to {@code end}, or null when it holds a raw tab
+     * or a broken escape (a glued torn line).
+     */
+    static String unescape(String line, int start, int end) {
+        // Reading the log is most of a cached rerun: copy the runs between escapes whole.
+        int tab = line.indexOf('\t', start);
+        if (tab >= 0 && tab < end) return null;
+        int escape = line.indexOf('\\', start);
+        if (escape < 0 || escape >= end) return line.substring(start, end);
+        StringBuilder out = new StringBuilder(end - start);
+        int from = start;
+        for (; escape >= 0 && escape < end; escape = line.indexOf('\\', from)) {
+            out.append(line, from, escape);
+            if (escape + 1 == end) return null;
+            switch (line.charAt(escape + 1)) {
                 case '\\' -> out.append('\\');
                 case 'n' -> out.append('\n');
                 case 'r' -> out.append('\r');
@@ -196,8 +200,9 @@ public final class ResponseCache {
                     return null;
                 }
             }
+            from = escape + 2;
         }
-        return out.toString();
+        return out.append(line, from, end).toString();
     }
 
     private static void startDaemon(Runnable task) {

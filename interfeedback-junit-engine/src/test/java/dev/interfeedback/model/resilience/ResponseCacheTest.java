@@ -47,4 +47,19 @@ class ResponseCacheTest {
 
         assertThat(ResponseCache.open(dir).get(other)).contains(new ChatResponse("Answer: C", Usage.NONE));
     }
+
+    @Test
+    void everyTextSurvivesTheLogExactly() {
+        for (String text : new String[] {"", "plain", "\\", "ends with a backslash \\", "\\n is not a newline",
+                "tab\there", "line\r\nbreaks\n", "\\\\\\t", "caf\u00e9 \u2713"}) {
+            String line = "a".repeat(64) + "\t3\t4\t" + ResponseCache.escape(text) + "\tend";
+            assertThat(ResponseCache.parse(line)).as(text)
+                    .isEqualTo(java.util.Map.entry("a".repeat(64), new ChatResponse(text, new Usage(3, 4))));
+        }
+    }
+
+    @Test
+    void anEscapeCutByTheEndMarkerIsNotAnEntry() {
+        assertThat(ResponseCache.parse("a".repeat(64) + "\t1\t2\ttext\\\tend")).isNull();
+    }
 }
