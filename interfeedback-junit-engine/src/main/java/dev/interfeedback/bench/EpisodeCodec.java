@@ -1,53 +1,79 @@
 package dev.interfeedback.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An {@link Episode} as JSON and back, losslessly (tokens included), so that an episode read from
  * the journal counts exactly as the one that was written. {@code episodes.jsonl} uses the same form.
+ *
+ * <p>Lines are written with the streaming generator rather than a tree: every finished episode
+ * is written twice (journal and {@code episodes.jsonl}), and on a rerun answered from the response
+ * cache building trees was a good part of the run.
  */
 public final class EpisodeCodec {
 
-    private final ObjectMapper json;
+    private static final JsonFactory JSON = new JsonFactory();
 
-    public EpisodeCodec(ObjectMapper json) {
-        this.json = json;
+    /** The fields of a JSON object, written into the object a generator has started. */
+    @FunctionalInterface
+    public interface Fields {
+        void write(JsonGenerator out) throws IOException;
     }
 
-    public ObjectNode write(Episode episode) {
-        ObjectNode node = json.createObjectNode();
-        node.put("sampleId", episode.sampleId());
-        node.put("category", episode.category());
-        node.put("status", episode.status().name());
-        if (episode.correctedAtRound() == null) node.putNull("correctedAtRound");
-        else node.put("correctedAtRound", episode.correctedAtRound());
-        ArrayNode rounds = node.putArray("rounds");
-        for (Round round : episode.rounds()) {
-            ObjectNode r = rounds.addObject();
-            r.put("round", round.round());
-            r.put("answer", round.answer());
-            r.put("extracted", round.extracted());
-            r.put("correct", round.correct());
-            r.put("feedback", round.feedback());
-            r.put("leakGuard", round.leakGuard().name());
+    private EpisodeCodec() {}
+
+    /** One JSON object holding {@code fields}, as UTF-8 with a closing newline. */
+    public static byte[] line(Fields fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            fields.write(out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a line in memory", e);
         }
-        if (episode.error() != null) node.put("error", episode.error());
-        node.set("receiverUsage", usage(episode.receiverUsage()));
-        node.set("providerUsage", usage(episode.providerUsage()));
-        return node;
+        bytes.write('\n');
+        return bytes.toByteArray();
     }
 
-    public Episode read(JsonNode node) {
+    /** Writes the episode's fields into the object {@code out} has started. */
+    public static void write(JsonGenerator out, Episode episode) throws IOException {
+        out.writeStringField("sampleId", episode.sampleId());
+        out.writeStringField("category", episode.category());
+        out.writeStringField("status", episode.status().name());
+        out.writeFieldName("correctedAtRound");
+        if (episode.correctedAtRound() == null) out.writeNull();
+        else out.writeNumber(episode.correctedAtRound());
+        out.writeArrayFieldStart("rounds");
+        for (Round round : episode.rounds()) {
+            out.writeStartObject();
+            out.writeNumberField("round", round.round());
+            out.writeStringField("answer", round.answer());
+            out.writeStringField("extracted", round.extracted());
+            out.writeBooleanField("correct", round.correct());
+            out.writeStringField("feedback", round.feedback());
+            out.writeStringField("leakGuard", round.leakGuard().name());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        if (episode.error() != null) out.writeStringField("error", episode.error());
+        usage(out, "receiverUsage", episode.receiverUsage());
+        usage(out, "providerUsage", episode.providerUsage());
+    }
+
+    public static Episode read(JsonNode node) {
         List<Round> rounds = new ArrayList<>();
         for (JsonNode r : node.path("rounds")) {
             rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "extracted"),
@@ -60,8 +86,11 @@ public final class EpisodeCodec {
                 usage(node.path("receiverUsage")), usage(node.path("providerUsage")));
     }
 
-    ObjectNode usage(Usage usage) {
-        return json.createObjectNode().put("prompt", usage.promptTokens()).put("completion", usage.completionTokens());
+    static void usage(JsonGenerator out, String field, Usage usage) throws IOException {
+        out.writeObjectFieldStart(field);
+        out.writeNumberField("prompt", usage.promptTokens());
+        out.writeNumberField("completion", usage.completionTokens());
+        out.writeEndObject();
     }
 
     static Usage usage(JsonNode node) {

@@ -2,7 +2,6 @@ package dev.interfeedback.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.RoundZero;
@@ -44,7 +43,6 @@ public final class RunJournal implements Closeable {
 
     private final Path file;
     private final FileChannel out;
-    private final EpisodeCodec codec = new EpisodeCodec(JSON);
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
     private final int resumed;
@@ -56,7 +54,12 @@ public final class RunJournal implements Closeable {
             boolean kept = resume && Files.exists(file) && load(file, run);
             this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     kept ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-            if (!kept) append(JSON.createObjectNode().put("journal", FORMAT).put("run", run));
+            if (!kept) {
+                append(EpisodeCodec.line(line -> {
+                    line.writeNumberField("journal", FORMAT);
+                    line.writeStringField("run", run);
+                }));
+            }
         } else {
             this.out = null;
         }
@@ -98,22 +101,24 @@ public final class RunJournal implements Closeable {
     public void recordRoundZero(Role role, String sampleId, RoundZero answer) {
         if (answer.failed()) return;
         answers.put(key(role, sampleId), new Answer(answer.response(), answer.usage()));
-        ObjectNode line = JSON.createObjectNode();
-        line.put("type", "round0");
-        line.put("role", role.name());
-        line.put("sampleId", sampleId);
-        line.put("response", answer.response());
-        line.set("usage", codec.usage(answer.usage()));
-        append(line);
+        append(EpisodeCodec.line(line -> {
+            line.writeStringField("type", "round0");
+            line.writeStringField("role", role.name());
+            line.writeStringField("sampleId", sampleId);
+            line.writeStringField("response", answer.response());
+            EpisodeCodec.usage(line, "usage", answer.usage());
+        }));
     }
 
     public void recordEpisode(Episode episode) {
         if (episode.status() == EpisodeStatus.ERROR) return;
         episodes.put(episode.sampleId(), episode);
-        ObjectNode line = JSON.createObjectNode();
-        line.put("type", "episode");
-        line.set("episode", codec.write(episode));
-        append(line);
+        append(EpisodeCodec.line(line -> {
+            line.writeStringField("type", "episode");
+            line.writeObjectFieldStart("episode");
+            EpisodeCodec.write(line, episode);
+            line.writeEndObject();
+        }));
     }
 
     /** The run is over and its results are written: the journal has done its job and goes. */
@@ -127,10 +132,10 @@ public final class RunJournal implements Closeable {
         if (out != null && out.isOpen()) out.close();
     }
 
-    private void append(ObjectNode line) {
+    private void append(byte[] line) {
         if (out == null) return;
         try {
-            ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(line);
             synchronized (out) {
                 while (bytes.hasRemaining()) out.write(bytes);
             }
@@ -160,7 +165,7 @@ public final class RunJournal implements Closeable {
                 case "round0" -> answers.put(key(Role.valueOf(line.path("role").asText()), line.path("sampleId").asText()),
                         new Answer(line.path("response").asText(), EpisodeCodec.usage(line.path("usage"))));
                 case "episode" -> {
-                    Episode episode = codec.read(line.path("episode"));
+                    Episode episode = EpisodeCodec.read(line.path("episode"));
                     episodes.put(episode.sampleId(), episode);
                 }
                 default -> throw new IOException("run journal " + file + ": unknown entry " + text);
