@@ -36,6 +36,8 @@ import okhttp3.Response;
 public final class OpenAiCompatibleModel implements ChatModel {
 
     private static final MediaType JSON = MediaType.get("application/json");
+    // Thread-safe once configured, and costly to build: one for every model.
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final OpenAiSettings settings;
     private final ApiKey apiKey;
@@ -68,10 +70,9 @@ public final class OpenAiCompatibleModel implements ChatModel {
         this.base = base;
         this.url = completionsUrl(settings);
         this.endpoint = printable(url);
-        ObjectMapper json = new ObjectMapper();
-        this.encoder = new RequestEncoder(json, settings);
-        this.decoder = new ResponseDecoder(json);
-        this.errors = new ErrorMessages(json);
+        this.encoder = new RequestEncoder(MAPPER, settings);
+        this.decoder = new ResponseDecoder(MAPPER);
+        this.errors = new ErrorMessages(MAPPER);
     }
 
     /** Builds the model with the key from the process environment and the shared HTTP client. */

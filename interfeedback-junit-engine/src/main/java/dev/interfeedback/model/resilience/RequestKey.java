@@ -7,7 +7,6 @@ import dev.interfeedback.model.ModelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -28,9 +27,6 @@ final class RequestKey {
     }
 
     String of(ChatRequest request) throws ModelException {
-        // Every field is length-prefixed, so that no two different requests hash the same bytes.
-        // The fields are gathered first and hashed in one call: a cached rerun computes a key per
-        // call, and one large update is cheaper than many small ones.
         Fields fields = new Fields();
         fields.add(VERSION);
         fields.add(identity);
@@ -50,34 +46,26 @@ final class RequestKey {
                 }
             }
         }
-        return HexFormat.of().formatHex(fields.sha256());
+        return HexFormat.of().formatHex(fields.sha.digest());
     }
 
-    /** Length-prefixed UTF-8 fields, in one growing buffer. */
+    /**
+     * Fields hashed one after the other, each prefixed with its length in UTF-8 bytes, so that no
+     * two different requests hash the same bytes.
+     */
     private static final class Fields {
-        private byte[] bytes = new byte[1024];
-        private int size;
+        private final MessageDigest sha = ImageDigests.sha256();
+        private final byte[] length = new byte[4];
 
         void add(String value) {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            ensure(4 + utf8.length);
             int n = utf8.length;
-            bytes[size++] = (byte) (n >>> 24);
-            bytes[size++] = (byte) (n >>> 16);
-            bytes[size++] = (byte) (n >>> 8);
-            bytes[size++] = (byte) n;
-            System.arraycopy(utf8, 0, bytes, size, n);
-            size += n;
-        }
-
-        byte[] sha256() {
-            MessageDigest sha = ImageDigests.sha256();
-            sha.update(bytes, 0, size);
-            return sha.digest();
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            length[0] = (byte) (n >>> 24);
+            length[1] = (byte) (n >>> 16);
+            length[2] = (byte) (n >>> 8);
+            length[3] = (byte) n;
+            sha.update(length);
+            sha.update(utf8);
         }
     }
 }
