@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns an image path written in a dataset into a file inside the dataset's folder.
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * existing file (catches links).
  */
 public final class ImagePathResolver {
-
-    // Rejected on every OS, so a dataset behaves the same wherever it is loaded.
-    private static final Pattern ABSOLUTE = Pattern.compile("^([/\\\\]|[A-Za-z]:).*");
 
     private final Path folder;
     private Path realFolder;
@@ -37,7 +33,7 @@ public final class ImagePathResolver {
         if (written.isBlank()) {
             throw new InvalidValueException("expected an image path, found an empty string");
         }
-        if (ABSOLUTE.matcher(written).matches()) {
+        if (absolute(written)) {
             throw new InvalidValueException("image \"" + written
                     + "\" is an absolute path; expected a path relative to the dataset folder " + folder);
         }
@@ -76,6 +72,14 @@ public final class ImagePathResolver {
             throw new InvalidValueException("image \"" + written + "\" is not a regular file");
         }
         return real;
+    }
+
+    /** Rooted or with a drive letter: rejected on every OS, so a dataset behaves the same wherever it is loaded. */
+    private static boolean absolute(String written) {
+        char first = written.charAt(0);
+        boolean driveLetter = written.length() > 1 && written.charAt(1) == ':'
+                && (first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z');
+        return first == '/' || first == '\\' || driveLetter;
     }
 
     private Path realDirectory(Path directory) throws IOException {
