@@ -80,7 +80,7 @@ public final class BenchmarkRunner {
      * before {@code onEpisode} hears of it. Reused episodes are passed to {@code onEpisode} too, so
      * that its output is complete.
      *
-     * @param journal what is done already; open it with {@link #journalKey(String, Dataset)}
+     * @param journal what is done already; open it with {@link #journalKey(String, Dataset, String)}
      * @param observer told of progress
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode,
@@ -115,11 +115,14 @@ public final class BenchmarkRunner {
     /**
      * What identifies a run of this runner on a dataset, for {@link RunJournal#open}: a journal
      * left by another configuration (other models, feedback, rounds or data) is not resumed.
+     *
+     * @param configuration a digest of what else decides the answers (endpoints, sampling, prompt
+     *     and scoring settings, the samples' content)
      */
-    public String journalKey(String id, Dataset dataset) {
+    public String journalKey(String id, Dataset dataset, String configuration) {
         return "benchmark=" + id + "; dataset=" + dataset.name() + " (" + dataset.size() + " samples); receiver="
                 + receiver.info() + "; provider=" + provider.info() + "; feedback=" + feedback.kind().configName()
-                + "; rounds=" + maxRounds;
+                + "; rounds=" + maxRounds + "; configuration=" + configuration;
     }
 
     /**

@@ -76,6 +76,11 @@ public final class RunJournal implements Closeable {
         return new RunJournal(file, run, resume);
     }
 
+    /** Where a benchmark's journal lives: {@code journal/<benchmark>.jsonl} in the output directory. */
+    public static Path file(Path outputDir, String benchmarkId) {
+        return outputDir.resolve("journal").resolve(benchmarkId.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl");
+    }
+
     /** A journal that remembers nothing: every run starts from scratch. */
     public static RunJournal none() {
         try {

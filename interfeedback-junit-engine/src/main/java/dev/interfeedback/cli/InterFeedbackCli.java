@@ -8,6 +8,7 @@ import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ProgressReporter;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.DatasetSettings;
+import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
@@ -88,7 +89,7 @@ public final class InterFeedbackCli {
                     ProgressReporter progress = new ProgressReporter(out, stats, interval, System.console() != null)) {
                 for (Dataset dataset : datasets) {
                     String id = dataset.name();
-                    RunJournal journal = RunJournal.open(journalFile(outputDir, id), runner.journalKey(id, dataset),
+                    RunJournal journal = RunJournal.open(RunJournal.file(outputDir, id), runner.journalKey(id, dataset, RunIdentity.run(settings, dataset)),
                             settings.resume());
                     journals.add(journal);
                     if (journal.resumedEpisodes() > 0) {
@@ -126,11 +127,6 @@ public final class InterFeedbackCli {
         } finally {
             ResponseCache.closeAll();
         }
-    }
-
-    /** The journal of one benchmark: {@code journal/<id>.jsonl} in the output directory. */
-    static Path journalFile(Path outputDir, String benchmarkId) {
-        return outputDir.resolve("journal").resolve(benchmarkId.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl");
     }
 
     private static Function<String, Optional<String>> settings(String[] args) throws IOException {

@@ -2,9 +2,11 @@ package dev.interfeedback.junit;
 
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.TestSet;
 import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.Prices;
+import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Sample;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -76,10 +79,21 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(), new CallStats(),
                 EndpointLimits.around(context.cancellation()));
         List<Sample> samples = selectedSamples();
+        boolean wholeDataset = samples.size() == definition.dataset().size();
+        // Only a run of the whole dataset journals: a rerun of some samples is quick, and its
+        // round-0 answers come from the store of the last full run.
+        RunJournal journal = wholeDataset
+                ? context.outputs().openJournal(definition.id(), runner.journalKey(definition.id(), definition.dataset(),
+                        RunIdentity.run(definition.settings(), definition.dataset())), definition.settings().resume())
+                : RunJournal.none();
+        if (journal.resumedEpisodes() > 0) {
+            context.listener().reportingEntryPublished(this, ReportEntry.from("resumed", journal.resumedEpisodes() + " of "
+                    + samples.size() + " samples were finished by an interrupted run; their episodes are reused"));
+        }
         TestSetSource.Built built = new TestSetSource(context.outputs().roundZeroStore(), definition)
-                .testSet(runner, samples, samples.size() == definition.dataset().size());
+                .testSet(runner, samples, wholeDataset, journal);
         context.listener().reportingEntryPublished(this, Figures.testSet(definition.datasetSummary(), built.testSet(), samples, built.reused()));
-        return context.with(new BenchmarkRun(definition, runner, built.testSet(), samples, context.outputs()));
+        return context.with(new BenchmarkRun(definition, runner, built.testSet(), samples, context.outputs(), journal));
     }
 
     @Override
@@ -90,6 +104,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         Settings settings = definition.settings();
         context.outputs().finished(result, Prices.from(settings,
                 List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
+        run.closeJournal();
         context.listener().reportingEntryPublished(this, Figures.result(result));
     }
 

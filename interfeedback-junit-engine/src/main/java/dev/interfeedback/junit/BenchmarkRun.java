@@ -2,6 +2,7 @@ package dev.interfeedback.junit;
 
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.TestSet;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
@@ -10,11 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** One benchmark while it runs: its runner, its test set, and the episodes finished so far. */
+/**
+ * One benchmark while it runs: its runner, its test set, its journal, and the episodes finished
+ * so far.
+ */
 final class BenchmarkRun {
 
     private final BenchmarkDefinition definition;
@@ -23,16 +28,18 @@ final class BenchmarkRun {
     private final List<Sample> samples;
     private final Map<String, Sample> byId;
     private final RunOutputs outputs;
+    private final RunJournal journal;
     private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
 
     BenchmarkRun(BenchmarkDefinition definition, BenchmarkRunner runner, TestSet testSet, List<Sample> samples,
-            RunOutputs outputs) {
+            RunOutputs outputs, RunJournal journal) {
         this.definition = definition;
         this.runner = runner;
         this.testSet = testSet;
         this.samples = List.copyOf(samples);
         this.byId = samples.stream().collect(Collectors.toMap(Sample::id, Function.identity()));
         this.outputs = outputs;
+        this.journal = journal;
     }
 
     BenchmarkRunner runner() {
@@ -43,16 +50,33 @@ final class BenchmarkRun {
         return testSet;
     }
 
+    /** The sample's episode as an interrupted run of the same configuration journaled it, if it did. */
+    Optional<Episode> journaled(Sample sample) {
+        return journal.episode(sample.id());
+    }
+
     /**
-     * Journals a finished episode and writes its transcript, before JUnit hears the verdict, so
-     * nothing reported is missing from the files.
+     * Journals a finished episode (unless it came from the journal), appends it to
+     * {@code episodes.jsonl} and writes its transcript, all before JUnit hears the verdict, so
+     * nothing reported is missing from the files and a killed run does not repeat it.
      *
      * @return the transcript file
      */
     Path finished(Episode episode) throws IOException {
-        outputs.journal(definition.id(), episode);
+        if (journal.episode(episode.sampleId()).isEmpty()) journal.recordEpisode(episode);
+        outputs.appendEpisode(definition.id(), episode);
         episodes.put(episode.sampleId(), episode);
         return outputs.transcript(definition.id(), byId.get(episode.sampleId()), episode);
+    }
+
+    /**
+     * Ends the run's journal: deleted once every sample has its episode in the results (a later
+     * run starts afresh), kept when the run was cut short (cancelled), so that the next run
+     * resumes it.
+     */
+    void closeJournal() throws IOException {
+        if (episodes.size() == samples.size()) journal.delete();
+        else journal.close();
     }
 
     /** The episodes that finished, in dataset order; samples a cancelled run never ran are left out. */

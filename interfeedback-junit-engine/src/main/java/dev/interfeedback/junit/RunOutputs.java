@@ -1,6 +1,7 @@
 package dev.interfeedback.junit;
 
 import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.report.EpisodesJsonl;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * The files of one run in {@code interfeedback.output.dir}: {@code episodes.jsonl} appended as
  * episodes finish, {@code results.json} rewritten as each benchmark finishes (so it holds every
- * benchmark of the run), a transcript per sample, and the stored round-0 answers.
+ * benchmark of the run), a transcript per sample, the stored round-0 answers, and each running
+ * benchmark's journal.
  */
 final class RunOutputs implements AutoCloseable {
 
@@ -31,7 +33,7 @@ final class RunOutputs implements AutoCloseable {
     private final List<BenchmarkResult> results = new ArrayList<>();
     private final Map<String, PriceTable.Price> prices = new HashMap<>();
     private String currency = PriceTable.NONE.currency();
-    private EpisodesJsonl journal;
+    private EpisodesJsonl episodes;
 
     /**
      * @param dir where this run's files go
@@ -43,11 +45,21 @@ final class RunOutputs implements AutoCloseable {
     }
 
     synchronized void open() throws IOException {
-        journal = EpisodesJsonl.create(dir.resolve("episodes.jsonl"));
+        episodes = EpisodesJsonl.create(dir.resolve("episodes.jsonl"));
     }
 
-    void journal(String benchmark, Episode episode) {
-        journal.append(benchmark, episode);
+    /**
+     * The journal of a benchmark that runs its whole dataset, resumed when an interrupted run of
+     * the same configuration left one.
+     *
+     * @param run what identifies the run (see {@link dev.interfeedback.bench.BenchmarkRunner#journalKey})
+     */
+    RunJournal openJournal(String benchmark, String run, boolean resume) throws IOException {
+        return RunJournal.open(RunJournal.file(dir, benchmark), run, resume);
+    }
+
+    void appendEpisode(String benchmark, Episode episode) {
+        episodes.append(benchmark, episode);
     }
 
     Path transcript(String benchmark, Sample sample, Episode episode) throws IOException {
@@ -73,6 +85,6 @@ final class RunOutputs implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (journal != null) journal.close();
+        if (episodes != null) episodes.close();
     }
 }

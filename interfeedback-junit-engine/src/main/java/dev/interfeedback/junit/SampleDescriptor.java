@@ -7,6 +7,7 @@ import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
@@ -76,13 +77,22 @@ final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunC
     @Override
     public RunContext execute(RunContext context, DynamicTestExecutor rounds) throws Exception {
         BenchmarkRun run = context.benchmark();
-        Episode episode = run.runner().runSample(sample, run.testSet(), (answered, round) -> {
+        RoundListener register = (answered, round) -> {
             // Added, then registered and started, the order IDEs expect of dynamic tests.
             RoundDescriptor child = new RoundDescriptor(getUniqueId().append(RoundDescriptor.SEGMENT,
                     String.valueOf(round.round())), sample, round, getSource().orElse(null), definition);
             addChild(child);
             rounds.execute(child);
-        });
+        };
+        Optional<Episode> journaled = run.journaled(sample);
+        Episode episode;
+        if (journaled.isPresent()) {
+            // Finished by an interrupted run: its rounds are shown again, no model is asked.
+            episode = journaled.get();
+            episode.rounds().forEach(round -> register.roundFinished(sample, round));
+        } else {
+            episode = run.runner().runSample(sample, run.testSet(), register);
+        }
         rounds.awaitFinished();
         Path transcript = run.finished(episode);
         context.listener().fileEntryPublished(this, FileEntry.from(transcript, "text/plain"));

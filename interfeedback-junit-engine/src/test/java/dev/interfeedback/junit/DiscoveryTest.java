@@ -56,9 +56,9 @@ class DiscoveryTest {
     void packageClasspathRootAndMethodSelectorsFindBenchmarks() {
         assertThat(benchmarkNames(discover(selectPackage("dev.interfeedback.junit.fixtures"))))
                 .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "SimulatedBenchmark", "UnknownAliasBenchmark",
-                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark");
+                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(8).contains("FourOptionsBenchmarkTest");
+                .hasSize(9).contains("FourOptionsBenchmarkTest");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }

@@ -1,0 +1,59 @@
+package dev.interfeedback.config;
+
+import dev.interfeedback.dataset.Dataset;
+import dev.interfeedback.dataset.Sample;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Digests of what decides a run's answers, so that stored answers (the round-0 store, a run's
+ * journal) are reused only by a run that would have produced the same ones. Digests, because a
+ * URL may carry credentials.
+ */
+public final class RunIdentity {
+
+    /** What decides a model's answers and their verdicts: its endpoint and sampling, the prompts, the scoring. */
+    private static final List<String> MODEL_FIELDS = List.of("url", "name", "temperature", "seed", "max-tokens");
+    private static final List<String> DATASET_KEYS = List.of(DatasetSettings.FORMAT, DatasetSettings.MMMU_PRO_CONFIG,
+            DatasetSettings.MMMU_PRO_MODE, DatasetSettings.MMMU_PRO_MULTI_IMAGE, DatasetSettings.MATHVERSE_PROMPT,
+            DatasetSettings.MATHVERSE_SCORING, DatasetSettings.MATHVERSE_JUDGE);
+
+    private RunIdentity() {}
+
+    /** A digest of the alias, its model settings, and the settings that shape prompts and scoring. */
+    public static String model(Settings settings, String alias) {
+        StringBuilder identity = new StringBuilder(alias);
+        for (String field : MODEL_FIELDS) identity.append('\n').append(settings.get(Settings.modelKey(alias, field)).orElse(""));
+        for (String key : DATASET_KEYS) identity.append('\n').append(settings.get(key).orElse(""));
+        return sha256(identity.toString());
+    }
+
+    /**
+     * A digest of every model a run calls (receiver, provider, and judge when one scores) and of
+     * the dataset's samples as loaded: questions, options, answers, categories and image paths.
+     */
+    public static String run(Settings settings, Dataset dataset) {
+        StringBuilder identity = new StringBuilder();
+        for (String alias : RunnerFactory.aliases(settings)) identity.append(model(settings, alias)).append('\n');
+        for (Sample sample : dataset.samples()) {
+            identity.append(sample.id()).append('\u0000').append(sample.question()).append('\u0000')
+                    .append(sample.answer()).append('\u0000').append(sample.category());
+            for (String option : sample.options()) identity.append('\u0000').append(option);
+            for (Path image : sample.images()) identity.append('\u0000').append(image);
+            identity.append('\n');
+        }
+        return sha256(identity.toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

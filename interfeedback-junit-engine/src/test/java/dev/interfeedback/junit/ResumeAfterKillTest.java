@@ -1,0 +1,126 @@
+package dev.interfeedback.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.junit.fixtures.ResumableBenchmark;
+import dev.interfeedback.testing.ScriptedChatServer;
+import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.TestSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.console.ConsoleLauncher;
+
+/**
+ * Kills a run of the engine (the Console Launcher in its own JVM) with SIGKILL once some episodes
+ * are journaled, starts it again, and checks that it asks no model again for what was done, shows
+ * every sample again, and ends with the files of an uninterrupted run.
+ */
+class ResumeAfterKillTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SAMPLES = 40;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunKilledWithSigkillResumesAndEndsAsAnUninterruptedRun() throws Exception {
+        SyntheticDataset.write(dir.resolve("resumable"), SAMPLES);
+
+        Path killedOut = dir.resolve("killed");
+        Path journal = killedOut.resolve("journal").resolve("resumable.jsonl");
+        Set<String> finishedBeforeKill = new TreeSet<>();
+        Map<String, Integer> requests;
+        try (ScriptedChatServer server = new ScriptedChatServer(Duration.ofMillis(40))) {
+            Process first = launcher(server, killedOut, dir.resolve("first.log"));
+            waitForEpisodes(first, journal, 8, dir.resolve("first.log"));
+            first.destroyForcibly();
+            assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(killedOut.resolve("results.json")).doesNotExist();
+            finishedBeforeKill.addAll(journaledEpisodes(journal));
+            assertThat(finishedBeforeKill).hasSizeGreaterThanOrEqualTo(8).hasSizeLessThan(SAMPLES);
+
+            Process second = launcher(server, killedOut, dir.resolve("second.log"));
+            assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String log = Files.readString(dir.resolve("second.log"));
+            assertThat(log).containsPattern("resumed = `\\d+ of " + SAMPLES + " samples were finished by an interrupted run");
+            assertThat(journal).doesNotExist();
+            requests = server.requestsBySignature();
+        }
+
+        // Nothing a journaled episode needed was asked twice.
+        for (String id : finishedBeforeKill) {
+            requests.forEach((signature, times) -> {
+                if (signature.contains("|" + id + "|")) assertThat(times).as(signature).isEqualTo(1);
+            });
+        }
+
+        Path cleanOut = dir.resolve("clean");
+        try (ScriptedChatServer server = new ScriptedChatServer(Duration.ZERO)) {
+            Process clean = launcher(server, cleanOut, dir.resolve("clean.log"));
+            assertThat(clean.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        }
+
+        JsonNode resumed = JSON.readTree(killedOut.resolve("results.json").toFile());
+        JsonNode uninterrupted = JSON.readTree(cleanOut.resolve("results.json").toFile());
+        assertThat(resumed).isEqualTo(uninterrupted);
+        assertThat(sortedLines(killedOut.resolve("episodes.jsonl")))
+                .hasSize(SAMPLES)
+                .isEqualTo(sortedLines(cleanOut.resolve("episodes.jsonl")));
+    }
+
+    /** The Console Launcher in a JVM of its own, running {@link ResumableBenchmark} against the server. */
+    private Process launcher(ScriptedChatServer server, Path out, Path log) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), ConsoleLauncher.class.getName(), "execute",
+                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--include-engine=interfeedback",
+                "--select-class=" + ResumableBenchmark.class.getName()));
+        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), null);
+        settings.put("interfeedback.model.weak.max-concurrency", "4");
+        settings.put("interfeedback.model.strong.max-concurrency", "4");
+        settings.put("interfeedback.basedir", dir.toString());
+        settings.put("interfeedback.output.dir", out.toString());
+        settings.forEach((key, value) -> command.add("--config=" + key + "=" + value));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void waitForEpisodes(Process process, Path journal, int episodes, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                process.waitFor();
+                throw new AssertionError("the first run ended before it could be killed:\n" + Files.readString(log));
+            }
+            if (Files.exists(journal) && journaledEpisodes(journal).size() >= episodes) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no " + episodes + " episodes journaled in time:\n" + Files.readString(log));
+    }
+
+    private static Set<String> journaledEpisodes(Path journal) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        for (String line : Files.readAllLines(journal)) {
+            if (!line.endsWith("}")) continue; // the line being written when we looked
+            JsonNode node = JSON.readTree(line);
+            if (node.path("type").asText().equals("episode")) ids.add(node.path("episode").path("sampleId").asText());
+        }
+        return ids;
+    }
+
+    private static List<String> sortedLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().sorted().toList();
+    }
+}
