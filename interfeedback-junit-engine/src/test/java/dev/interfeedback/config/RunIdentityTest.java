@@ -1,0 +1,51 @@
+package dev.interfeedback.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interfeedback.dataset.Dataset;
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.testing.TestSettings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunIdentityTest {
+
+    private static final Map<String, String> BASE = TestSettings.forServer("http://127.0.0.1:1/v1", null);
+
+    @Test
+    void aModelIsTheSameOnlyWithTheSameEndpointSamplingAndScoring() {
+        String base = RunIdentity.model(TestSettings.of(BASE), "weak");
+        assertThat(RunIdentity.model(TestSettings.of(BASE), "weak")).isEqualTo(base);
+        assertThat(RunIdentity.model(with("interfeedback.model.weak.url", "http://127.0.0.1:2/v1"), "weak")).isNotEqualTo(base);
+        assertThat(RunIdentity.model(with("interfeedback.model.weak.temperature", "0.7"), "weak")).isNotEqualTo(base);
+        assertThat(RunIdentity.model(with(DatasetSettings.MATHVERSE_SCORING, "judge"), "weak")).isNotEqualTo(base);
+        // The concurrency limit changes no answer.
+        assertThat(RunIdentity.model(with("interfeedback.model.weak.max-concurrency", "1"), "weak")).isEqualTo(base);
+    }
+
+    @Test
+    void aRunIsTheSameOnlyWithTheSameModelsAndSamples() {
+        Dataset data = dataset("B");
+        String base = RunIdentity.run(TestSettings.of(BASE), data);
+        assertThat(RunIdentity.run(TestSettings.of(BASE), dataset("B"))).isEqualTo(base);
+        assertThat(RunIdentity.run(TestSettings.of(BASE), dataset("C"))).isNotEqualTo(base);
+        assertThat(RunIdentity.run(with("interfeedback.model.strong.name", "stronger"), data)).isNotEqualTo(base);
+        // The URL may hold a key: only its digest is in the identity.
+        assertThat(base).doesNotContain("127.0.0.1").hasSize(64);
+    }
+
+    private static Settings with(String key, String value) {
+        Map<String, String> values = new HashMap<>(BASE);
+        values.put(key, value);
+        return TestSettings.of(values);
+    }
+
+    private static Dataset dataset(String answer) {
+        Sample sample = new Sample("s1", "Which shape?", List.of(), List.of("circle", "square", "triangle"), answer,
+                "shapes", Map.of());
+        return new Dataset("shapes", Path.of("shapes.jsonl"), List.of(sample));
+    }
+}
