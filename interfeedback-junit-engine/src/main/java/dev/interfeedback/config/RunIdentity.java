@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Digests of what decides a run's answers, so that stored answers (the round-0 store, a run's
@@ -34,19 +35,29 @@ public final class RunIdentity {
 
     /**
      * A digest of every model a run calls (receiver, provider, and judge when one scores) and of
-     * the dataset's samples as loaded: questions, options, answers, categories and image paths.
+     * the dataset's samples as loaded: questions, options, answers, categories, metadata (which
+     * holds publishers' prompts) and image paths relative to the dataset, so that a moved checkout
+     * still resumes. Image files count by their paths, not their bytes: reading every image
+     * would cost a run start more than a journal saves.
      */
     public static String run(Settings settings, Dataset dataset) {
         StringBuilder identity = new StringBuilder();
         for (String alias : RunnerFactory.aliases(settings)) identity.append(model(settings, alias)).append('\n');
+        Path folder = dataset.source() == null ? null : dataset.source().toAbsolutePath().getParent();
         for (Sample sample : dataset.samples()) {
             identity.append(sample.id()).append('\u0000').append(sample.question()).append('\u0000')
-                    .append(sample.answer()).append('\u0000').append(sample.category());
+                    .append(sample.answer()).append('\u0000').append(sample.category()).append('\u0000')
+                    // Sorted: a Map.copyOf iterates in an order that changes from one JVM to the next.
+                    .append(new TreeMap<>(sample.metadata()));
             for (String option : sample.options()) identity.append('\u0000').append(option);
-            for (Path image : sample.images()) identity.append('\u0000').append(image);
+            for (Path image : sample.images()) identity.append('\u0000').append(relative(folder, image));
             identity.append('\n');
         }
         return sha256(identity.toString());
+    }
+
+    private static Path relative(Path folder, Path image) {
+        return folder != null && image.isAbsolute() && image.startsWith(folder) ? folder.relativize(image) : image;
     }
 
     private static String sha256(String text) {

@@ -48,8 +48,11 @@ public record Sample(
         return optionLetters(options.size());
     }
 
-    /** The first {@code count} letters, A to Z; datasets are checked to have at most 26 options. */
+    /** The first {@code count} letters, A to Z. */
     public static List<String> optionLetters(int count) {
+        if (count < 0 || count > LETTERS.size()) {
+            throw new IllegalArgumentException("options are lettered A to Z: expected at most 26, found " + count);
+        }
         return LETTERS.subList(0, count);
     }
 }

@@ -40,18 +40,18 @@ final class Utf8LineReader implements Closeable {
         while (true) {
             for (int i = start + scanned; i < end; i++) {
                 if (buffer[i] == '\n') {
-                    String line = decode(start, i);
-                    start = i + 1;
-                    return line;
+                    int from = start;
+                    start = i + 1; // consumed even when it cannot be decoded
+                    return decode(from, i);
                 }
             }
             scanned = end - start;
             if (eof || !fill()) {
                 eof = true;
                 if (start == end) return null;
-                String last = decode(start, end);
+                int from = start;
                 start = end;
-                return last;
+                return decode(from, end);
             }
         }
     }

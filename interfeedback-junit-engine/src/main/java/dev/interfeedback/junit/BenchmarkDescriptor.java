@@ -90,8 +90,14 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
             context.listener().reportingEntryPublished(this, ReportEntry.from("resumed", journal.resumedEpisodes() + " of "
                     + samples.size() + " samples were finished by an interrupted run; their episodes are reused"));
         }
-        TestSetSource.Built built = new TestSetSource(context.outputs().roundZeroStore(), definition)
-                .testSet(runner, samples, wholeDataset, journal);
+        TestSetSource.Built built;
+        try {
+            built = new TestSetSource(context.outputs().roundZeroStore(), definition)
+                    .testSet(runner, samples, wholeDataset, journal);
+        } catch (Exception | Error e) {
+            journal.close();
+            throw e;
+        }
         context.listener().reportingEntryPublished(this, Figures.testSet(definition.datasetSummary(), built.testSet(), samples, built.reused()));
         return context.with(new BenchmarkRun(definition, runner, built.testSet(), samples, context.outputs(), journal));
     }
@@ -102,9 +108,12 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         if (run == null) return;
         BenchmarkResult result = run.result();
         Settings settings = definition.settings();
-        context.outputs().finished(result, Prices.from(settings,
-                List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
-        run.closeJournal();
+        try {
+            context.outputs().finished(result, Prices.from(settings,
+                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
+        } finally {
+            run.closeJournal(context.cancellation().isCancellationRequested());
+        }
         context.listener().reportingEntryPublished(this, Figures.result(result));
     }
 

@@ -71,11 +71,13 @@ final class BenchmarkRun {
 
     /**
      * Ends the run's journal: deleted once every sample has its episode in the results (a later
-     * run starts afresh), kept when the run was cut short (cancelled), so that the next run
-     * resumes it.
+     * run starts afresh), kept when the run was cut short, so that the next run resumes it.
+     *
+     * @param cancelled whether the run was cancelled (fail-fast): samples it stopped end as
+     *     errors, which are not journaled, and must run again
      */
-    void closeJournal() throws IOException {
-        if (episodes.size() == samples.size()) journal.delete();
+    void closeJournal(boolean cancelled) throws IOException {
+        if (!cancelled && episodes.size() == samples.size()) journal.delete();
         else journal.close();
     }
 

@@ -29,6 +29,7 @@ final class RunOutputs implements AutoCloseable {
     static final String RERUN = "rerun";
 
     private final Path dir;
+    private final Path runDir;
     private final Path roundZeroDir;
     private final List<BenchmarkResult> results = new ArrayList<>();
     private final Map<String, PriceTable.Price> prices = new HashMap<>();
@@ -41,6 +42,7 @@ final class RunOutputs implements AutoCloseable {
      */
     RunOutputs(Path dir, Path runDir) {
         this.dir = dir;
+        this.runDir = runDir;
         this.roundZeroDir = runDir.resolve("round-zero");
     }
 
@@ -50,12 +52,13 @@ final class RunOutputs implements AutoCloseable {
 
     /**
      * The journal of a benchmark that runs its whole dataset, resumed when an interrupted run of
-     * the same configuration left one.
+     * the same configuration left one. It lives in the full runs' directory even when other
+     * benchmarks of the run rerun some samples only, so a later full run finds it.
      *
      * @param run what identifies the run (see {@link dev.interfeedback.bench.BenchmarkRunner#journalKey})
      */
     RunJournal openJournal(String benchmark, String run, boolean resume) throws IOException {
-        return RunJournal.open(RunJournal.file(dir, benchmark), run, resume);
+        return RunJournal.open(RunJournal.file(runDir, benchmark), run, resume);
     }
 
     void appendEpisode(String benchmark, Episode episode) {

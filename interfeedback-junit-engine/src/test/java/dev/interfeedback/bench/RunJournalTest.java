@@ -53,6 +53,22 @@ class RunJournalTest {
     }
 
     @Test
+    void textBeyondTheBasicPlaneIsWrittenAsUtf8AndReadBackExactly() throws Exception {
+        Path file = dir.resolve("j.jsonl");
+        Episode math = new Episode("s\u00e9", "cat", EpisodeStatus.CORRECT_AT_ROUND_0, null,
+                List.of(new Round(0, "Let \uD835\uDC65 = 2 \uD83D\uDE00\nAnswer: B", "B", true, null, LeakAction.NONE)),
+                null, new Usage(1, 1), Usage.NONE);
+        try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
+            journal.recordEpisode(math);
+        }
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("Let \uD835\uDC65 = 2 \uD83D\uDE00\\nAnswer: B");
+        try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
+            assertThat(journal.episode("s\u00e9")).contains(math);
+        }
+    }
+
+    @Test
     void errorsAreNotJournaledSoAResumeTriesThemAgain() throws Exception {
         Path file = dir.resolve("j.jsonl");
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.testing.KilledRuns;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.SyntheticDataset;
 import dev.interfeedback.testing.TestSettings;
@@ -46,17 +47,16 @@ class ResumeAfterKillTest {
             Path journal = killedOut.resolve("journal").resolve("dataset.jsonl");
 
             Process first = cli(settings, dir.resolve("first.log"));
-            waitForEpisodes(first, journal, 8, dir.resolve("first.log"));
+            KilledRuns.awaitEpisodes(first, journal, 8, dir.resolve("first.log"));
             first.destroyForcibly();
             assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).isNotZero();
             assertThat(killedOut.resolve("results.json")).doesNotExist();
-            finishedBeforeKill.addAll(journaledEpisodes(journal));
+            finishedBeforeKill.addAll(KilledRuns.journaledEpisodes(journal));
             assertThat(finishedBeforeKill).hasSizeGreaterThanOrEqualTo(8).hasSizeLessThan(40);
 
             Process second = cli(settings, dir.resolve("second.log"));
-            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
+            assertThat(KilledRuns.awaitExit(second, dir.resolve("second.log"))).as(Files.readString(dir.resolve("second.log"))).isZero();
             assertThat(Files.readString(dir.resolve("second.log"))).contains("Resuming dataset: ");
             assertThat(journal).doesNotExist();
             requests = server.requestsBySignature();
@@ -72,15 +72,14 @@ class ResumeAfterKillTest {
         Path cleanOut = dir.resolve("clean");
         try (ScriptedChatServer server = new ScriptedChatServer(Duration.ZERO)) {
             Process clean = cli(settings(server, data, cleanOut), dir.resolve("clean.log"));
-            assertThat(clean.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(clean.exitValue()).isZero();
+            assertThat(KilledRuns.awaitExit(clean, dir.resolve("clean.log"))).isZero();
         }
 
         JsonNode resumed = JSON.readTree(killedOut.resolve("results.json").toFile());
         JsonNode uninterrupted = JSON.readTree(cleanOut.resolve("results.json").toFile());
         assertThat(resumed).isEqualTo(uninterrupted);
-        assertThat(sortedLines(killedOut.resolve("episodes.jsonl"))).isEqualTo(sortedLines(cleanOut.resolve("episodes.jsonl")));
-        assertThat(sortedLines(killedOut.resolve("episodes.jsonl"))).hasSize(40);
+        assertThat(KilledRuns.sortedLines(killedOut.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(cleanOut.resolve("episodes.jsonl")));
+        assertThat(KilledRuns.sortedLines(killedOut.resolve("episodes.jsonl"))).hasSize(40);
     }
 
     private Path settings(ScriptedChatServer server, Path data, Path out) throws IOException {
@@ -104,37 +103,5 @@ class ResumeAfterKillTest {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), InterFeedbackCli.class.getName(), settings.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void waitForEpisodes(Process process, Path journal, int episodes, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                process.waitFor();
-                throw new AssertionError("the first run ended before it could be killed:\n" + Files.readString(log));
-            }
-            if (Files.exists(journal) && journaledEpisodes(journal).size() >= episodes) return;
-            Thread.sleep(5);
-        }
-        throw new AssertionError("no " + episodes + " episodes journaled in time");
-    }
-
-    private static Set<String> journaledEpisodes(Path journal) throws IOException {
-        Set<String> ids = new TreeSet<>();
-        for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-            try {
-                JsonNode node = JSON.readTree(line);
-                if (node.path("type").asText().equals("episode")) ids.add(node.path("episode").path("sampleId").asText());
-            } catch (IOException torn) {
-                // the line being written right now
-            }
-        }
-        return ids;
-    }
-
-    private static List<String> sortedLines(Path file) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        lines.sort(null);
-        return lines;
     }
 }

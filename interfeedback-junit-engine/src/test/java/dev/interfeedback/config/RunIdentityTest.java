@@ -32,6 +32,11 @@ class RunIdentityTest {
         String base = RunIdentity.run(TestSettings.of(BASE), data);
         assertThat(RunIdentity.run(TestSettings.of(BASE), dataset("B"))).isEqualTo(base);
         assertThat(RunIdentity.run(TestSettings.of(BASE), dataset("C"))).isNotEqualTo(base);
+        // A publisher's prompt travels in the metadata.
+        assertThat(RunIdentity.run(TestSettings.of(BASE), dataset("B", Map.of("prompt.round0", "Pick one.")))).isNotEqualTo(base);
+        Map<String, Object> many = Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5);
+        assertThat(RunIdentity.run(TestSettings.of(BASE), dataset("B", many)))
+                .isEqualTo(RunIdentity.run(TestSettings.of(BASE), dataset("B", new java.util.TreeMap<>(many))));
         assertThat(RunIdentity.run(with("interfeedback.model.strong.name", "stronger"), data)).isNotEqualTo(base);
         // The URL may hold a key: only its digest is in the identity.
         assertThat(base).doesNotContain("127.0.0.1").hasSize(64);
@@ -44,8 +49,12 @@ class RunIdentityTest {
     }
 
     private static Dataset dataset(String answer) {
+        return dataset(answer, Map.of());
+    }
+
+    private static Dataset dataset(String answer, Map<String, Object> metadata) {
         Sample sample = new Sample("s1", "Which shape?", List.of(), List.of("circle", "square", "triangle"), answer,
-                "shapes", Map.of());
+                "shapes", metadata);
         return new Dataset("shapes", Path.of("shapes.jsonl"), List.of(sample));
     }
 }

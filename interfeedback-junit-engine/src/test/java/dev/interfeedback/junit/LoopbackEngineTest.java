@@ -152,6 +152,37 @@ class LoopbackEngineTest {
     }
 
     @Test
+    void aCancelledRunKeepsItsJournalAndTheNextRunResumesIt() {
+        int before = server.requests();
+        EngineExecutionResults uninterrupted = run(Map.of("interfeedback.parallel", "false",
+                "interfeedback.output.dir", output.resolve("uninterrupted").toString()), selectClass(LoopbackBenchmark.class));
+        int uninterruptedRequests = server.requests() - before;
+
+        CancellationToken token = CancellationToken.create();
+        server.onFeedbackRequest(token::cancel);
+        EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(LoopbackBenchmark.class))
+                .configurationParameters(parameters(Map.of("interfeedback.parallel", "false")))
+                .cancellationToken(token)
+                .execute();
+        Path journal = output.resolve("journal").resolve("loopback.jsonl");
+        assertThat(journal).as("kept for the next run").exists();
+
+        server.onFeedbackRequest(() -> {});
+        before = server.requests();
+        EngineExecutionResults resumed = run(Map.of("interfeedback.parallel", "false"), selectClass(LoopbackBenchmark.class));
+
+        // The round-0 answers and the episode finished before the cancel are not asked again.
+        assertThat(server.requests() - before).isLessThan(uninterruptedRequests);
+        assertThat(Tally.samples(resumed)).isEqualTo(Tally.samples(uninterrupted));
+        assertThat(resumed.containerEvents().reportingEntryPublished()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("resumed"))
+                .filter(java.util.Objects::nonNull))
+                .singleElement().asString().matches("[1-5] of 6 samples were finished by an interrupted run.*");
+        assertThat(journal).as("deleted once every sample is in the results").doesNotExist();
+    }
+
+    @Test
     void aRunCancelledWhileTheTestSetIsBuiltAsksNoFurtherRoundZeroAnswers() {
         CancellationToken token = CancellationToken.create();
         server.onRequest(token::cancel);

@@ -150,9 +150,11 @@ public final class ResponseCache {
     /** An entry, or null for a line that is not one (a line torn by a crash). */
     static Map.Entry<String, ChatResponse> parse(String line) {
         int a = line.indexOf('\t'), b = line.indexOf('\t', a + 1), c = line.indexOf('\t', b + 1);
-        if (a != 64 || b < 0 || c < 0 || !line.endsWith("\tend")) return null;
+        int end = line.length() - "\tend".length();
+        // The text runs from c + 1 to the end marker; a line whose marker is its third tab has none.
+        if (a != 64 || b < 0 || c < 0 || c >= end || !line.endsWith("\tend")) return null;
         try {
-            String text = unescape(line, c + 1, line.length() - "\tend".length());
+            String text = unescape(line, c + 1, end);
             if (text == null) return null;
             Usage usage = new Usage(Long.parseLong(line, a + 1, b, 10), Long.parseLong(line, b + 1, c, 10));
             return Map.entry(line.substring(0, a), new ChatResponse(text, usage));

@@ -59,7 +59,10 @@ class ResponseCacheTest {
     }
 
     @Test
-    void anEscapeCutByTheEndMarkerIsNotAnEntry() {
+    void anEscapeCutByTheEndMarkerOrAMissingTextIsNotAnEntry() {
         assertThat(ResponseCache.parse("a".repeat(64) + "\t1\t2\ttext\\\tend")).isNull();
+        assertThat(ResponseCache.parse("a".repeat(64) + "\t1\t2\tend")).isNull();
+        assertThat(ResponseCache.parse("a".repeat(64) + "\t1\t2\t\tend")).isEqualTo(
+                java.util.Map.entry("a".repeat(64), new ChatResponse("", new Usage(1, 2))));
     }
 }
