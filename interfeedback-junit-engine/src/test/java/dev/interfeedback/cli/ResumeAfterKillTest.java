@@ -62,12 +62,7 @@ class ResumeAfterKillTest {
             requests = server.requestsBySignature();
         }
 
-        // Nothing a journaled episode needed was asked twice.
-        for (String id : finishedBeforeKill) {
-            requests.forEach((signature, times) -> {
-                if (signature.contains("|" + id + "|")) assertThat(times).as(signature).isEqualTo(1);
-            });
-        }
+        KilledRuns.assertAskedOnce(requests, finishedBeforeKill);
 
         Path cleanOut = dir.resolve("clean");
         try (ScriptedChatServer server = new ScriptedChatServer(Duration.ZERO)) {

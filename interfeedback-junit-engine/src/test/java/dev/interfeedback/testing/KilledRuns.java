@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,21 @@ public final class KilledRuns {
             if (node.path("type").asText().equals("episode")) ids.add(node.path("episode").path("sampleId").asText());
         }
         return ids;
+    }
+
+    /**
+     * Checks that nothing a journaled episode needed was asked twice.
+     *
+     * @param requests the server's requests by signature ({@code model|sample|kind|round})
+     */
+    public static void assertAskedOnce(Map<String, Integer> requests, Set<String> sampleIds) {
+        for (String id : sampleIds) {
+            requests.forEach((signature, times) -> {
+                if (signature.contains("|" + id + "|") && times != 1) {
+                    throw new AssertionError(signature + " was asked " + times + " times; its episode was journaled");
+                }
+            });
+        }
     }
 
     public static List<String> sortedLines(Path file) throws IOException {
