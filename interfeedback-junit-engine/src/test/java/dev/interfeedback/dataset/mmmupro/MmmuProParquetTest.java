@@ -51,6 +51,16 @@ class MmmuProParquetTest {
     }
 
     @Test
+    void pathsWithGlobCharactersAreReadAsTheyAre() throws Exception {
+        for (String name : new String[] {"shard[1]", "what?", "star*", "brace{a,b}"}) {
+            Path folder = java.nio.file.Files.createDirectories(temp.resolve(name));
+            Path file = ParquetFixtures.write(folder.resolve("rows [v2].parquet"), ParquetFixtures.realStandardRows());
+            MmmuProOptions options = MmmuProOptions.defaults(temp.resolve("cache")).withConfig(MmmuProConfig.STANDARD_10);
+            assertThat(new MmmuProLoader(options).load(file).dataset().samples()).as(name).hasSize(ParquetFixtures.realStandardRows().size());
+        }
+    }
+
+    @Test
     void officialPromptPutsTheTextFirstAndReplacesImageTokens() throws Exception {
         Path file = ParquetFixtures.write(temp.resolve("s.parquet"), ParquetFixtures.realStandardRows());
         MmmuProOptions options = MmmuProOptions.defaults(temp.resolve("cache")).withConfig(MmmuProConfig.STANDARD_10);
