@@ -94,7 +94,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         try {
             built = new TestSetSource(context.outputs().roundZeroStore(), definition)
                     .testSet(runner, samples, wholeDataset, journal);
-        } catch (Exception | Error e) {
+        } catch (Throwable e) {
             journal.close();
             throw e;
         }

@@ -27,45 +27,33 @@ final class RequestKey {
     }
 
     String of(ChatRequest request) throws ModelException {
-        Fields fields = new Fields();
-        fields.add(VERSION);
-        fields.add(identity);
+        MessageDigest sha = ImageDigests.sha256();
+        // Every field is length-prefixed, so that no two different requests hash the same bytes.
+        field(sha, VERSION);
+        field(sha, identity);
         for (Message message : request.messages()) {
-            fields.add("message:" + message.role().wireName());
+            field(sha, "message:" + message.role().wireName());
             for (Content part : message.parts()) {
                 if (part instanceof Content.Text text) {
-                    fields.add("text");
-                    fields.add(text.text());
+                    field(sha, "text");
+                    field(sha, text.text());
                 } else if (part instanceof Content.Image image) {
-                    fields.add("image:" + image.mediaType());
+                    field(sha, "image:" + image.mediaType());
                     try {
-                        fields.add(images.digest(image.path()));
+                        field(sha, images.digest(image.path()));
                     } catch (IOException e) {
                         throw new ModelException("cannot read image " + image.path() + ": " + e, e);
                     }
                 }
             }
         }
-        return HexFormat.of().formatHex(fields.sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
-    /**
-     * Fields hashed one after the other, each prefixed with its length in UTF-8 bytes, so that no
-     * two different requests hash the same bytes.
-     */
-    private static final class Fields {
-        private final MessageDigest sha = ImageDigests.sha256();
-        private final byte[] length = new byte[4];
-
-        void add(String value) {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            int n = utf8.length;
-            length[0] = (byte) (n >>> 24);
-            length[1] = (byte) (n >>> 16);
-            length[2] = (byte) (n >>> 8);
-            length[3] = (byte) n;
-            sha.update(length);
-            sha.update(utf8);
-        }
+    private static void field(MessageDigest sha, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int n = bytes.length;
+        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        sha.update(bytes);
     }
 }
