@@ -56,7 +56,7 @@ final class JsonValues {
 
     static Map<String, Object> toJavaMap(JsonNode object) {
         Map<String, Object> map = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> map.put(e.getKey(), toJava(e.getValue())));
+        for (Map.Entry<String, JsonNode> e : object.properties()) map.put(e.getKey(), toJava(e.getValue()));
         return Collections.unmodifiableMap(map);
     }
 }

@@ -13,7 +13,8 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
-import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory.ParallelExecutorServiceType;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
 
@@ -72,7 +73,8 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
         ConfigurationParameters parameters = request.getConfigurationParameters();
         if (!parameters.getBoolean(PARALLEL).orElse(true)) return super.createExecutorService(request);
-        return new ForkJoinPoolHierarchicalTestExecutorService(new FixedParallelism(threads(request.getRootTestDescriptor())));
+        return ParallelHierarchicalTestExecutorServiceFactory.create(ParallelExecutorServiceType.FORK_JOIN_POOL,
+                new FixedParallelism(threads(request.getRootTestDescriptor())));
     }
 
     @Override

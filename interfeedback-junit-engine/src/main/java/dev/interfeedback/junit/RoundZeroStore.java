@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -38,8 +37,7 @@ final class RoundZeroStore {
         if (!receiverKey.equals(root.path("receiver").asText()) || !providerKey.equals(root.path("provider").asText())) {
             return answers;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("samples").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> sample = it.next();
+        for (Map.Entry<String, JsonNode> sample : root.path("samples").properties()) {
             JsonNode r = sample.getValue().get("receiver"), p = sample.getValue().get("provider");
             if (r != null && p != null) answers.put(sample.getKey(), new RoundZero[] {roundZero(r), roundZero(p)});
         }

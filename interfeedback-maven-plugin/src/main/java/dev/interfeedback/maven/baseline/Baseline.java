@@ -9,7 +9,6 @@ import dev.interfeedback.maven.results.ResultsFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,15 +37,14 @@ public record Baseline(Map<String, Map<String, String>> benchmarks) {
             throw new ResultsFormatException(file, "field \"benchmarks\": expected an object of benchmark ids");
         }
         Map<String, Map<String, String>> all = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = benchmarks.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> benchmark = it.next();
+        for (Map.Entry<String, JsonNode> benchmark : benchmarks.properties()) {
             JsonNode samples = benchmark.getValue().get("samples");
             if (samples == null || !samples.isObject()) {
                 throw new ResultsFormatException(file, "field \"benchmarks." + benchmark.getKey()
                         + ".samples\": expected an object of sample id to status");
             }
             Map<String, String> statuses = new TreeMap<>();
-            samples.fields().forEachRemaining(s -> statuses.put(s.getKey(), s.getValue().asText()));
+            for (Map.Entry<String, JsonNode> s : samples.properties()) statuses.put(s.getKey(), s.getValue().asText());
             all.put(benchmark.getKey(), statuses);
         }
         return new Baseline(all);
