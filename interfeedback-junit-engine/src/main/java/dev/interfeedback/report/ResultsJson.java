@@ -76,11 +76,16 @@ public final class ResultsJson {
     private void metrics(ObjectNode node, Metrics metrics) {
         Counts c = metrics.counts();
         ObjectNode counts = node.putObject("counts");
+        // In the order of the partition (see Counts): each line splits the one before.
         counts.put("samples", c.samples());
         counts.put("correctAtRound0", c.correctAtRound0());
         counts.put("wrongAtRound0", c.wrongAtRound0());
+        counts.put("errorsAtRound0", c.errorsAtRound0());
+        counts.put("excluded", c.excluded());
         counts.put("testSet", c.testSet());
+        counts.put("errorsAfterRound0", c.errorsAfterRound0());
         counts.put("corrected", c.corrected());
+        counts.put("notCorrected", c.notCorrected());
         counts.put("errors", c.errors());
         node.set("accuracy", rate(metrics.accuracy()));
         node.set("correctionRate", rate(metrics.correctionRate()));
