@@ -126,7 +126,7 @@ public class EvaluateMojo extends AbstractMojo {
         Path results = outputDirectory.toPath().resolve("results.json");
         List<BenchmarkSummary> summaries;
         try {
-            summaries = ResultsFile.read(results);
+            summaries = ResultsFile.read(results).benchmarks();
         } catch (IOException e) {
             throw new MojoExecutionException("The benchmarks ran but left no readable " + results + ": " + e.getMessage(), e);
         }
