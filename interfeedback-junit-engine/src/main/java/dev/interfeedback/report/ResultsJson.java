@@ -25,19 +25,25 @@ public final class ResultsJson {
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final PriceTable prices;
+    private final String runId;
 
     public ResultsJson() {
-        this(PriceTable.NONE);
+        this(PriceTable.NONE, null);
     }
 
-    /** @param prices for the estimated cost of each model's tokens */
-    public ResultsJson(PriceTable prices) {
+    /**
+     * @param prices for the estimated cost of each model's tokens
+     * @param runId the run's id, which its episodes.jsonl lines share (see {@link RunFiles}); null writes none
+     */
+    public ResultsJson(PriceTable prices, String runId) {
         this.prices = prices;
+        this.runId = runId;
     }
 
     public ObjectNode toJson(List<BenchmarkResult> results) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
+        if (runId != null) root.put("runId", runId);
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (BenchmarkResult result : results) benchmarks.add(benchmark(result));
         return root;
