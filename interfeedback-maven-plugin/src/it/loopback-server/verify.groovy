@@ -11,7 +11,8 @@ def benchmark = new JsonSlurper().parse(new File(out, 'results.json')).benchmark
 assert benchmark.receiver.alias == 'remote'
 assert benchmark.receiver.model == 'receiver-model'
 assert benchmark.receiver.simulated == false
-assert benchmark.counts == [samples: 10, correctAtRound0: 0, wrongAtRound0: 9, testSet: 9, corrected: 8, errors: 1]
+assert benchmark.counts == [samples: 10, correctAtRound0: 0, wrongAtRound0: 9, errorsAtRound0: 1, excluded: 0, testSet: 9,
+        errorsAfterRound0: 0, corrected: 8, notCorrected: 1, errors: 1]
 assert benchmark.perRound*.corrected == [8, 0]
 assert benchmark.receiver.tokens.prompt > 0
 def error = new File(out, 'episodes.jsonl').readLines().find { it.contains('"sampleId":"s10"') }

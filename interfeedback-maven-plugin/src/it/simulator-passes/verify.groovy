@@ -10,7 +10,9 @@ assert log.contains('InterFeedback check passed: 3 rules and the baseline compar
 
 def results = new JsonSlurper().parse(new File(out, 'results.json'))
 assert results.schemaVersion == 1
-assert results.benchmarks[0].counts == [samples: 12, correctAtRound0: 0, wrongAtRound0: 12, testSet: 12, corrected: 12, errors: 0]
+assert results.benchmarks[0].counts == [samples: 12, correctAtRound0: 0, wrongAtRound0: 12, errorsAtRound0: 0, excluded: 0,
+        testSet: 12, errorsAfterRound0: 0, corrected: 12, notCorrected: 0, errors: 0]
+assert results.runId ==~ /\d{8}T\d{6}Z-[0-9a-f]{8}/
 assert new File(out, 'episodes.jsonl').readLines().size() == 12
 assert new File(out, 'junit-xml/TEST-interfeedback.xml').text.contains('tests=')
 assert new File(out, 'open-test-reporting').listFiles().any { it.name.endsWith('.xml') }

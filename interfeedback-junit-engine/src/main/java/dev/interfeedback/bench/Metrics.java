@@ -1,8 +1,6 @@
 package dev.interfeedback.bench;
 
 import dev.interfeedback.episode.Episode;
-import dev.interfeedback.episode.EpisodeStatus;
-import dev.interfeedback.episode.Round;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +13,8 @@ import java.util.List;
  *   <li>rate_k = first corrected at round k / |test set|, so the rates add up to the correction rate.
  * </ul>
  *
- * Errors have no verdict and stay out of every denominator; they are counted apart.
+ * Errors have no verdict: an error at round 0 leaves accuracy's denominator and the test set's, an
+ * error after round 0 only the test set's (see {@link Counts}).
  *
  * @param counts the counts
  * @param accuracy round-0 accuracy
@@ -30,18 +29,14 @@ public record Metrics(Counts counts, Rate accuracy, Rate correctionRate, List<Ro
     }
 
     public static Metrics of(List<Episode> episodes, int maxRounds) {
-        long correct = 0, wrong = 0, testSet = 0, corrected = 0, errors = 0;
+        long correct = 0, excluded = 0, corrected = 0, notCorrected = 0, errorsAtRound0 = 0, errorsAfterRound0 = 0;
         long[] firstCorrectedAt = new long[maxRounds + 1];
         for (Episode episode : episodes) {
-            if (episode.status() == EpisodeStatus.ERROR) errors++;
-            if (!episode.rounds().isEmpty()) {
-                Round first = episode.rounds().get(0);
-                if (first.correct()) correct++;
-                else wrong++;
-            }
             switch (episode.status()) {
+                case CORRECT_AT_ROUND_0 -> correct++;
+                case EXCLUDED -> excluded++;
+                case NOT_CORRECTED -> notCorrected++;
                 case CORRECTED -> {
-                    testSet++;
                     corrected++;
                     int k = episode.correctedAtRound();
                     if (k < 1 || k > maxRounds) {
@@ -50,11 +45,21 @@ public record Metrics(Counts counts, Rate accuracy, Rate correctionRate, List<Ro
                     }
                     firstCorrectedAt[k]++;
                 }
-                case NOT_CORRECTED -> testSet++;
-                default -> {}
+                case ERROR -> {
+                    if (episode.rounds().isEmpty()) {
+                        errorsAtRound0++;
+                    } else if (!episode.rounds().get(0).correct()) {
+                        errorsAfterRound0++;
+                    } else {
+                        // A right round-0 answer ends the episode, so no later call can fail.
+                        throw new IllegalArgumentException("sample " + episode.sampleId()
+                                + " is an error, but its round-0 answer is right");
+                    }
+                }
             }
         }
-        return fromCounts(new Counts(episodes.size(), correct, wrong, testSet, corrected, errors), firstCorrectedAt);
+        return fromCounts(new Counts(correct, excluded, corrected, notCorrected, errorsAtRound0, errorsAfterRound0),
+                firstCorrectedAt);
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.ResponseCache;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.ResultsJson;
+import dev.interfeedback.report.RunFiles;
 import dev.interfeedback.report.SummaryTable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,6 +69,10 @@ public final class InterFeedbackCli {
     public int run(String[] args) {
         try {
             Settings settings = new Settings(settings(args));
+            Path outputDir = settings.outputDir();
+            // Before anything can fail: a failed run leaves no results, never the last run's.
+            RunFiles.clearPrevious(outputDir);
+            String runId = RunFiles.newRunId();
             CallStats stats = new CallStats();
             BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats, UnaryOperator.identity());
 
@@ -79,13 +84,12 @@ public final class InterFeedbackCli {
                 out.println(load.summary());
                 datasets.add(load.dataset());
             }
-            Path outputDir = settings.outputDir();
             PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias(),
                     new DatasetSettings(settings).judgeAlias()));
             List<BenchmarkResult> results = new ArrayList<>();
             List<RunJournal> journals = new ArrayList<>();
             Duration interval = Duration.ofSeconds(settings.nonNegativeLong(Settings.PROGRESS_INTERVAL_SECONDS, 10));
-            try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve("episodes.jsonl"));
+            try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve(RunFiles.EPISODES), runId);
                     ProgressReporter progress = new ProgressReporter(out, stats, interval, System.console() != null)) {
                 for (Dataset dataset : datasets) {
                     String id = dataset.name();
@@ -102,7 +106,7 @@ public final class InterFeedbackCli {
                     out.println(SummaryTable.render(result, prices));
                 }
             }
-            new ResultsJson(prices).write(results, outputDir.resolve("results.json"));
+            new ResultsJson(prices, runId).write(results, outputDir.resolve(RunFiles.RESULTS));
             // Only now is every episode in results.json; until then a kill must be resumable.
             for (RunJournal journal : journals) journal.delete();
             // Simulated models make no API calls, so they have nothing to count here.
@@ -111,8 +115,8 @@ public final class InterFeedbackCli {
                         + " from the cache, " + stats.calls() + " sent, " + stats.retries() + " retries, "
                         + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)");
             }
-            out.println("Results written to " + outputDir.resolve("results.json") + " and "
-                    + outputDir.resolve("episodes.jsonl"));
+            out.println("Results written to " + outputDir.resolve(RunFiles.RESULTS) + " and "
+                    + outputDir.resolve(RunFiles.EPISODES));
             return 0;
         } catch (ConfigurationException | DatasetException e) {
             err.println("interfeedback: " + e.getMessage());

@@ -7,6 +7,7 @@ import dev.interfeedback.episode.Episode;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ResultsJson;
+import dev.interfeedback.report.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import java.util.Map;
  * The files of one run in {@code interfeedback.output.dir}: {@code episodes.jsonl} appended as
  * episodes finish, {@code results.json} rewritten as each benchmark finishes (so it holds every
  * benchmark of the run), a transcript per sample, the stored round-0 answers, and each running
- * benchmark's journal.
+ * benchmark's journal. The previous run's results, episodes and transcripts are removed when the
+ * run opens (see {@link RunFiles}).
  */
 final class RunOutputs implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class RunOutputs implements AutoCloseable {
     private final List<BenchmarkResult> results = new ArrayList<>();
     private final Map<String, PriceTable.Price> prices = new HashMap<>();
     private String currency = PriceTable.NONE.currency();
+    private final String runId = RunFiles.newRunId();
     private EpisodesJsonl episodes;
 
     /**
@@ -47,7 +50,8 @@ final class RunOutputs implements AutoCloseable {
     }
 
     synchronized void open() throws IOException {
-        episodes = EpisodesJsonl.create(dir.resolve("episodes.jsonl"));
+        RunFiles.clearPrevious(dir);
+        episodes = EpisodesJsonl.create(dir.resolve(RunFiles.EPISODES), runId);
     }
 
     /**
@@ -66,7 +70,7 @@ final class RunOutputs implements AutoCloseable {
     }
 
     Path transcript(String benchmark, Sample sample, Episode episode) throws IOException {
-        Path file = dir.resolve("transcripts").resolve(FileNames.safe(benchmark)).resolve(FileNames.safe(sample.id()) + ".txt");
+        Path file = dir.resolve(RunFiles.TRANSCRIPTS).resolve(FileNames.safe(benchmark)).resolve(FileNames.safe(sample.id()) + ".txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, Transcript.of(benchmark, sample, episode), StandardCharsets.UTF_8);
         return file;
@@ -83,7 +87,7 @@ final class RunOutputs implements AutoCloseable {
         results.sort(Comparator.comparing(BenchmarkResult::id));
         prices.putAll(benchmarkPrices.prices());
         if (!benchmarkPrices.prices().isEmpty()) currency = benchmarkPrices.currency();
-        new ResultsJson(new PriceTable(currency, prices)).write(results, dir.resolve("results.json"));
+        new ResultsJson(new PriceTable(currency, prices), runId).write(results, dir.resolve(RunFiles.RESULTS));
     }
 
     @Override

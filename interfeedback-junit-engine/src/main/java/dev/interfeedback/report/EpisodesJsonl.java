@@ -17,16 +17,22 @@ import java.nio.file.StandardOpenOption;
 public final class EpisodesJsonl implements Closeable {
 
     private final OutputStream out;
+    private final String runId;
 
-    private EpisodesJsonl(OutputStream out) {
+    private EpisodesJsonl(OutputStream out, String runId) {
         this.out = out;
+        this.runId = runId;
     }
 
-    /** Starts a new file, replacing an old one. */
-    public static EpisodesJsonl create(Path file) throws IOException {
+    /**
+     * Starts a new file, replacing an old one.
+     *
+     * @param runId the run's id, written in every line (see {@link RunFiles})
+     */
+    public static EpisodesJsonl create(Path file, String runId) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return new EpisodesJsonl(Files.newOutputStream(file,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), runId);
     }
 
     public synchronized void append(String benchmark, Episode episode) {
@@ -37,10 +43,11 @@ public final class EpisodesJsonl implements Closeable {
         }
     }
 
-    /** The episode's line: the benchmark id first, then the episode as the run journal keeps it. */
-    private static byte[] line(String benchmark, Episode episode) {
+    /** The episode's line: the benchmark id and the run's first, then the episode as the run journal keeps it. */
+    private byte[] line(String benchmark, Episode episode) {
         return EpisodeCodec.line(line -> {
             line.writeStringField("benchmark", benchmark);
+            line.writeStringField("runId", runId);
             EpisodeCodec.write(line, episode);
         });
     }

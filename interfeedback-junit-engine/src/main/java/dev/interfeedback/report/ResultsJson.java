@@ -25,19 +25,25 @@ public final class ResultsJson {
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final PriceTable prices;
+    private final String runId;
 
     public ResultsJson() {
-        this(PriceTable.NONE);
+        this(PriceTable.NONE, null);
     }
 
-    /** @param prices for the estimated cost of each model's tokens */
-    public ResultsJson(PriceTable prices) {
+    /**
+     * @param prices for the estimated cost of each model's tokens
+     * @param runId the run's id, which its episodes.jsonl lines share (see {@link RunFiles}); null writes none
+     */
+    public ResultsJson(PriceTable prices, String runId) {
         this.prices = prices;
+        this.runId = runId;
     }
 
     public ObjectNode toJson(List<BenchmarkResult> results) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
+        if (runId != null) root.put("runId", runId);
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (BenchmarkResult result : results) benchmarks.add(benchmark(result));
         return root;
@@ -76,11 +82,16 @@ public final class ResultsJson {
     private void metrics(ObjectNode node, Metrics metrics) {
         Counts c = metrics.counts();
         ObjectNode counts = node.putObject("counts");
+        // In the order of the partition (see Counts): each line splits the one before.
         counts.put("samples", c.samples());
         counts.put("correctAtRound0", c.correctAtRound0());
         counts.put("wrongAtRound0", c.wrongAtRound0());
+        counts.put("errorsAtRound0", c.errorsAtRound0());
+        counts.put("excluded", c.excluded());
         counts.put("testSet", c.testSet());
+        counts.put("errorsAfterRound0", c.errorsAfterRound0());
         counts.put("corrected", c.corrected());
+        counts.put("notCorrected", c.notCorrected());
         counts.put("errors", c.errors());
         node.set("accuracy", rate(metrics.accuracy()));
         node.set("correctionRate", rate(metrics.correctionRate()));

@@ -79,7 +79,7 @@ class JudgeTokensTest {
         PriceTable prices = new PriceTable("USD", Map.of(
                 "receiver", new PriceTable.Price(1_000_000, 0), "provider", new PriceTable.Price(0, 0),
                 "judge", new PriceTable.Price(0, 1_000_000)));
-        JsonNode benchmark = new ResultsJson(prices).toJson(List.of(first)).path("benchmarks").get(0);
+        JsonNode benchmark = new ResultsJson(prices, null).toJson(List.of(first)).path("benchmarks").get(0);
         assertThat(benchmark.path("judge").path("role").asText()).isEqualTo("judge");
         assertThat(benchmark.path("judge").path("tokens").path("completion").asLong()).isEqualTo(6);
         assertThat(benchmark.path("cost").path("judge").asDouble()).isEqualTo(6.0);

@@ -15,7 +15,7 @@ class MetricsTest {
     /** InterFeedback-Human: 30, 16 and 35 first corrections among 81 round-0 errors. */
     @Test
     void reproducesThePapersHumanStudyArithmetic() {
-        Counts counts = new Counts(120, 39, 81, 81, 81, 0);
+        Counts counts = new Counts(39, 0, 81, 0, 0, 0);
         Metrics metrics = Metrics.fromCounts(counts, new long[] {0, 30, 16, 35});
 
         assertThat(metrics.perRound()).extracting(RoundRate::round).containsExactly(1, 2, 3);
@@ -38,7 +38,7 @@ class MetricsTest {
 
         Metrics metrics = Metrics.of(episodes, 3);
 
-        assertThat(metrics.counts()).isEqualTo(new Counts(6, 1, 4, 3, 2, 1));
+        assertThat(metrics.counts()).isEqualTo(new Counts(1, 1, 2, 1, 1, 0));
         assertThat(metrics.accuracy().value()).isEqualTo(1.0 / 5);
         assertThat(metrics.correctionRate().value()).isEqualTo(2.0 / 3);
         assertThat(metrics.perRound()).extracting(r -> r.rate().successes()).containsExactly(1L, 0L, 1L);

@@ -62,6 +62,24 @@ class InterFeedbackCliTest {
     }
 
     @Test
+    void aRunThatFailsOnConfigurationLeavesNoResultsOfTheRunBefore() throws IOException {
+        String[] good = {"interfeedback.dataset=" + MATHVERSE, "interfeedback.model.receiver.url=simulator:?accuracy=0.4",
+                "interfeedback.model.provider.url=simulator:?accuracy=0.9", "interfeedback.output.dir=" + output};
+        assertThat(run(Map.of(), good)).as(err.toString()).isZero();
+        String runId = new ObjectMapper().readTree(output.resolve("results.json").toFile()).path("runId").asText();
+        assertThat(runId).isNotBlank();
+        assertThat(Files.readAllLines(output.resolve("episodes.jsonl")))
+                .allSatisfy(line -> assertThat(new ObjectMapper().readTree(line).path("runId").asText()).isEqualTo(runId));
+
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.receiver=candidate",
+                "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + output);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.resolve("results.json")).doesNotExist();
+        assertThat(output.resolve("episodes.jsonl")).doesNotExist();
+    }
+
+    @Test
     void anUnknownAliasNamesTheKeyToSet() {
         int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.receiver=candidate",
                 "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + output);

@@ -3,7 +3,6 @@ package dev.interfeedback.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.testing.KilledRuns;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.SyntheticDataset;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeAfterKillTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -70,8 +68,8 @@ class ResumeAfterKillTest {
             assertThat(KilledRuns.awaitExit(clean, dir.resolve("clean.log"))).isZero();
         }
 
-        JsonNode resumed = JSON.readTree(killedOut.resolve("results.json").toFile());
-        JsonNode uninterrupted = JSON.readTree(cleanOut.resolve("results.json").toFile());
+        JsonNode resumed = KilledRuns.results(killedOut.resolve("results.json"));
+        JsonNode uninterrupted = KilledRuns.results(cleanOut.resolve("results.json"));
         assertThat(resumed).isEqualTo(uninterrupted);
         assertThat(KilledRuns.sortedLines(killedOut.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(cleanOut.resolve("episodes.jsonl")));
         assertThat(KilledRuns.sortedLines(killedOut.resolve("episodes.jsonl"))).hasSize(40);

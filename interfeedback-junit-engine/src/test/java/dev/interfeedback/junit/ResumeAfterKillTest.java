@@ -3,7 +3,6 @@ package dev.interfeedback.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.junit.fixtures.ResumableBenchmark;
 import dev.interfeedback.testing.KilledRuns;
 import dev.interfeedback.testing.ScriptedChatServer;
@@ -30,7 +29,6 @@ import org.junit.platform.console.ConsoleLauncher;
  */
 class ResumeAfterKillTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SAMPLES = 40;
 
     @TempDir
@@ -68,8 +66,8 @@ class ResumeAfterKillTest {
             KilledRuns.awaitExit(launcher(server, cleanOut, dir.resolve("clean.log")), dir.resolve("clean.log"));
         }
 
-        JsonNode resumed = JSON.readTree(killedOut.resolve("results.json").toFile());
-        JsonNode uninterrupted = JSON.readTree(cleanOut.resolve("results.json").toFile());
+        JsonNode resumed = KilledRuns.results(killedOut.resolve("results.json"));
+        JsonNode uninterrupted = KilledRuns.results(cleanOut.resolve("results.json"));
         assertThat(resumed).isEqualTo(uninterrupted);
         assertThat(KilledRuns.sortedLines(killedOut.resolve("episodes.jsonl")))
                 .hasSize(SAMPLES)

@@ -39,7 +39,7 @@ class CostTest {
                 "interfeedback.model.strong.price.prompt-per-million", "2.5",
                 "interfeedback.model.strong.price.completion-per-million", "10")), List.of("weak", "strong"));
 
-        JsonNode benchmark = new ResultsJson(prices).toJson(List.of(RESULT)).path("benchmarks").get(0);
+        JsonNode benchmark = new ResultsJson(prices, null).toJson(List.of(RESULT)).path("benchmarks").get(0);
 
         assertThat(benchmark.path("receiver").path("role").asText()).isEqualTo("receiver");
         assertThat(benchmark.path("receiver").path("tokens").path("prompt").asLong()).isEqualTo(2_000_000);
@@ -61,7 +61,7 @@ class CostTest {
                 "interfeedback.model.weak.price.prompt-per-million", "0.5",
                 "interfeedback.model.weak.price.completion-per-million", "1.5")), List.of("weak", "strong"));
 
-        JsonNode cost = new ResultsJson(prices).toJson(List.of(RESULT)).path("benchmarks").get(0).path("cost");
+        JsonNode cost = new ResultsJson(prices, null).toJson(List.of(RESULT)).path("benchmarks").get(0).path("cost");
 
         assertThat(cost.path("currency").asText()).isEqualTo("EUR");
         assertThat(cost.path("receiver").asDouble()).isEqualTo(1.75);

@@ -2,10 +2,12 @@ package dev.interfeedback.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +73,20 @@ public final class KilledRuns {
         }
     }
 
+    /** The lines of episodes.jsonl, sorted, each without the run id that tells two runs apart. */
     public static List<String> sortedLines(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().sorted().toList();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) lines.add(withoutRunId(JSON.readTree(line)).toString());
+        return lines.stream().sorted().toList();
+    }
+
+    /** results.json without the run id that tells two runs apart. */
+    public static JsonNode results(Path file) throws IOException {
+        return withoutRunId(JSON.readTree(file.toFile()));
+    }
+
+    private static JsonNode withoutRunId(JsonNode node) {
+        ((ObjectNode) node).remove("runId");
+        return node;
     }
 }

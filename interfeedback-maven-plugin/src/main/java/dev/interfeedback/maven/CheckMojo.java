@@ -5,7 +5,9 @@ import dev.interfeedback.maven.baseline.Comparison;
 import dev.interfeedback.maven.baseline.RegressionCheck;
 import dev.interfeedback.maven.results.BenchmarkSummary;
 import dev.interfeedback.maven.results.EpisodesFile;
+import dev.interfeedback.maven.results.OneRun;
 import dev.interfeedback.maven.results.ResultsFile;
+import dev.interfeedback.maven.results.RunResults;
 import dev.interfeedback.maven.rules.Ratio;
 import dev.interfeedback.maven.rules.RuleChecker;
 import dev.interfeedback.maven.rules.Violation;
@@ -39,7 +41,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "interfeedback.results")
     private File resultsFile;
 
-    /** The episodes of the evaluate goal, for the baseline comparison; by default {@code episodes.jsonl} there. */
+    /**
+     * The episodes of the evaluate goal, checked against the results (they must be of one run) and
+     * compared with the baseline; by default {@code episodes.jsonl} in the output directory.
+     */
     @Parameter(property = "interfeedback.episodes")
     private File episodesFile;
 
@@ -85,18 +90,32 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("Invalid interfeedback:check configuration: " + e.getMessage(), e);
         }
         Path results = resultsFile != null ? resultsFile.toPath() : outputDirectory.toPath().resolve("results.json");
-        List<BenchmarkSummary> summaries = read(() -> ResultsFile.read(results));
-        List<String> failures = new ArrayList<>();
-        for (Violation violation : checker.check(summaries, getLog()::warn)) {
-            failures.add("Rule violated for " + violation.message());
+        Path episodes = episodesFile != null ? episodesFile.toPath() : outputDirectory.toPath().resolve("episodes.jsonl");
+        if (!Files.exists(results) && Files.exists(episodes)) {
+            throw new MojoExecutionException(results + " does not exist beside " + episodes + ": the last run of"
+                    + " interfeedback:evaluate did not finish (it failed or was killed); run it again");
         }
+        RunResults run = read(() -> ResultsFile.read(results));
+        EpisodesFile episodesOfRun = read(() -> EpisodesFile.read(episodes));
+        read(() -> {
+            OneRun.check(results, run, episodesOfRun);
+            return null;
+        });
+        List<BenchmarkSummary> summaries = run.benchmarks();
+        List<String> failures = new ArrayList<>();
+        List<Violation> violations;
+        try {
+            violations = checker.check(summaries, getLog()::warn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid interfeedback:check configuration: " + e.getMessage(), e);
+        }
+        for (Violation violation : violations) failures.add("Rule violated for " + violation.message());
         if (baseline != null) {
-            failures.addAll(compareWithBaseline(regressionCheck));
+            failures.addAll(compareWithBaseline(regressionCheck, episodesOfRun.statuses()));
         } else if (updateBaseline) {
             getLog().warn("interfeedback.baseline.update=true, but no <baseline> file is configured: nothing written");
         }
 
-        for (String failure : failures) getLog().error(failure);
         if (failures.isEmpty()) {
             getLog().info("InterFeedback check passed: " + rules.size() + (rules.size() == 1 ? " rule" : " rules")
                     + (baseline != null && !updateBaseline ? " and the baseline comparison" : "") + " on "
@@ -105,13 +124,16 @@ public class CheckMojo extends AbstractMojo {
         }
         String summary = "InterFeedback check failed: " + failures.size()
                 + (failures.size() == 1 ? " violation" : " violations") + " (see the lines above)";
-        if (haltOnFailure) throw new MojoFailureException(summary + "\n" + String.join("\n", failures));
+        if (haltOnFailure) {
+            failures.forEach(getLog()::error);
+            throw new MojoFailureException(summary + "\n" + String.join("\n", failures));
+        }
+        failures.forEach(getLog()::warn);
         getLog().warn(summary + "; haltOnFailure is false, so the build goes on");
     }
 
-    private List<String> compareWithBaseline(RegressionCheck check) throws MojoExecutionException {
-        Path episodes = episodesFile != null ? episodesFile.toPath() : outputDirectory.toPath().resolve("episodes.jsonl");
-        Map<String, Map<String, String>> current = read(() -> EpisodesFile.statuses(episodes));
+    private List<String> compareWithBaseline(RegressionCheck check, Map<String, Map<String, String>> current)
+            throws MojoExecutionException {
         Path file = baseline.toPath();
         if (updateBaseline) {
             Baseline accepted = new Baseline(current);
@@ -129,6 +151,10 @@ public class CheckMojo extends AbstractMojo {
         }
         Baseline accepted = read(() -> Baseline.read(file));
         List<String> regressions = new ArrayList<>();
+        for (String gone : check.notRun(accepted, current)) {
+            regressions.add("Benchmark " + gone + " is in baseline " + file.getFileName() + " but did not run, so it is"
+                    + " not compared; run it, or update the baseline if it was removed on purpose");
+        }
         for (Comparison comparison : check.compare(accepted, current, getLog()::info)) {
             if (check.regressed(comparison)) {
                 regressions.add("Regression in benchmark " + comparison.benchmark() + " against baseline " + file.getFileName()

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,7 @@ public class EvaluateMojo extends AbstractMojo {
             throw new MojoExecutionException("No compiled benchmark classes in " + classesDirectory
                     + ": put classes annotated @InterFeedbackBenchmark in src/test/java");
         }
+        clearPreviousRun();
         Map<String, String> parameters = parameters();
         ContainerFailures failures = new ContainerFailures();
         SampleTally samples = new SampleTally();
@@ -122,11 +124,25 @@ public class EvaluateMojo extends AbstractMojo {
         printSummary();
     }
 
+    /**
+     * Removes the last run's results and episodes before the benchmarks are even discovered, so a
+     * run that fails on configuration leaves none for {@code check} to pass on (results first, so
+     * they never outlive their episodes). The engine does the same when it runs.
+     */
+    private void clearPreviousRun() throws MojoExecutionException {
+        try {
+            Files.deleteIfExists(outputDirectory.toPath().resolve("results.json"));
+            Files.deleteIfExists(outputDirectory.toPath().resolve("episodes.jsonl"));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot remove the last run's results from " + outputDirectory + ": " + e, e);
+        }
+    }
+
     private void printSummary() throws MojoExecutionException {
         Path results = outputDirectory.toPath().resolve("results.json");
         List<BenchmarkSummary> summaries;
         try {
-            summaries = ResultsFile.read(results);
+            summaries = ResultsFile.read(results).benchmarks();
         } catch (IOException e) {
             throw new MojoExecutionException("The benchmarks ran but left no readable " + results + ": " + e.getMessage(), e);
         }

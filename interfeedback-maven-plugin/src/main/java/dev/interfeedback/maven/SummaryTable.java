@@ -26,7 +26,7 @@ final class SummaryTable {
             for (int k = 0; k < b.perRound().size(); k++) rounds.add(percent(b.perRound().get(k)));
             rows.add(new String[] {
                 b.id(), b.receiver(), b.provider(), b.feedback() + " x" + b.maxRounds(),
-                percent(accuracy.value()), String.valueOf(b.figures().testSet()), interval(correction),
+                percent(accuracy.value()), String.valueOf(b.figures().counts().testSet()), interval(correction),
                 String.join(" / ", rounds), errors.successes() + " of " + errors.trials()
             });
         }

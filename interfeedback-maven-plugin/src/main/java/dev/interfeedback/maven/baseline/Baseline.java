@@ -1,11 +1,11 @@
 package dev.interfeedback.maven.baseline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interfeedback.maven.results.ResultsFormatException;
+import dev.interfeedback.maven.results.Expected;
+import dev.interfeedback.maven.results.JsonFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,29 +22,27 @@ public record Baseline(Map<String, Map<String, String>> benchmarks) {
 
     private static final int SCHEMA_VERSION = 1;
 
+    /** Reads and validates a baseline: its schema version, and a known status for every sample. */
     public static Baseline read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new ResultsFormatException(file, "not valid JSON: " + e.getOriginalMessage(), e);
+        JsonFile json = new JsonFile(file);
+        JsonNode root = json.root("create it from an accepted run with -Dinterfeedback.baseline.update=true");
+        int version = json.field(root, "", "schemaVersion", Expected.ROUND).asInt();
+        if (version != SCHEMA_VERSION) {
+            throw json.problem("schemaVersion", version + " is not supported; this plugin reads " + SCHEMA_VERSION);
         }
-        if (root == null || root.path("schemaVersion").asInt(-1) != SCHEMA_VERSION) {
-            throw new ResultsFormatException(file, "field \"schemaVersion\": expected " + SCHEMA_VERSION);
-        }
-        JsonNode benchmarks = root.get("benchmarks");
-        if (benchmarks == null || !benchmarks.isObject()) {
-            throw new ResultsFormatException(file, "field \"benchmarks\": expected an object of benchmark ids");
-        }
+        JsonNode benchmarks = json.field(root, "", "benchmarks", Expected.OBJECT);
         Map<String, Map<String, String>> all = new TreeMap<>();
         for (Map.Entry<String, JsonNode> benchmark : benchmarks.properties()) {
-            JsonNode samples = benchmark.getValue().get("samples");
-            if (samples == null || !samples.isObject()) {
-                throw new ResultsFormatException(file, "field \"benchmarks." + benchmark.getKey()
-                        + ".samples\": expected an object of sample id to status");
+            String at = "benchmarks." + benchmark.getKey();
+            if (!Expected.OBJECT.accepts(benchmark.getValue())) {
+                throw json.mismatch(at, Expected.OBJECT.description(), benchmark.getValue());
             }
+            JsonNode samples = json.field(benchmark.getValue(), at, "samples", Expected.OBJECT);
             Map<String, String> statuses = new TreeMap<>();
-            for (Map.Entry<String, JsonNode> s : samples.properties()) statuses.put(s.getKey(), s.getValue().asText());
+            for (Map.Entry<String, JsonNode> sample : samples.properties()) {
+                String id = sample.getKey();
+                statuses.put(id, json.field(samples, at + ".samples", id, Expected.STATUS).asText());
+            }
             all.put(benchmark.getKey(), statuses);
         }
         return new Baseline(all);

@@ -7,9 +7,9 @@ import java.util.Map;
  *
  * @param name the benchmark id, or {@code <benchmark id>/<category>}
  * @param rates the rate of each counter
- * @param testSet the size of the test set
+ * @param counts the counts the rates come from
  */
-public record Figures(String name, Map<Counter, Figure> rates, long testSet) {
+public record Figures(String name, Map<Counter, Figure> rates, Counts counts) {
 
     public Figures {
         rates = Map.copyOf(rates);

@@ -4,6 +4,7 @@ import dev.interfeedback.maven.Limit;
 import dev.interfeedback.maven.Rule;
 import dev.interfeedback.maven.results.BenchmarkSummary;
 import dev.interfeedback.maven.results.Counter;
+import dev.interfeedback.maven.results.Counts;
 import dev.interfeedback.maven.results.Figure;
 import dev.interfeedback.maven.results.Figures;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class RuleChecker {
     /**
      * @param warnings told of limits that cannot be checked because a rate is undefined
      * @return every violated limit, one line each
+     * @throws IllegalArgumentException when a rule matches nothing in the results; the message names
+     *     the rule and what the results hold
      */
     public List<Violation> check(List<BenchmarkSummary> results, Consumer<String> warnings) {
         List<Violation> violations = new ArrayList<>();
@@ -35,8 +38,10 @@ public final class RuleChecker {
             Rule rule = rules.get(i);
             List<Figures> elements = elements(rule, results);
             if (elements.isEmpty()) {
-                warnings.accept("rules[" + i + "] (" + rule.getElement() + " " + rule.getIncludes()
-                        + ") matches nothing in the results");
+                // A rule that checks nothing would pass for ever, whatever the model does.
+                throw new IllegalArgumentException("rules[" + i + "] (" + rule.getElement().trim() + " includes "
+                        + rule.getIncludes() + (rule.getExcludes().isEmpty() ? "" : " excludes " + rule.getExcludes())
+                        + ") matches nothing in the results; they have " + kind(rule) + " " + names(rule, results));
             }
             for (Figures element : elements) {
                 for (Limit limit : rule.getLimits()) check(rule, element, limit, violations, warnings);
@@ -51,14 +56,16 @@ public final class RuleChecker {
         Figure figure = element.get(counter);
         String what = kind(rule) + " " + element.name();
         if (!figure.defined()) {
-            Figure errors = element.get(Counter.ERROR_RATE);
-            if (errors.successes() > 0) {
-                // Failed calls leave nothing to measure; passing the gate then would let a broken model through.
-                violations.add(new Violation(String.format(Locale.ROOT, "%s: %s is undefined because %d of %d samples"
-                        + " errored (model calls failed), so its limit cannot be met", what, counter.label(),
-                        errors.successes(), errors.trials())));
+            Counts counts = element.counts();
+            String undefined = what + ": " + counter.label() + " is undefined: " + counter.whyUndefined(counts);
+            long errors = counter.errorsLeavingDenominator(counts);
+            if (errors > 0) {
+                // Failed calls may be what left nothing to measure; passing the gate then would let a broken model through.
+                violations.add(new Violation(String.format(Locale.ROOT, "%s; %d of %d samples errored (%d at round 0,"
+                        + " %d after it) and left its denominator, so its limit cannot be met", undefined, errors,
+                        counts.samples(), counts.errorsAtRound0(), counts.errorsAfterRound0())));
             } else {
-                warnings.accept(what + ": " + counter.label() + " is undefined (no samples), limit not checked");
+                warnings.accept(undefined + "; no error contributed, limit not checked");
             }
             return;
         }
@@ -88,6 +95,15 @@ public final class RuleChecker {
                 .filter(f -> rule.getIncludes().stream().anyMatch(p -> Pattern.matches(p, f.name())))
                 .filter(f -> rule.getExcludes().stream().noneMatch(p -> Pattern.matches(p, f.name())))
                 .toList();
+    }
+
+    private static List<String> names(Rule rule, List<BenchmarkSummary> results) {
+        List<String> names = new ArrayList<>();
+        for (BenchmarkSummary benchmark : results) {
+            if (isCategory(rule)) benchmark.categories().forEach(c -> names.add(c.name()));
+            else names.add(benchmark.id());
+        }
+        return names;
     }
 
     private static boolean isCategory(Rule rule) {

@@ -7,10 +7,12 @@ import dev.interfeedback.maven.Limit;
 import dev.interfeedback.maven.Rule;
 import dev.interfeedback.maven.results.BenchmarkSummary;
 import dev.interfeedback.maven.results.ResultsFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real results.json of the sample project (MMMU-Pro: 10 of 10 corrected; MathVerse: 21 of 22). */
 class RuleCheckerTest {
@@ -66,28 +68,43 @@ class RuleCheckerTest {
         rule.setIncludes(List.of("mmmu-pro-sample/Art"));
 
         assertThat(new RuleChecker(List.of(rule)).check(results, warnings::add)).isEmpty();
-        assertThat(warnings).containsExactly(
-                "category mmmu-pro-sample/Art: correction rate is undefined (no samples), limit not checked");
+        assertThat(warnings).containsExactly("category mmmu-pro-sample/Art: correction rate is undefined: the test set is"
+                + " empty (of 0 samples wrong at round 0, 0 are excluded, the provider cannot solve them, and 0 errored"
+                + " after round 0); no error contributed, limit not checked");
+    }
+
+    /** 40 right, 5 wrong and excluded, 3 errors at round 0: the test set is empty, and errors may be why. */
+    @Test
+    void aRateLeftUndefinedWithErrorsSaysWhyAndIsAViolation(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results.json"), """
+                {"schemaVersion": 1, "benchmarks": [{"id": "b", "feedback": "detailed", "maxRounds": 1,
+                  "receiver": {"alias": "r", "model": "m"}, "provider": {"alias": "p", "model": "m"},
+                  "counts": {"samples": 48, "correctAtRound0": 40, "wrongAtRound0": 5, "errorsAtRound0": 3, "excluded": 5,
+                             "testSet": 0, "errorsAfterRound0": 0, "corrected": 0, "notCorrected": 0, "errors": 3},
+                  "accuracy": {"value": 0.8888888888888888, "low": 0.77, "high": 0.95},
+                  "correctionRate": {"value": null, "low": null, "high": null},
+                  "errorRate": {"value": 0.0625, "low": 0.02, "high": 0.17},
+                  "perRound": [{"round": 1, "corrected": 0, "rate": null}], "perCategory": []}]}
+                """);
+        List<BenchmarkSummary> broken = ResultsFile.read(file).benchmarks();
+
+        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "0.5", null))).check(broken, warnings::add))
+                .extracting(Violation::message).containsExactly("benchmark b: correction rate is undefined: the test set"
+                        + " is empty (of 5 samples wrong at round 0, 5 are excluded, the provider cannot solve them, and 0"
+                        + " errored after round 0); 3 of 48 samples errored (3 at round 0, 0 after it) and left its"
+                        + " denominator, so its limit cannot be met");
+        assertThat(warnings).isEmpty();
     }
 
     @Test
-    void aRateLeftUndefinedByErrorsIsAViolationNotAWarning() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("results", ".json");
-        java.nio.file.Files.writeString(file, """
-                {"schemaVersion": 1, "benchmarks": [{"id": "b", "feedback": "detailed", "maxRounds": 3,
-                  "receiver": {"alias": "r", "model": "m"}, "provider": {"alias": "p", "model": "m"},
-                  "counts": {"samples": 4, "correctAtRound0": 0, "wrongAtRound0": 0, "testSet": 0, "corrected": 0, "errors": 4},
-                  "accuracy": {"value": null, "low": null, "high": null},
-                  "correctionRate": {"value": null, "low": null, "high": null},
-                  "errorRate": {"value": 1.0, "low": 0.5, "high": 1.0},
-                  "perRound": [], "perCategory": []}]}
-                """);
-        List<BenchmarkSummary> broken = ResultsFile.read(file);
+    void anIncludeThatMatchesNothingIsAnErrorNamingWhatExists() {
+        Rule rule = rule("BENCHMARK", "ACCURACY", "0.1", null);
+        rule.setIncludes(List.of("mmmu-pro"));
 
-        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "0.5", null))).check(broken, warnings::add))
-                .extracting(Violation::message).containsExactly("benchmark b: correction rate is undefined because 4 of 4"
-                        + " samples errored (model calls failed), so its limit cannot be met");
-        assertThat(warnings).isEmpty();
+        assertThatThrownBy(() -> new RuleChecker(List.of(rule)).check(results, warnings::add))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rules[0] (BENCHMARK includes [mmmu-pro]) matches nothing in the results; they have benchmark"
+                        + " [mmmu-pro-sample, mathverse-text-only-sample]");
     }
 
     @Test
@@ -115,7 +132,7 @@ class RuleCheckerTest {
 
     private static List<BenchmarkSummary> read() {
         try {
-            return ResultsFile.read(Path.of("src/test/resources/results.json"));
+            return ResultsFile.read(Path.of("src/test/resources/results.json")).benchmarks();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
