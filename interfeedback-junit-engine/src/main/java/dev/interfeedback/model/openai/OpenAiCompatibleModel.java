@@ -17,10 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -28,14 +26,14 @@ import okhttp3.Response;
  * vLLM, Ollama, LM Studio, and the many gateways that speak the same protocol.
  *
  * <p>One call, one HTTP request: retries and rate limiting are layered on top by whoever
- * builds the model, so that they see every failure and can count it.
+ * builds the model, so that they see every failure and can count it. okhttp's own retries and
+ * redirects are off, and the body is one-shot, so that okhttp never sends the request again.
  *
  * <p>Thread-safe. Models built from one {@link OkHttpClient} share its connection pool and
  * threads, whatever their timeouts.
  */
 public final class OpenAiCompatibleModel implements ChatModel {
 
-    private static final MediaType JSON = MediaType.get("application/json");
     // Thread-safe once configured, and costly to build: one for every model.
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -110,7 +108,7 @@ public final class OpenAiCompatibleModel implements ChatModel {
         Request.Builder http = new Request.Builder()
                 .url(url)
                 .header("Accept", "application/json")
-                .post(RequestBody.create(body, JSON));
+                .post(new OneShotBody(body));
         if (apiKey != null) http.header("Authorization", "Bearer " + apiKey.value());
 
         try (Response response = httpClient().newCall(http.build()).execute()) {
@@ -169,6 +167,10 @@ public final class OpenAiCompatibleModel implements ChatModel {
                             // Uploading a few megabytes of images is bounded like reading the answer.
                             .writeTimeout(settings.readTimeout())
                             .callTimeout(settings.callTimeout())
+                            // A re-sent POST would be a request nobody counts; the retry layer decides.
+                            .retryOnConnectionFailure(false)
+                            .followRedirects(false)
+                            .followSslRedirects(false)
                             .build();
                     http = client;
                 }

@@ -93,7 +93,27 @@ class RetryingModelTest {
 
         assertThat(model().chat(question("s3")).text()).isEqualTo(faultFreeAnswer("s3"));
         assertThat(server.answered()).isEqualTo(1);
-        assertThat(server.requests()).isGreaterThanOrEqualTo(4);
+        assertThat(server.requests()).isEqualTo(4);
+        assertThat(stats.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void aConnectionThatAlwaysDropsIsSentExactlyMaxAttemptsTimes() throws Exception {
+        server.faults((n, sig, seen) -> n == 1 ? Fault.NONE : new Fault.Drop());
+        ChatModel model = model(Map.of("interfeedback.retry.max-attempts", "6"));
+        // The first answer leaves a pooled connection, on whose failure okhttp would try a new one.
+        model.chat(question("s0"));
+
+        RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
+                () -> model.chat(question("s8")));
+
+        assertThat(server.requests()).isEqualTo(1 + 6);
+        assertThat(e.attempts()).isEqualTo(6);
+        assertThat(e.getMessage()).startsWith("failed after 6 attempts: ");
+        assertThat(e.last()).isInstanceOf(ModelTransportException.class);
+        assertThat(stats.calls()).isEqualTo(1 + 6);
+        assertThat(stats.retries()).isEqualTo(5);
+        assertThat(stats.failures()).isEqualTo(1);
     }
 
     @Test
