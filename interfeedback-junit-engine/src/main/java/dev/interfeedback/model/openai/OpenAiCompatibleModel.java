@@ -39,6 +39,7 @@ public final class OpenAiCompatibleModel implements ChatModel {
 
     private final OpenAiSettings settings;
     private final ApiKey apiKey;
+    private final KeyRedactor redactor;
     private final Supplier<OkHttpClient> base;
     private volatile OkHttpClient http;
     private final HttpUrl url;
@@ -65,12 +66,13 @@ public final class OpenAiCompatibleModel implements ChatModel {
     private OpenAiCompatibleModel(OpenAiSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = apiKey.orElse(null);
+        this.redactor = KeyRedactor.of(this.apiKey);
         this.base = base;
         this.url = completionsUrl(settings);
         this.endpoint = printable(url);
         this.encoder = new RequestEncoder(MAPPER, settings);
-        this.decoder = new ResponseDecoder(MAPPER);
-        this.errors = new ErrorMessages(MAPPER);
+        this.decoder = new ResponseDecoder(MAPPER, redactor);
+        this.errors = new ErrorMessages(MAPPER, redactor);
     }
 
     /** Builds the model with the key from the process environment and the shared HTTP client. */
@@ -112,18 +114,20 @@ public final class OpenAiCompatibleModel implements ChatModel {
         if (apiKey != null) http.header("Authorization", "Bearer " + apiKey.value());
 
         try (Response response = httpClient().newCall(http.build()).execute()) {
-            String text = response.body().string();
+            // Server text is redacted as it arrives: whatever is made of it later cannot leak the key.
+            String text = redactor.redact(response.body().string());
             if (!response.isSuccessful()) {
-                throw new ModelHttpException(endpoint, response.code(), redact(errors.apiMessage(text)),
+                throw new ModelHttpException(endpoint, response.code(), errors.apiMessage(text),
                         RetryAfter.parse(response.header("Retry-After"), Instant.now()));
             }
             return decoder.decode(text, endpoint);
         } catch (InterruptedIOException e) {
             throw new ModelTransportException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
-                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): " + redact(e.toString()),
-                    true, e);
+                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): "
+                    + redactor.redact(e.toString()), true, redactor.redact(e));
         } catch (IOException e) {
-            throw new ModelTransportException("request to " + endpoint + " failed: " + redact(e.toString()), false, e);
+            throw new ModelTransportException("request to " + endpoint + " failed: " + redactor.redact(e.toString()),
+                    false, redactor.redact(e));
         }
     }
 
@@ -191,13 +195,6 @@ public final class OpenAiCompatibleModel implements ChatModel {
     @Override
     public String toString() {
         return "OpenAiCompatibleModel[" + info() + " at " + endpoint + (apiKey == null ? "" : ", with API key") + "]";
-    }
-
-    // Some servers echo the Authorization header in their errors; such an echo must not travel on
-    // in an exception message into logs and reports.
-    private String redact(String text) {
-        if (text == null || apiKey == null) return text;
-        return text.replace(apiKey.value(), "[redacted]");
     }
 
     // Built on the parsed URL rather than by string concatenation, so that a query on the base URL
