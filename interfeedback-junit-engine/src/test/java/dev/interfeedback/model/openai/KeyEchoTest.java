@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.ModelHttpException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -85,7 +81,7 @@ class KeyEchoTest {
 
         assertThat(e).as("the call fails").isNotNull();
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo(AUTH);
-        assertNoPartOfTheKeyIn(everything(e));
+        assertNoPartOfTheKeyIn(Fixtures.everything(e));
     }
 
     static Stream<Integer> offsetsAroundTheTruncation() {
@@ -101,7 +97,7 @@ class KeyEchoTest {
         ModelHttpException e = catchThrowableOfType(ModelHttpException.class, () -> model().chat(Fixtures.simpleRequest()));
 
         assertThat(e.status()).isEqualTo(401);
-        assertNoPartOfTheKeyIn(everything(e));
+        assertNoPartOfTheKeyIn(Fixtures.everything(e));
     }
 
     @Test
@@ -133,21 +129,6 @@ class KeyEchoTest {
         for (int i = 0; i + 8 <= KEY.length(); i++) {
             assertThat(text).as("holds no part of the key").doesNotContain(KEY.substring(i, i + 8));
         }
-    }
-
-    /** Every message, {@code toString} and stack trace of the failure and of its causes. */
-    static String everything(Throwable e) {
-        List<String> parts = new ArrayList<>();
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        parts.add(trace.toString());
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            parts.add(t.getMessage());
-            parts.add(t.toString());
-            parts.add(t.getLocalizedMessage());
-            if (t instanceof ModelHttpException http) parts.add(http.apiMessage());
-        }
-        return String.join("\n", parts.stream().map(String::valueOf).toList());
     }
 
     private static String escaped(String text) {
