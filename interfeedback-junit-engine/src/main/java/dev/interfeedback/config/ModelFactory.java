@@ -122,8 +122,10 @@ public final class ModelFactory {
      * call context, which a cache key leaves out.
      */
     private ChatModel resilient(String alias, OpenAiCompatibleModel http) {
-        ChatModel model = new LimitedModel(calls.apply(http), limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)));
-        model = new RetryingModel(model, retryPolicy(), stats);
+        RetryPolicy policy = retryPolicy();
+        ChatModel model = new LimitedModel(calls.apply(http),
+                limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)), policy);
+        model = new RetryingModel(model, policy, stats);
         if (settings.cacheEnabled() && http.deterministic()) {
             Path cacheDir = settings.cacheDir();
             model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);
@@ -138,7 +140,11 @@ public final class ModelFactory {
                     Duration.ofMillis(settings.nonNegativeLong(Settings.RETRY_INITIAL_BACKOFF_MS,
                             RetryPolicy.DEFAULT_INITIAL_BACKOFF.toMillis())),
                     Duration.ofMillis(settings.nonNegativeLong(Settings.RETRY_MAX_BACKOFF_MS,
-                            RetryPolicy.DEFAULT_MAX_BACKOFF.toMillis())));
+                            RetryPolicy.DEFAULT_MAX_BACKOFF.toMillis())),
+                    Duration.ofSeconds(settings.nonNegativeLong(Settings.RETRY_RATE_LIMIT_BUDGET_SECONDS,
+                            RetryPolicy.DEFAULT_RATE_LIMIT_BUDGET.toSeconds())),
+                    Duration.ofSeconds(settings.positiveInt(Settings.RETRY_MAX_RETRY_AFTER_SECONDS,
+                            (int) RetryPolicy.DEFAULT_MAX_RETRY_AFTER.toSeconds())));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }

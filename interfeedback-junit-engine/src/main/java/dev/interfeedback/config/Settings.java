@@ -28,6 +28,8 @@ public final class Settings {
     public static final String RETRY_MAX_ATTEMPTS = PREFIX + "retry.max-attempts";
     public static final String RETRY_INITIAL_BACKOFF_MS = PREFIX + "retry.initial-backoff-ms";
     public static final String RETRY_MAX_BACKOFF_MS = PREFIX + "retry.max-backoff-ms";
+    public static final String RETRY_RATE_LIMIT_BUDGET_SECONDS = PREFIX + "retry.rate-limit-budget-seconds";
+    public static final String RETRY_MAX_RETRY_AFTER_SECONDS = PREFIX + "retry.max-retry-after-seconds";
     public static final String CACHE_ENABLED = PREFIX + "cache.enabled";
     public static final String CACHE_DIR = PREFIX + "cache.dir";
     public static final String RESUME = PREFIX + "resume";

@@ -111,6 +111,29 @@ class FaultyRunTest {
         assertOnceEach(broken);
     }
 
+    @Test
+    void aBurstOf429sAtTheStartCostsNoSample() throws Exception {
+        Outcome clean = faultFree();
+        Outcome burst;
+        long requests;
+        try (ScriptedChatServer server = new ScriptedChatServer(Duration.ZERO)) {
+            server.faults((n, signature, seen) -> n <= 30 ? new Fault.Status(429, "0.05") : Fault.NONE);
+            Map<String, String> settings = TestSettings.forServer(server.baseUrl(), null);
+            settings.put("interfeedback.feedback", "detailed");
+            // Fewer attempts than 429s: waiting out an announced rate limit must not use them.
+            settings.put("interfeedback.retry.max-attempts", "3");
+            burst = ServerRuns.run(dataset, settings, RunJournal.none());
+            requests = server.requests();
+            assertThat(requests).isEqualTo(server.answered() + 30);
+        }
+
+        assertThat(burst.result().metrics().counts().errors()).isZero();
+        assertThat(burst.json()).isEqualTo(clean.json());
+        assertThat(burst.stats().calls()).isEqualTo(requests);
+        assertThat(burst.stats().rateLimitedResponses()).isEqualTo(30);
+        assertOnceEach(burst);
+    }
+
     private static void assertOnceEach(Outcome outcome) {
         assertThat(outcome.reported()).hasSize(dataset.size());
         assertThat(outcome.reported().stream().map(Episode::sampleId).distinct().count()).isEqualTo(dataset.size());

@@ -7,6 +7,7 @@ import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
+import dev.interfeedback.model.resilience.RateLimitBudgetExceededException;
 import dev.interfeedback.model.resilience.RetryingModel;
 import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.testing.TestSettings;
@@ -46,6 +47,11 @@ class ModelFactoryResilienceTest {
     }
 
     @Test
+    void theBudgetSettingIsTheOneRateLimitErrorsName() {
+        assertThat(Settings.RETRY_RATE_LIMIT_BUDGET_SECONDS).isEqualTo(RateLimitBudgetExceededException.BUDGET_KEY);
+    }
+
+    @Test
     void theSimulatorIsNeitherCachedNorLimited() {
         // Its answers depend on the call context, which a cache key leaves out.
         assertThat(create(Map.of("interfeedback.model.sim.url", "simulator:?accuracy=0.5&seed=1"), "sim"))
@@ -58,6 +64,10 @@ class ModelFactoryResilienceTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfeedback.model.m.max-concurrency");
         assertThatThrownBy(() -> create(api("interfeedback.retry.initial-backoff-ms", "-5"), "m"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfeedback.retry.initial-backoff-ms");
+        assertThatThrownBy(() -> create(api("interfeedback.retry.rate-limit-budget-seconds", "-1"), "m"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfeedback.retry.rate-limit-budget-seconds");
+        assertThatThrownBy(() -> create(api("interfeedback.retry.max-retry-after-seconds", "0"), "m"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfeedback.retry.max-retry-after-seconds");
         assertThatThrownBy(() -> create(api("interfeedback.cache.enabled", "yes"), "m"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("interfeedback.cache.enabled");
     }

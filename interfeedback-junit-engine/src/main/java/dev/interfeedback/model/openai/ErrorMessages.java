@@ -10,15 +10,19 @@ final class ErrorMessages {
     static final int MAX_RAW_CHARS = 300;
 
     private final ObjectMapper json;
+    private final KeyRedactor redactor;
 
-    ErrorMessages(ObjectMapper json) {
+    ErrorMessages(ObjectMapper json, KeyRedactor redactor) {
         this.json = json;
+        this.redactor = redactor;
     }
 
     /**
      * The message of an error body: OpenAI's {@code error.message}, or the shapes other
      * compatible servers use ({@code error} as a string in Ollama, {@code message}, FastAPI's
-     * {@code detail}); otherwise the raw body, truncated; null for an empty body.
+     * {@code detail}); otherwise the raw body, truncated; null for an empty body. The body is
+     * redacted already; a message read from JSON is redacted again, since JSON escapes may have
+     * hidden the key in the body.
      */
     String apiMessage(String body) {
         if (body == null || body.isBlank()) return null;
@@ -29,7 +33,7 @@ final class ErrorMessages {
                     root.path("error"),
                     root.path("message"),
                     root.path("detail"));
-            if (found != null) return found;
+            if (found != null) return redactor.redact(found);
         } catch (Exception notJson) {
             // Gateways answer 502/504 with HTML or plain text; the raw body is the best message there is.
         }

@@ -17,10 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -28,19 +26,20 @@ import okhttp3.Response;
  * vLLM, Ollama, LM Studio, and the many gateways that speak the same protocol.
  *
  * <p>One call, one HTTP request: retries and rate limiting are layered on top by whoever
- * builds the model, so that they see every failure and can count it.
+ * builds the model, so that they see every failure and can count it. okhttp's own retries and
+ * redirects are off, and the body is one-shot, so that okhttp never sends the request again.
  *
  * <p>Thread-safe. Models built from one {@link OkHttpClient} share its connection pool and
  * threads, whatever their timeouts.
  */
 public final class OpenAiCompatibleModel implements ChatModel {
 
-    private static final MediaType JSON = MediaType.get("application/json");
     // Thread-safe once configured, and costly to build: one for every model.
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final OpenAiSettings settings;
     private final ApiKey apiKey;
+    private final KeyRedactor redactor;
     private final Supplier<OkHttpClient> base;
     private volatile OkHttpClient http;
     private final HttpUrl url;
@@ -67,12 +66,13 @@ public final class OpenAiCompatibleModel implements ChatModel {
     private OpenAiCompatibleModel(OpenAiSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = apiKey.orElse(null);
+        this.redactor = KeyRedactor.of(this.apiKey);
         this.base = base;
         this.url = completionsUrl(settings);
         this.endpoint = printable(url);
         this.encoder = new RequestEncoder(MAPPER, settings);
-        this.decoder = new ResponseDecoder(MAPPER);
-        this.errors = new ErrorMessages(MAPPER);
+        this.decoder = new ResponseDecoder(MAPPER, redactor);
+        this.errors = new ErrorMessages(MAPPER, redactor);
     }
 
     /** Builds the model with the key from the process environment and the shared HTTP client. */
@@ -110,22 +110,24 @@ public final class OpenAiCompatibleModel implements ChatModel {
         Request.Builder http = new Request.Builder()
                 .url(url)
                 .header("Accept", "application/json")
-                .post(RequestBody.create(body, JSON));
+                .post(new OneShotBody(body));
         if (apiKey != null) http.header("Authorization", "Bearer " + apiKey.value());
 
         try (Response response = httpClient().newCall(http.build()).execute()) {
-            String text = response.body().string();
+            // Server text is redacted as it arrives: whatever is made of it later cannot leak the key.
+            String text = redactor.redact(response.body().string());
             if (!response.isSuccessful()) {
-                throw new ModelHttpException(endpoint, response.code(), redact(errors.apiMessage(text)),
+                throw new ModelHttpException(endpoint, response.code(), errors.apiMessage(text),
                         RetryAfter.parse(response.header("Retry-After"), Instant.now()));
             }
             return decoder.decode(text, endpoint);
         } catch (InterruptedIOException e) {
             throw new ModelTransportException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
-                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): " + redact(e.toString()),
-                    true, e);
+                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): "
+                    + redactor.redact(e.toString()), true, redactor.redact(e));
         } catch (IOException e) {
-            throw new ModelTransportException("request to " + endpoint + " failed: " + redact(e.toString()), false, e);
+            throw new ModelTransportException("request to " + endpoint + " failed: " + redactor.redact(e.toString()),
+                    false, redactor.redact(e));
         }
     }
 
@@ -169,6 +171,10 @@ public final class OpenAiCompatibleModel implements ChatModel {
                             // Uploading a few megabytes of images is bounded like reading the answer.
                             .writeTimeout(settings.readTimeout())
                             .callTimeout(settings.callTimeout())
+                            // A re-sent POST would be a request nobody counts; the retry layer decides.
+                            .retryOnConnectionFailure(false)
+                            .followRedirects(false)
+                            .followSslRedirects(false)
                             .build();
                     http = client;
                 }
@@ -189,13 +195,6 @@ public final class OpenAiCompatibleModel implements ChatModel {
     @Override
     public String toString() {
         return "OpenAiCompatibleModel[" + info() + " at " + endpoint + (apiKey == null ? "" : ", with API key") + "]";
-    }
-
-    // Some servers echo the Authorization header in their errors; such an echo must not travel on
-    // in an exception message into logs and reports.
-    private String redact(String text) {
-        if (text == null || apiKey == null) return text;
-        return text.replace(apiKey.value(), "[redacted]");
     }
 
     // Built on the parsed URL rather than by string concatenation, so that a query on the base URL

@@ -7,13 +7,18 @@ import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Usage;
 
-/** Reads the body of a successful {@code /chat/completions} response. */
+/**
+ * Reads the body of a successful {@code /chat/completions} response. The body is redacted already;
+ * the strings read from it are redacted again, since JSON escapes may have hidden the key in it.
+ */
 final class ResponseDecoder {
 
     private final ObjectMapper json;
+    private final KeyRedactor redactor;
 
-    ResponseDecoder(ObjectMapper json) {
+    ResponseDecoder(ObjectMapper json, KeyRedactor redactor) {
         this.json = json;
+        this.redactor = redactor;
     }
 
     ChatResponse decode(String body, String endpoint) throws ModelException {
@@ -36,13 +41,13 @@ final class ResponseDecoder {
         JsonNode content = choices.get(0).path("message").path("content");
         if (content.isMissingNode() || content.isNull()) {
             throw new ModelException("response from " + endpoint + " has no content in choices[0].message.content"
-                    + finishReason(choices.get(0)));
+                    + redactor.redact(finishReason(choices.get(0))));
         }
         if (!content.isTextual()) {
             throw new ModelException("response from " + endpoint + ": expected choices[0].message.content to be a"
                     + " string, got " + content.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        return new ChatResponse(content.asText(), usage(root.path("usage")));
+        return new ChatResponse(redactor.redact(content.asText()), usage(root.path("usage")));
     }
 
     // A refusal or a length cut-off explains an empty answer better than the bare fact.

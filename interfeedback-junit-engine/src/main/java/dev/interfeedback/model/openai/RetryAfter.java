@@ -6,11 +6,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/**
+ * Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). The
+ * delay is read as it is; the retry policy caps what it honours.
+ */
 final class RetryAfter {
-
-    // A misbehaving server must not park a benchmark for hours on one header.
-    static final Duration MAX = Duration.ofMinutes(10);
 
     private RetryAfter() {}
 
@@ -33,6 +33,6 @@ final class RetryAfter {
                 return null;
             }
         }
-        return delay.compareTo(MAX) > 0 ? MAX : delay;
+        return delay;
     }
 }

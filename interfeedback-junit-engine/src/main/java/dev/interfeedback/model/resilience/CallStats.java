@@ -14,7 +14,7 @@ public final class CallStats {
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder failures = new LongAdder();
 
-    /** A request went to the network (each attempt counts). */
+    /** A request went to the network: each attempt, and each request answered with a rate limit. */
     void call() {
         calls.increment();
     }

@@ -7,15 +7,20 @@ import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.ModelHttpException;
 import dev.interfeedback.model.ModelInfo;
 
-/** Holds a slot of the endpoint's {@link AdaptiveLimiter} for each call, and tells it how the call went. */
+/**
+ * Holds a slot of the endpoint's {@link AdaptiveLimiter} for each call, and tells it how the call
+ * went: a 429's {@code Retry-After} pauses the endpoint, for no longer than the policy's cap.
+ */
 public final class LimitedModel implements ChatModel {
 
     private final ChatModel delegate;
     private final AdaptiveLimiter limiter;
+    private final RetryPolicy policy;
 
-    public LimitedModel(ChatModel delegate, AdaptiveLimiter limiter) {
+    public LimitedModel(ChatModel delegate, AdaptiveLimiter limiter, RetryPolicy policy) {
         this.delegate = delegate;
         this.limiter = limiter;
+        this.policy = policy;
     }
 
     @Override
@@ -32,7 +37,7 @@ public final class LimitedModel implements ChatModel {
             permit.success();
             return response;
         } catch (ModelHttpException e) {
-            if (e.rateLimited()) permit.rateLimited(e.retryAfter());
+            if (e.rateLimited()) permit.rateLimited(policy.capped(e.retryAfter()));
             else permit.failed();
             throw e;
         } catch (ModelException | RuntimeException | Error e) {

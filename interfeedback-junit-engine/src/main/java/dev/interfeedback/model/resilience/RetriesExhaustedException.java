@@ -9,8 +9,13 @@ public final class RetriesExhaustedException extends ModelException {
 
     private final int attempts;
 
-    public RetriesExhaustedException(int attempts, ModelException last) {
-        super("failed after " + attempts + " attempts: " + last.getMessage(), last);
+    /**
+     * @param rateLimited requests answered with an announced rate limit, which were waited out and
+     *     are not attempts; named so that the requests in the message add up to those sent
+     */
+    public RetriesExhaustedException(int attempts, int rateLimited, ModelException last) {
+        super("failed after " + attempts + " attempts"
+                + (rateLimited == 0 ? "" : " and " + rateLimited + " rate-limited requests") + ": " + last.getMessage(), last);
         this.attempts = attempts;
     }
 

@@ -14,6 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Tries a call again after 429, 5xx, timeouts and dropped connections, as {@link RetryPolicy}
  * says; never after other 4xx, which would fail the same way. Sits outside the limiter, so a
  * caller waiting to retry holds no slot.
+ *
+ * <p>A rate limit the server announced (a 429, or a 503 with {@code Retry-After}) is not a failed
+ * attempt: the server is fine and says when to come back. Such waits are bounded by the policy's
+ * budget of time instead, so that a burst of 429s at the start of a run does not use up the
+ * attempts of the calls it meets and turn their samples into errors.
  */
 public final class RetryingModel implements ChatModel {
 
@@ -29,26 +34,42 @@ public final class RetryingModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) throws ModelException {
-        for (int attempt = 1; ; attempt++) {
+        int failedAttempts = 0;
+        int rateLimited = 0;
+        long rateLimitedSince = 0;
+        while (true) {
             try {
                 stats.call();
                 return delegate.chat(request);
             } catch (ModelException e) {
-                Optional<Duration> retryAfter = Optional.empty();
-                if (e instanceof ModelHttpException http) {
-                    if (http.rateLimited()) stats.rateLimited();
-                    retryAfter = http.retryAfter();
-                }
                 if (!e.retryable()) {
                     stats.failure();
                     throw e;
                 }
-                if (attempt >= policy.maxAttempts()) {
-                    stats.failure();
-                    throw attempt == 1 ? e : new RetriesExhaustedException(attempt, e);
+                Optional<Duration> retryAfter = e instanceof ModelHttpException http ? http.retryAfter() : Optional.empty();
+                double random = ThreadLocalRandom.current().nextDouble();
+                Duration wait;
+                if (announcedRateLimit(e)) {
+                    stats.rateLimited();
+                    long now = System.nanoTime();
+                    if (rateLimited++ == 0) rateLimitedSince = now;
+                    wait = policy.rateLimitWait(rateLimited, retryAfter, random);
+                    Duration waited = Duration.ofNanos(now - rateLimitedSince);
+                    if (waited.plus(wait).compareTo(policy.rateLimitBudget()) > 0) {
+                        stats.failure();
+                        throw new RateLimitBudgetExceededException(waited, wait, policy.rateLimitBudget(), rateLimited, e);
+                    }
+                } else {
+                    failedAttempts++;
+                    if (failedAttempts >= policy.maxAttempts()) {
+                        stats.failure();
+                        throw failedAttempts == 1 && rateLimited == 0 ? e
+                                : new RetriesExhaustedException(failedAttempts, rateLimited, e);
+                    }
+                    wait = policy.backoff(failedAttempts, retryAfter, random);
                 }
                 stats.retry();
-                sleep(policy.backoff(attempt, retryAfter, ThreadLocalRandom.current().nextDouble()), e);
+                sleep(wait, e);
             }
         }
     }
@@ -56,6 +77,11 @@ public final class RetryingModel implements ChatModel {
     @Override
     public ModelInfo info() {
         return delegate.info();
+    }
+
+    private static boolean announcedRateLimit(ModelException e) {
+        return e instanceof ModelHttpException http
+                && (http.rateLimited() || http.status() == 503 && http.retryAfter().isPresent());
     }
 
     private static void sleep(Duration wait, ModelException cause) throws ModelException {

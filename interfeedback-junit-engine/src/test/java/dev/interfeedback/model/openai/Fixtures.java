@@ -4,9 +4,13 @@ import dev.interfeedback.model.CallContext;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.Message;
 import java.awt.image.BufferedImage;
+import dev.interfeedback.model.ModelHttpException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -84,6 +88,21 @@ final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** Every message, {@code toString} and stack trace of the failure and of its causes. */
+    static String everything(Throwable e) {
+        List<String> parts = new ArrayList<>();
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        parts.add(trace.toString());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            parts.add(t.getMessage());
+            parts.add(t.toString());
+            parts.add(t.getLocalizedMessage());
+            if (t instanceof ModelHttpException http) parts.add(http.apiMessage());
+        }
+        return String.join("\n", parts.stream().map(String::valueOf).toList());
     }
 
     private static String quote(String s) {

@@ -27,7 +27,8 @@ class RetryAfterTest {
     }
 
     @Test
-    void aHugeDelayIsCapped() {
-        assertThat(RetryAfter.parse("86400", NOW)).isEqualTo(RetryAfter.MAX);
+    void aHugeDelayIsReadAsItIsForThePolicyToCap() {
+        assertThat(RetryAfter.parse("86400", NOW)).isEqualTo(Duration.ofDays(1));
+        assertThat(RetryAfter.parse("1e300", NOW)).isEqualTo(Duration.ofMillis(Long.MAX_VALUE));
     }
 }

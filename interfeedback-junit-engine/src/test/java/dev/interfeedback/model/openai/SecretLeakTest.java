@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.ModelHttpException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -43,7 +41,7 @@ class SecretLeakTest {
 
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(401);
-        assertThat(everything(e)).doesNotContain(SECRET_KEY);
+        assertThat(Fixtures.everything(e)).doesNotContain(SECRET_KEY);
     }
 
     @Test
@@ -59,9 +57,9 @@ class SecretLeakTest {
                 () -> Fixtures.modelWithKey(server).chat(Fixtures.simpleRequest()));
 
         assertThat(json.apiMessage()).contains("Incorrect API key provided").contains("[redacted]");
-        assertThat(everything(json)).doesNotContain(SECRET_KEY);
+        assertThat(Fixtures.everything(json)).doesNotContain(SECRET_KEY);
         assertThat(raw.apiMessage()).contains("[redacted]");
-        assertThat(everything(raw)).doesNotContain(SECRET_KEY);
+        assertThat(Fixtures.everything(raw)).doesNotContain(SECRET_KEY);
     }
 
     @Test
@@ -74,7 +72,7 @@ class SecretLeakTest {
         ModelException e = catchThrowableOfType(ModelException.class, () -> model.chat(Fixtures.simpleRequest()));
 
         assertThat(e).isNotNull().hasMessageContaining("timed out");
-        assertThat(everything(e)).doesNotContain(SECRET_KEY);
+        assertThat(Fixtures.everything(e)).doesNotContain(SECRET_KEY);
     }
 
     @Test
@@ -85,7 +83,7 @@ class SecretLeakTest {
                 () -> settings.resolveApiKey(name -> name.equals("OTHER") ? SECRET_KEY : null));
 
         assertThat(e).isNotNull().hasMessageContaining(Fixtures.KEY_ENV);
-        assertThat(everything(e)).doesNotContain(SECRET_KEY);
+        assertThat(Fixtures.everything(e)).doesNotContain(SECRET_KEY);
     }
 
     @Test
@@ -99,15 +97,7 @@ class SecretLeakTest {
         ModelHttpException e = catchThrowableOfType(ModelHttpException.class, () -> model.chat(Fixtures.simpleRequest()));
 
         assertThat(e).isNotNull();
-        assertThat(everything(e)).doesNotContain("hunter2secret").doesNotContain("query-secret-77");
+        assertThat(Fixtures.everything(e)).doesNotContain("hunter2secret").doesNotContain("query-secret-77");
         assertThat(model.toString()).doesNotContain("hunter2secret").doesNotContain("query-secret-77");
-    }
-
-    /** The message, the API message and the whole printed stack trace with its causes. */
-    private static String everything(Throwable e) {
-        StringWriter out = new StringWriter();
-        e.printStackTrace(new PrintWriter(out));
-        String api = e instanceof ModelHttpException http ? String.valueOf(http.apiMessage()) : "";
-        return e.getMessage() + "\n" + api + "\n" + out;
     }
 }

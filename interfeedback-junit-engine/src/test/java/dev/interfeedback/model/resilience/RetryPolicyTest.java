@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000));
+    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000),
+            Duration.ofSeconds(300), Duration.ofSeconds(60));
 
     @Test
     void backoffDoublesWithJitterInTheUpperHalf() {
@@ -32,10 +33,28 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aRetryAfterIsHonouredUpToTheCap() {
+        assertThat(policy.backoff(1, Optional.of(Duration.ofSeconds(600)), 0.5)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.rateLimitWait(1, Optional.of(Duration.ofSeconds(600)), 0.5)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.rateLimitWait(1, Optional.of(Duration.ofDays(365 * 1000)), 0.5)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aRateLimitWaitIsWhatTheServerAskedForElseTheBackoff() {
+        assertThat(policy.rateLimitWait(9, Optional.of(Duration.ofMillis(20)), 0.9)).isEqualTo(Duration.ofMillis(20));
+        assertThat(policy.rateLimitWait(3, Optional.empty(), 0.0)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void badPoliciesAreRefused() {
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
+        Duration minute = Duration.ofMinutes(1);
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, minute, minute))
                 .hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofMillis(-1), Duration.ZERO))
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofMillis(-1), Duration.ZERO, minute, minute))
                 .hasMessageContaining("negative");
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1), minute))
+                .hasMessageContaining("negative");
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, minute, Duration.ZERO))
+                .hasMessageContaining("positive");
     }
 }

@@ -2,6 +2,7 @@ package dev.interfeedback.model.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.interfeedback.config.ModelFactory;
 import dev.interfeedback.model.CallContext;
@@ -80,6 +81,95 @@ class RetryingModelTest {
     }
 
     @Test
+    void waitingOutAnAnnouncedRateLimitUsesNoAttempt() throws Exception {
+        // A burst of 30 429s at the start, over 3 calls of 3 attempts each: every call is answered.
+        server.faults((n, sig, seen) -> n <= 30 ? new Fault.Status(429, "0.02") : Fault.NONE);
+        ChatModel model = model(Map.of("interfeedback.retry.max-attempts", "3"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String id : List.of("b1", "b2", "b3")) answers.add(pool.submit(() -> model.chat(question(id)).text()));
+            for (Future<String> answer : answers) assertThat(answer.get()).contains("Answer: ");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(server.requests()).isEqualTo(33);
+        assertThat(stats.calls()).isEqualTo(33);
+        assertThat(stats.rateLimitedResponses()).isEqualTo(30);
+        assertThat(stats.failures()).isZero();
+    }
+
+    @Test
+    void a503WithRetryAfterIsARateLimitToo() throws Exception {
+        server.faults((n, sig, seen) -> seen <= 4 ? new Fault.Status(503, "0.01") : Fault.NONE);
+
+        String answer = model(Map.of("interfeedback.retry.max-attempts", "2")).chat(question("s9")).text();
+
+        assertThat(answer).isEqualTo(faultFreeAnswer("s9"));
+        assertThat(stats.rateLimitedResponses()).isEqualTo(4);
+    }
+
+    @Test
+    void aRateLimitLongerThanTheBudgetIsAnErrorNamingTheBudget() {
+        server.faults((n, sig, seen) -> new Fault.Status(429, "0.2"));
+        long started = System.nanoTime();
+
+        RateLimitBudgetExceededException e = catchThrowableOfType(RateLimitBudgetExceededException.class,
+                () -> model(Map.of("interfeedback.retry.rate-limit-budget-seconds", "1")).chat(question("s10")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(600), Duration.ofSeconds(3));
+        assertThat(e.getMessage()).matches("rate limited for \\d\\.\\d s and asked to wait 0\\.2 s more, over the budget"
+                + " interfeedback\\.retry\\.rate-limit-budget-seconds=1 \\(\\d rate-limited requests\\): HTTP 429 .*");
+        assertThat(server.requests()).isBetween(3L, 6L).isEqualTo(stats.calls()).isEqualTo(stats.rateLimitedResponses());
+        assertThat(stats.failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterIsBackedOffWithoutUsingAttempts() throws Exception {
+        server.faults((n, sig, seen) -> seen <= 5 ? new Fault.Status(429, null) : Fault.NONE);
+
+        String answer = model(Map.of("interfeedback.retry.max-attempts", "2")).chat(question("s14")).text();
+
+        assertThat(answer).isEqualTo(faultFreeAnswer("s14"));
+        assertThat(server.requests()).isEqualTo(6);
+    }
+
+    @Test
+    void aZeroBudgetMakesTheFirstRateLimitAnError() {
+        server.faults((n, sig, seen) -> new Fault.Status(429, null));
+
+        RateLimitBudgetExceededException e = catchThrowableOfType(RateLimitBudgetExceededException.class,
+                () -> model(Map.of("interfeedback.retry.rate-limit-budget-seconds", "0")).chat(question("s11")));
+
+        assertThat(e).hasMessageContaining("interfeedback.retry.rate-limit-budget-seconds=0");
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aLongRetryAfterIsCutToTheCap() {
+        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Status(429, "600") : Fault.NONE);
+        long started = System.nanoTime();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> model(Map.of(
+                "interfeedback.retry.max-retry-after-seconds", "1")).chat(question("s12")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void whenAttemptsRunOutTheRateLimitsWaitedOutAreNamedToo() {
+        server.faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(429, "0.01") : new Fault.Status(500, null));
+
+        RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
+                () -> model(Map.of("interfeedback.retry.max-attempts", "2")).chat(question("s13")));
+
+        assertThat(e.getMessage()).startsWith("failed after 2 attempts and 2 rate-limited requests: HTTP 500 ");
+        assertThat(server.requests()).isEqualTo(4).isEqualTo(stats.calls());
+    }
+
+    @Test
     void serverErrorsAreRetried() throws Exception {
         server.faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(seen == 1 ? 500 : 503, null) : Fault.NONE);
 
@@ -93,7 +183,27 @@ class RetryingModelTest {
 
         assertThat(model().chat(question("s3")).text()).isEqualTo(faultFreeAnswer("s3"));
         assertThat(server.answered()).isEqualTo(1);
-        assertThat(server.requests()).isGreaterThanOrEqualTo(4);
+        assertThat(server.requests()).isEqualTo(4);
+        assertThat(stats.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void aConnectionThatAlwaysDropsIsSentExactlyMaxAttemptsTimes() throws Exception {
+        server.faults((n, sig, seen) -> n == 1 ? Fault.NONE : new Fault.Drop());
+        ChatModel model = model(Map.of("interfeedback.retry.max-attempts", "6"));
+        // The first answer leaves a pooled connection, on whose failure okhttp would try a new one.
+        model.chat(question("s0"));
+
+        RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
+                () -> model.chat(question("s8")));
+
+        assertThat(server.requests()).isEqualTo(1 + 6);
+        assertThat(e.attempts()).isEqualTo(6);
+        assertThat(e.getMessage()).startsWith("failed after 6 attempts: ");
+        assertThat(e.last()).isInstanceOf(ModelTransportException.class);
+        assertThat(stats.calls()).isEqualTo(1 + 6);
+        assertThat(stats.retries()).isEqualTo(5);
+        assertThat(stats.failures()).isEqualTo(1);
     }
 
     @Test
