@@ -21,12 +21,14 @@ public final class ShownText {
 
     /**
      * One line: line breaks and runs of spaces and tabs become one space, the rest is escaped, and
-     * a text longer than {@code max} characters is cut, ending with an ellipsis.
+     * a text longer than {@code max} characters (an escaped one counting as one) is cut, ending
+     * with an ellipsis.
      */
     public static String line(String text, int max) {
-        String line = escape(text.replaceAll("(?:\r\n|[ \t\n])+", " ").replaceAll("^ | $", ""));
-        if (line.codePointCount(0, line.length()) <= max) return line;
-        return line.substring(0, line.offsetByCodePoints(0, max - 1)) + ELLIPSIS;
+        String line = text.replaceAll("(?:\r\n|[ \t\n])+", " ").replaceAll("^ | $", "");
+        // cut before escaping, so that no escape is cut in half
+        if (line.codePointCount(0, line.length()) <= max) return escape(line);
+        return escape(line.substring(0, line.offsetByCodePoints(0, max - 1))) + ELLIPSIS;
     }
 
     private static String escape(String text) {

@@ -33,5 +33,6 @@ class ShownTextTest {
         // a character beyond the BMP is not cut in half
         assertThat(ShownText.line("abc\uD835\uDC00xyz", 5)).isEqualTo("abc\uD835\uDC00…");
         assertThat(ShownText.line(" \n ", 5)).isEmpty();
+        assertThat(ShownText.line("ab\u0000cdef", 4)).isEqualTo("ab\\u0000…");
     }
 }
