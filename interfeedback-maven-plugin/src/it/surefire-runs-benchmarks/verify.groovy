@@ -11,6 +11,6 @@ assert names.size() == 12
 assert names.contains('s01 [odd]')
 assert names.every { it ==~ /s\d\d \[(odd|even)\]/ }
 assert new File(basedir, 'target/interfeedback/results.json').isFile()
-def transcript = new File(basedir, 'target/interfeedback/transcripts/ItBenchmark/s01.txt').text
+def transcript = new File(basedir, 'target/interfeedback/transcripts/it-benchmark/s01.txt').text
 assert transcript.contains('=== round 1 ===')
 return true
