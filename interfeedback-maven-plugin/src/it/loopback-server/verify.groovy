@@ -21,4 +21,10 @@ assert error.contains('"status":"ERROR"') && error.contains('HTTP 500') && error
 out.eachFileRecurse { f -> if (f.isFile()) assert !f.text.contains('it-secret-key') }
 assert !log.contains('it-secret-key')
 assert context.get('requests').get() > 20
+// JUnit XML and Open Test Reporting count one test per sample, one failure per sample not corrected
+def suite = new groovy.xml.XmlSlurper().parse(new File(out, 'junit-xml/TEST-interfeedback.xml'))
+assert [suite.@tests, suite.@failures, suite.@errors, suite.@skipped]*.toInteger() == [10, 1, 0, 1]
+def events = new File(out, 'open-test-reporting').listFiles().find { it.name.endsWith('.xml') }
+def tests = new groovy.xml.XmlSlurper().parse(events).'**'.findAll { it.name() == 'started' && it.'**'.find { t -> t.name() == 'type' }?.text() == 'TEST' }
+assert tests.size() == 10
 return true

@@ -1,7 +1,11 @@
 package dev.interfeedback.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interfeedback.episode.Episode;
@@ -27,9 +31,32 @@ public final class EpisodeCodec {
 
     // Characters beyond the Basic Multilingual Plane (math letters, emoji) as UTF-8, not as escaped
     // surrogate pairs: the lines stay readable and byte-for-byte comparable.
-    private static final JsonFactory JSON = JsonFactory.builder()
+    private static final JsonFactory JSON = new JsonFactoryBuilder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .characterEscapes(new LineBreakEscapes())
             .build();
+
+    /**
+     * JSON allows U+2028, U+2029 and U+0085 raw in strings, but editors, JavaScript and Python's
+     * {@code splitlines} end a line there, so a model's answer holding one would split its episode's
+     * line in two: they are written escaped, as JSON's other line breaks are.
+     */
+    private static final class LineBreakEscapes extends CharacterEscapes {
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 || ch == 0x85
+                    ? new SerializedString(String.format("\\u%04x", ch))
+                    : null;
+        }
+    }
 
     /** The fields of a JSON object, written into the object a generator has started. */
     @FunctionalInterface

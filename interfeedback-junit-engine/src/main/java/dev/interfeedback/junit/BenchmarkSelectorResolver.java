@@ -27,7 +27,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 /**
  * Resolves benchmark classes and their samples. Package, classpath-root and module selectors
  * arrive here as class selectors (see {@link InterFeedbackTestEngine}); a unique id selects a
- * benchmark, one sample (an IDE's rerun), or a round, which reruns its sample.
+ * benchmark or one sample (an IDE's rerun).
  */
 final class BenchmarkSelectorResolver implements SelectorResolver {
 
@@ -86,9 +86,6 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
                                 : Optional.empty());
                 return sample.map(s -> Resolution.match(Match.exact(s))).orElse(Resolution.unresolved());
             }
-            case RoundDescriptor.SEGMENT:
-                // Rounds exist only while their sample runs: selecting one reruns the sample.
-                return Resolution.selectors(Set.of(selectUniqueId(id.removeLastSegment())));
             default:
                 return Resolution.unresolved();
         }

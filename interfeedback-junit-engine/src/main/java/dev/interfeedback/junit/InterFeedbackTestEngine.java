@@ -20,7 +20,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 
 /**
  * The JUnit Platform engine {@value #ENGINE_ID}: every {@link InterFeedbackBenchmark} class is a
- * container, every sample of its dataset a test, every round of the receiver a dynamic child.
+ * container, every sample of its dataset a test that publishes each round of the receiver as a
+ * report entry.
  *
  * <p>Configuration comes only from JUnit configuration parameters with the
  * {@code interfeedback.} prefix. Besides DESIGN.md's keys: {@code interfeedback.parallel}

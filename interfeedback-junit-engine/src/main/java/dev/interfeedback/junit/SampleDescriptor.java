@@ -5,6 +5,7 @@ import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
+import dev.interfeedback.report.ShownText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,18 +21,25 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One sample: a test whose verdict is the episode's, with its rounds registered as dynamic
- * children as the receiver answers them.
+ * One sample: a test whose verdict is the episode's. Each round is published on it as a report
+ * entry as the receiver answers, and the transcript as a file entry.
+ *
+ * <p>Rounds are not nodes of their own: JUnit's XML report makes every leaf of the tree a test
+ * case and gives it the failure of its ancestors, so a node per round, test or container, would
+ * count a failed sample once per round (Jenkins showed 100 failures for 20 samples).
  */
 final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunContext> {
 
     static final String SEGMENT = "sample";
 
+    /** Dataset ids are short; a longer one is cut rather than wrapped across a test tree. */
+    private static final int NAME_CHARS = 120;
+
     private final Sample sample;
     private final BenchmarkDefinition definition;
 
     SampleDescriptor(UniqueId uniqueId, Sample sample, BenchmarkDefinition definition) {
-        super(uniqueId, sample.id() + " [" + sample.category() + "]", source(sample, definition));
+        super(uniqueId, ShownText.line(sample.id() + " [" + sample.category() + "]", NAME_CHARS), source(sample, definition));
         this.sample = sample;
         this.definition = definition;
     }
@@ -40,10 +48,9 @@ final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunC
         return sample;
     }
 
-    /** A test that has children: its verdict counts, and its rounds show what happened. */
     @Override
     public Type getType() {
-        return Type.CONTAINER_AND_TEST;
+        return Type.TEST;
     }
 
     @Override
@@ -71,29 +78,23 @@ final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunC
         return SkipResult.skip("outside the test set: the receiver (" + definition.settings().receiverAlias()
                 + ") answered " + Verdicts.shown(mine.verdict().extracted()) + " at round 0, and the provider ("
                 + definition.settings().providerAlias() + ") cannot solve it either (answered "
-                + Verdicts.shown(theirs.verdict().extracted()) + "; ground truth " + sample.answer() + ")");
+                + Verdicts.shown(theirs.verdict().extracted()) + "; ground truth " + Verdicts.shown(sample.answer()) + ")");
     }
 
     @Override
-    public RunContext execute(RunContext context, DynamicTestExecutor rounds) throws Exception {
+    public RunContext execute(RunContext context, DynamicTestExecutor dynamicTestExecutor) throws Exception {
         BenchmarkRun run = context.benchmark();
-        RoundListener register = (answered, round) -> {
-            // Added, then registered and started, the order IDEs expect of dynamic tests.
-            RoundDescriptor child = new RoundDescriptor(getUniqueId().append(RoundDescriptor.SEGMENT,
-                    String.valueOf(round.round())), sample, round, getSource().orElse(null), definition);
-            addChild(child);
-            rounds.execute(child);
-        };
+        RoundListener publish = (answered, round) ->
+                context.listener().reportingEntryPublished(this, RoundEntries.of(sample, round));
         Optional<Episode> journaled = run.journaled(sample);
         Episode episode;
         if (journaled.isPresent()) {
             // Finished by an interrupted run: its rounds are shown again, no model is asked.
             episode = journaled.get();
-            episode.rounds().forEach(round -> register.roundFinished(sample, round));
+            episode.rounds().forEach(round -> publish.roundFinished(sample, round));
         } else {
-            episode = run.runner().runSample(sample, run.testSet(), register);
+            episode = run.runner().runSample(sample, run.testSet(), publish);
         }
-        rounds.awaitFinished();
         Path transcript = run.finished(episode);
         context.listener().fileEntryPublished(this, FileEntry.from(transcript, "text/plain"));
         Verdicts.report(episode, sample, definition.settings());

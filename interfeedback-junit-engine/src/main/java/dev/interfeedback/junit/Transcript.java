@@ -4,8 +4,13 @@ import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.prompt.Prompts;
+import dev.interfeedback.report.ShownText;
 
-/** A sample's episode as a person reads it: the question, every feedback and answer, the outcome. */
+/**
+ * A sample's episode as a person reads it: the question, every feedback and answer, the outcome.
+ * Texts are {@linkplain ShownText shown}: a transcript is read in terminals and editors, and an
+ * unpaired surrogate in an answer would make the file unwritable as UTF-8.
+ */
 final class Transcript {
 
     private Transcript() {}
@@ -25,10 +30,10 @@ final class Transcript {
                         .append(round.feedback().strip()).append("\n\n");
             }
             text.append("answer:\n").append(round.answer() == null ? "" : round.answer().strip()).append('\n')
-                    .append("extracted: ").append(Verdicts.shown(round.extracted()))
+                    .append("extracted: ").append(Verdicts.shown(round))
                     .append(round.correct() ? " (right)" : " (wrong)").append('\n');
         }
         if (episode.error() != null) text.append("\nerror: ").append(episode.error()).append('\n');
-        return text.toString();
+        return ShownText.lines(text.toString());
     }
 }

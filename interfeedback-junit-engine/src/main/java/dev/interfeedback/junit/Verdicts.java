@@ -4,12 +4,16 @@ import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.Round;
+import dev.interfeedback.report.ShownText;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /** Turns an episode into JUnit's verdict, as DESIGN.md's public contract says. */
 final class Verdicts {
+
+    /** Long enough for any option or number; a free-form answer longer than this is in the transcript. */
+    private static final int TEXT_CHARS = 40;
 
     private Verdicts() {}
 
@@ -25,10 +29,11 @@ final class Verdicts {
                 Round last = episode.rounds().get(episode.rounds().size() - 1);
                 throw new AssertionFailedError("not corrected within " + (episode.rounds().size() - 1)
                         + " feedback rounds; the receiver (" + settings.receiverAlias() + ") answered "
-                        + answers(episode) + "; ground truth: " + sample.answer(),
-                        sample.answer(), shown(last.extracted()));
+                        + answers(episode) + "; ground truth: " + shown(sample.answer()),
+                        sample.answer(), shown(last));
             }
-            case ERROR -> throw new TestAbortedException("no verdict, a model call failed: " + episode.error());
+            case ERROR -> throw new TestAbortedException(
+                    "no verdict, a model call failed: " + ShownText.lines(String.valueOf(episode.error())));
             case EXCLUDED -> throw new IllegalStateException(
                     "sample " + sample.id() + " is outside the test set and should have been skipped");
         }
@@ -36,12 +41,19 @@ final class Verdicts {
 
     static String answers(Episode episode) {
         return episode.rounds().stream()
-                .map(round -> "round " + round.round() + ": " + shown(round.extracted()))
+                .map(round -> "round " + round.round() + ": " + shown(round))
                 .collect(Collectors.joining(", "));
     }
 
-    /** An answer as a person reads it: the extracted value, or that none could be read. */
+    /** A round's answer as a person reads it: what was extracted, or what the receiver said instead. */
+    static String shown(Round round) {
+        if (round.answer() == null || round.answer().isBlank()) return "(empty answer)";
+        if (round.extracted() == null) return "(no answer found in \"" + ShownText.line(round.answer(), TEXT_CHARS) + "\")";
+        return shown(round.extracted());
+    }
+
+    /** An extracted answer as a person reads it, or that none could be read. */
     static String shown(String extracted) {
-        return extracted == null ? "(no answer found)" : extracted;
+        return extracted == null ? "(no answer found)" : ShownText.line(extracted, TEXT_CHARS);
     }
 }

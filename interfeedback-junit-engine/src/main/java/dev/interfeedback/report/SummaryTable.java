@@ -12,6 +12,9 @@ import java.util.Map;
 /** The plain-text summary printed at the end of a run. */
 public final class SummaryTable {
 
+    /** An error message can hold a server's whole body; the first part says enough in a summary. */
+    private static final int SHOWN_CHARS = 300;
+
     private SummaryTable() {}
 
     public static String render(BenchmarkResult result) {
@@ -36,7 +39,8 @@ public final class SummaryTable {
         if (c.errors() > 0) {
             // Errors are no verdict; show why, since a wall of "n/a" alone explains nothing.
             result.episodes().stream().filter(e -> e.error() != null).findFirst().ifPresent(e -> out.append(
-                    String.format(Locale.ROOT, "  ERRORS            %d, for example %s: %s%n", c.errors(), e.sampleId(), e.error())));
+                    String.format(Locale.ROOT, "  ERRORS            %d, for example %s: %s%n", c.errors(),
+                            ShownText.line(e.sampleId(), SHOWN_CHARS), ShownText.line(e.error(), SHOWN_CHARS))));
         }
         out.append("  accuracy          ").append(m.accuracy().format()).append('\n');
         out.append("  provider accuracy ").append(result.providerRoundZero().format()).append('\n');

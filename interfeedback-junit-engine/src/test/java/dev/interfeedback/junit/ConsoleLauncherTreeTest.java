@@ -44,11 +44,12 @@ class ConsoleLauncherTreeTest {
         assertThat(tree).contains("InterFeedback")
                 .contains("SimulatedBenchmark")
                 .contains("q02 [statistics]")
-                .contains("round 0: answered D (wrong)")
-                .contains("round 1: answered C (right) after \"Your previous answer is incorrect. Pl...\"")
+                .contains("round 0 = `answered D (wrong)`")
+                .contains("round 1 = `answered C (right) after \"Your previous answer is incorrect. Please reconsider and answer again.\"`")
                 .contains("outside the test set")
                 .contains("not corrected within 2 feedback rounds")
-                .containsPattern("\\b23 tests successful").containsPattern("\\b3 tests failed")
-                .containsPattern("\\b4 tests skipped");
+                .containsPattern("\\b12 tests found").containsPattern("\\b5 tests successful")
+                .containsPattern("\\b3 tests failed").containsPattern("\\b4 tests skipped")
+                .containsPattern("\\b0 containers failed");
     }
 }

@@ -45,7 +45,7 @@ class DiscoveryTest {
         assertThat(first.getUniqueId().getLastSegment().getValue()).isEqualTo("q01");
         assertThat(first.getDisplayName()).isEqualTo("q01 [geometry]");
         assertThat(first.isTest()).isTrue();
-        assertThat(first.isContainer()).isTrue();
+        assertThat(first.isContainer()).as("its rounds are report entries, not nodes").isFalse();
         assertThat(first.getSource()).containsInstanceOf(FileSource.class);
         FileSource source = (FileSource) samples.get(2).getSource().orElseThrow();
         assertThat(source.getFile().toPath()).isEqualTo(Path.of("src/test/resources/datasets/four-options.jsonl").toAbsolutePath());
@@ -56,9 +56,9 @@ class DiscoveryTest {
     void packageClasspathRootAndMethodSelectorsFindBenchmarks() {
         assertThat(benchmarkNames(discover(selectPackage("dev.interfeedback.junit.fixtures"))))
                 .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "SimulatedBenchmark", "UnknownAliasBenchmark",
-                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable");
+                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable", "untrusted");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(9).contains("FourOptionsBenchmarkTest");
+                .hasSize(10).contains("FourOptionsBenchmarkTest");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }

@@ -25,16 +25,16 @@ class NamesTest {
     }
 
     @Test
-    void aRoundIsNamedByItsAnswerThenTheGistOfItsFeedback() {
+    void aRoundIsShownByItsAnswerThenTheGistOfItsFeedback() {
         String detailed = Prompts.detailedFeedback(SAMPLE, "Check the axis labels.");
         String binary = Prompts.binaryFeedback(SAMPLE);
 
-        assertThat(RoundNames.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
-        assertThat(RoundNames.gist(SAMPLE, binary))
+        assertThat(RoundEntries.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
+        assertThat(RoundEntries.gist(SAMPLE, binary))
                 .isEqualTo("Your previous answer is incorrect. Please reconsider and answer again.");
-        assertThat(RoundNames.of(SAMPLE, new Round(0, "Answer: B", "B", false, null, null)))
-                .isEqualTo("round 0: answered B (wrong)");
-        assertThat(RoundNames.of(SAMPLE, new Round(1, "no idea", null, false, detailed, null)))
-                .isEqualTo("round 1: answered (no answer found) (wrong) after \"Check the axis labels.\"");
+        assertThat(RoundEntries.of(SAMPLE, new Round(0, "Answer: B", "B", false, null, null)).getKeyValuePairs())
+                .containsExactly(Map.entry("round 0", "answered B (wrong)"));
+        assertThat(RoundEntries.summary(SAMPLE, new Round(1, "no idea", null, false, detailed, null)))
+                .isEqualTo("answered (no answer found in \"no idea\") (wrong) after \"Check the axis labels.\"");
     }
 }

@@ -6,9 +6,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
 /**
- * Counts samples by verdict. Rounds are tests too (children of their sample), so JUnit's own
- * summary would count them; samples are told apart by their unique id's last segment,
- * {@code [sample:<dataset id>]}, which is part of the engine's public contract.
+ * Counts samples by verdict: each sample is one test of the engine (its rounds are report
+ * entries), and the benchmarks and the engine are containers.
  */
 final class SampleTally implements TestExecutionListener {
 
@@ -20,12 +19,12 @@ final class SampleTally implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
-        if (isSample(identifier)) skipped.incrementAndGet();
+        if (identifier.isTest()) skipped.incrementAndGet();
     }
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        if (!isSample(identifier)) return;
+        if (!identifier.isTest()) return;
         switch (result.getStatus()) {
             case SUCCESSFUL -> passed.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
@@ -51,9 +50,5 @@ final class SampleTally implements TestExecutionListener {
     public String toString() {
         return samples() + " samples: " + passed + " passed, " + failed + " failed (not corrected), " + skipped
                 + " skipped (outside the test set), " + aborted + " aborted (model errors)";
-    }
-
-    private static boolean isSample(TestIdentifier identifier) {
-        return "sample".equals(identifier.getUniqueIdObject().getLastSegment().getType());
     }
 }

@@ -1,0 +1,44 @@
+package dev.interfeedback.junit;
+
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.Round;
+import dev.interfeedback.prompt.Prompts;
+import dev.interfeedback.report.ShownText;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * A round as its sample's report entry: one line a person reads in a test tree (the answer, its
+ * verdict, the gist of the feedback before it); the texts as written are in the transcript.
+ */
+final class RoundEntries {
+
+    /** Enough to tell feedback apart from round to round; the transcript has it whole. */
+    private static final int FEEDBACK_CHARS = 80;
+
+    private RoundEntries() {}
+
+    static ReportEntry of(Sample sample, Round round) {
+        return ReportEntry.from("round " + round.round(), summary(sample, round));
+    }
+
+    static String summary(Sample sample, Round round) {
+        String answer = "answered " + Verdicts.shown(round) + (round.correct() ? " (right)" : " (wrong)");
+        if (round.feedback() == null) return answer;
+        return answer + " after \"" + ShownText.line(gist(sample, round.feedback()), FEEDBACK_CHARS) + "\"";
+    }
+
+    /**
+     * The feedback without the frame the receiver reads it in (the answer-format instruction
+     * after it and, for feedback a provider wrote, the line that introduces it), so that the
+     * tree shows what differs from round to round.
+     */
+    static String gist(Sample sample, String feedback) {
+        String text = feedback.strip();
+        String format = Prompts.answerFormat(sample);
+        if (text.endsWith(format)) text = text.substring(0, text.length() - format.length()).strip();
+        List<String> lines = Arrays.stream(text.split("\\R")).filter(line -> !line.isBlank()).toList();
+        return lines.size() > 1 ? String.join(" ", lines.subList(1, lines.size())) : text;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.interfeedback.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.EpisodeStatus;
+import dev.interfeedback.episode.Round;
+import dev.interfeedback.feedback.LeakAction;
+import dev.interfeedback.model.Usage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EpisodeCodecTest {
+
+    static Episode answering(String answer) {
+        return new Episode("s1", "cat", EpisodeStatus.CORRECT_AT_ROUND_0, null,
+                List.of(new Round(0, answer, "B", true, null, LeakAction.NONE)), null, new Usage(1, 1), Usage.NONE);
+    }
+
+    /** Many tools (editors, JavaScript, Python's str.splitlines) end a line at U+2028, U+2029 or U+0085. */
+    @Test
+    void lineAndParagraphSeparatorsAreEscapedSoALineIsOneLineEverywhere() throws Exception {
+        Episode episode = answering("one\u2028two\u2029three\u0085four \uD835\uDC65\nAnswer: B");
+
+        String line = new String(EpisodeCodec.line(out -> EpisodeCodec.write(out, episode)), StandardCharsets.UTF_8);
+
+        assertThat(line).contains("one\\u2028two\\u2029three\\u0085four \uD835\uDC65\\nAnswer: B");
+        assertThat(line.strip().split("[\\n\\r\\u2028\\u2029\\u0085]")).hasSize(1);
+        assertThat(EpisodeCodec.read(new ObjectMapper().readTree(line))).isEqualTo(episode);
+    }
+
+    @Test
+    void anUnpairedSurrogateIsWrittenEscapedAndReadBackAsItWas() throws Exception {
+        Episode episode = answering("\uD800abc \uDC00\nAnswer: B");
+
+        byte[] bytes = EpisodeCodec.line(out -> EpisodeCodec.write(out, episode));
+
+        String line = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(line).contains("\\uD800abc \\uDC00");
+        assertThat(EpisodeCodec.read(new ObjectMapper().readTree(bytes))).isEqualTo(episode);
+    }
+}
