@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,20 @@ public final class RunJournal implements Closeable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
     private final int resumed;
+    private final Path superseded;
 
     private RunJournal(Path file, String run, boolean resume) throws IOException {
         this.file = file;
+        Path old = null;
         if (file != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             boolean kept = resume && Files.exists(file) && load(file, run);
+            if (resume && !kept && Files.exists(file) && Files.size(file) > 0) {
+                // An interrupted run of other data or settings: its work cannot be reused, but it
+                // may be all someone has of a long run, so it is moved aside rather than erased.
+                old = file.resolveSibling(file.getFileName() + ".superseded");
+                Files.move(file, old, StandardCopyOption.REPLACE_EXISTING);
+            }
             this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     kept ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
             if (!kept) {
@@ -64,6 +73,7 @@ public final class RunJournal implements Closeable {
             this.out = null;
         }
         this.resumed = episodes.size();
+        this.superseded = old;
     }
 
     /**
@@ -96,6 +106,14 @@ public final class RunJournal implements Closeable {
 
     public Optional<Episode> episode(String sampleId) {
         return Optional.ofNullable(episodes.get(sampleId));
+    }
+
+    /**
+     * Where the journal of an interrupted run went when its run differed from this one (the
+     * dataset or the settings changed): this run started afresh, and the old journal is kept there.
+     */
+    public Optional<Path> superseded() {
+        return Optional.ofNullable(superseded);
     }
 
     /** Episodes found in the file when it was opened. */

@@ -6,7 +6,9 @@ import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.config.Prices;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ProgressReporter;
+import dev.interfeedback.bench.Counts;
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.KeyCatalog;
 import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
@@ -14,6 +16,7 @@ import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.DatasetLoad;
+import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.ResponseCache;
@@ -24,6 +27,7 @@ import dev.interfeedback.report.SummaryTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +36,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Runs benchmarks from the command line:
@@ -65,13 +72,18 @@ public final class InterFeedbackCli {
         if (exit != 0) System.exit(exit);
     }
 
-    /** @return the process exit code: 0 done, 2 bad configuration or data, 1 an I/O failure */
+    /**
+     * @return the process exit code: 0 done, 2 bad configuration or data, 1 an I/O failure, 3 a
+     *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows
+     */
     public int run(String[] args) {
         try {
-            Settings settings = new Settings(settings(args));
+            Map<String, String> values = settings(args);
+            Settings settings = new Settings(key -> Optional.ofNullable(values.get(key)));
             Path outputDir = settings.outputDir();
-            // Before anything can fail: a failed run leaves no results, never the last run's.
+            // Before anything else can fail: a failed run leaves no results, never the last run's.
             RunFiles.clearPrevious(outputDir);
+            settings.validate(values.keySet(), "the settings");
             String runId = RunFiles.newRunId();
             CallStats stats = new CallStats();
             BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats, UnaryOperator.identity());
@@ -84,18 +96,22 @@ public final class InterFeedbackCli {
                 out.println(load.summary());
                 datasets.add(load.dataset());
             }
+            List<String> ids = BenchmarkIds.of(datasets);
             PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias(),
                     new DatasetSettings(settings).judgeAlias()));
             List<BenchmarkResult> results = new ArrayList<>();
             List<RunJournal> journals = new ArrayList<>();
-            Duration interval = Duration.ofSeconds(settings.nonNegativeLong(Settings.PROGRESS_INTERVAL_SECONDS, 10));
+            Duration interval = Duration.ofSeconds(settings.wholeNumber(Settings.PROGRESS_INTERVAL_SECONDS).orElseThrow());
             try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve(RunFiles.EPISODES), runId);
                     ProgressReporter progress = new ProgressReporter(out, stats, interval, System.console() != null)) {
-                for (Dataset dataset : datasets) {
-                    String id = dataset.name();
+                for (int i = 0; i < datasets.size(); i++) {
+                    Dataset dataset = datasets.get(i);
+                    String id = ids.get(i);
                     RunJournal journal = RunJournal.open(RunJournal.file(outputDir, id), runner.journalKey(id, dataset, RunIdentity.run(settings, dataset)),
                             settings.resume());
                     journals.add(journal);
+                    journal.superseded().ifPresent(old -> err.println("interfeedback: WARNING: the dataset or settings of "
+                            + id + " changed since the interrupted run: starting afresh; the old journal is kept at " + old));
                     if (journal.resumedEpisodes() > 0) {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
@@ -117,7 +133,7 @@ public final class InterFeedbackCli {
             }
             out.println("Results written to " + outputDir.resolve(RunFiles.RESULTS) + " and "
                     + outputDir.resolve(RunFiles.EPISODES));
-            return 0;
+            return tooManyErrors(results, settings.share(Settings.MAX_ERROR_RATE)) ? 3 : 0;
         } catch (ConfigurationException | DatasetException e) {
             err.println("interfeedback: " + e.getMessage());
             return 2;
@@ -133,7 +149,31 @@ public final class InterFeedbackCli {
         }
     }
 
-    private static Function<String, Optional<String>> settings(String[] args) throws IOException {
+    /**
+     * Benchmarks whose errors are a larger share of their samples than {@code maxErrorRate}, each
+     * on stderr: an outage must not pass for a finished run.
+     */
+    private boolean tooManyErrors(List<BenchmarkResult> results, double maxErrorRate) {
+        boolean tooMany = false;
+        for (BenchmarkResult result : results) {
+            Counts counts = result.metrics().counts();
+            if (counts.samples() > 0 && counts.errors() > maxErrorRate * counts.samples()) {
+                tooMany = true;
+                String first = result.episodes().stream().map(Episode::error).filter(Objects::nonNull).findFirst().orElse("");
+                err.println("interfeedback: benchmark " + result.id() + " has " + counts.errors() + " errors (failed calls) among "
+                        + counts.samples() + " samples, more than " + Settings.MAX_ERROR_RATE + "="
+                        + percent(maxErrorRate) + " allows; the first: " + first);
+            }
+        }
+        return tooMany;
+    }
+
+    private static String percent(double share) {
+        return BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** Every source's keys are checked apart, so that an unknown key's message names where it was set. */
+    private static Map<String, String> settings(String[] args) throws IOException {
         Map<String, String> values = new HashMap<>();
         List<String> overrides = new ArrayList<>();
         for (String arg : args) {
@@ -149,19 +189,24 @@ public final class InterFeedbackCli {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(reader);
                 }
+                KeyCatalog.requireKnown(properties.stringPropertyNames(), "settings file " + file);
                 properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
                 // Paths in a settings file are relative to it, so a project's file works from anywhere.
                 values.putIfAbsent(Settings.BASE_DIR, file.toAbsolutePath().getParent().toString());
             }
         }
-        System.getProperties().stringPropertyNames().stream()
-                .filter(k -> k.startsWith(Settings.PREFIX))
-                .forEach(k -> values.put(k, System.getProperty(k)));
+        Set<String> system = System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith(Settings.PREFIX)).collect(Collectors.toSet());
+        KeyCatalog.requireKnown(system, "the -D system properties");
+        system.forEach(k -> values.put(k, System.getProperty(k)));
+        Map<String, String> arguments = new HashMap<>();
         for (String override : overrides) {
             int eq = override.indexOf('=');
-            values.put(override.substring(0, eq).trim(), override.substring(eq + 1));
+            arguments.put(override.substring(0, eq).trim(), override.substring(eq + 1));
         }
-        return key -> Optional.ofNullable(values.get(key));
+        KeyCatalog.requireKnown(arguments.keySet(), "the arguments");
+        values.putAll(arguments);
+        return values;
     }
 
 }

@@ -85,12 +85,9 @@ public final class DatasetSettings {
     }
 
     String format(Path path) {
-        Optional<String> set = settings.get(FORMAT).map(v -> v.toLowerCase(Locale.ROOT));
-        if (set.isPresent()) {
-            if (!List.of("jsonl", "mmmu-pro", "mathverse").contains(set.get())) {
-                throw new ConfigurationException(FORMAT + ": expected jsonl, mmmu-pro or mathverse, found \"" + set.get() + "\"");
-            }
-            return set.get();
+        String set = settings.choice(FORMAT);
+        if (!set.isEmpty()) {
+            return set;
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
@@ -116,9 +113,9 @@ public final class DatasetSettings {
         if (!difficulties.isEmpty()) {
             selection = selection.where("topic_difficulty", difficulties);
         }
-        if (settings.get(LIMIT).isPresent()) {
-            long seed = settings.get(SEED).isPresent() ? settings.wholeNumber(SEED) : SampleSelection.DEFAULT_SEED;
-            selection = selection.limitedTo(settings.positiveInt(LIMIT, Integer.MAX_VALUE), seed);
+        Optional<Long> limit = settings.wholeNumber(LIMIT);
+        if (limit.isPresent()) {
+            selection = selection.limitedTo(limit.get().intValue(), settings.wholeNumber(SEED).orElseThrow());
         }
         return selection;
     }
@@ -128,8 +125,8 @@ public final class DatasetSettings {
         Path cache = settings.get(IMAGE_CACHE).map(settings::resolve)
                 .orElse(settings.outputDir().resolve("image-cache").resolve(fileName.replaceAll("[^A-Za-z0-9._-]", "_")));
         MmmuProOptions options = MmmuProOptions.defaults(cache)
-                .withMode(parse(MMMU_PRO_MODE, MmmuProMode::parse, MmmuProMode.COT))
-                .withMultiImage(parse(MMMU_PRO_MULTI_IMAGE, MultiImagePolicy::parse, MultiImagePolicy.ALL))
+                .withMode(MmmuProMode.parse(settings.choice(MMMU_PRO_MODE)))
+                .withMultiImage(MultiImagePolicy.parse(settings.choice(MMMU_PRO_MULTI_IMAGE)))
                 .withBadRows(badRows());
         return options.withConfig(parse(MMMU_PRO_CONFIG, MmmuProConfig::parse, null));
     }
@@ -142,30 +139,25 @@ public final class DatasetSettings {
                 throw new ConfigurationException(MATHVERSE_VERSIONS + ": " + e.getMessage());
             }
         }).collect(Collectors.toSet());
-        return new MathVerseOptions(versions, parse(MATHVERSE_PROMPT, MathVersePromptMode::parse, MathVersePromptMode.COT),
+        return new MathVerseOptions(versions, parse(MATHVERSE_PROMPT, MathVersePromptMode::parse, null),
                 badRows(), settings.get(MATHVERSE_IMAGES).map(settings::resolve).orElse(null));
     }
 
     /** Whether the run is scored by MathVerse's two-step judge rather than by rules. */
     public boolean judgeScoring() {
-        String value = settings.get(MATHVERSE_SCORING).orElse("rules").toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "rules" -> false;
-            case "judge" -> true;
-            default -> throw new ConfigurationException(MATHVERSE_SCORING + ": expected rules or judge, found \"" + value + "\"");
-        };
+        return settings.choice(MATHVERSE_SCORING).equals("judge");
     }
 
     public String judgeAlias() {
-        return settings.get(MATHVERSE_JUDGE).orElse("judge");
+        return settings.valueOrDefault(MATHVERSE_JUDGE).orElseThrow();
     }
 
     public BadRowPolicy badRows() {
-        return parse(ON_BAD_ROW, BadRowPolicy::parse, BadRowPolicy.FAIL);
+        return BadRowPolicy.parse(settings.choice(ON_BAD_ROW));
     }
 
     private <T> T parse(String key, Function<String, T> parser, T fallback) {
-        Optional<String> value = settings.get(key);
+        Optional<String> value = settings.valueOrDefault(key);
         if (value.isEmpty()) {
             return fallback;
         }

@@ -91,24 +91,14 @@ public final class ModelFactory {
         try {
             OpenAiSettings.Builder builder = OpenAiSettings.builder(alias, url, name);
             settings.get(Settings.modelKey(alias, "api-key-env")).ifPresent(builder::apiKeyEnv);
-            settings.get(Settings.modelKey(alias, "temperature"))
-                    .ifPresent(v -> builder.temperature(number(alias, "temperature", v)));
-            settings.get(Settings.modelKey(alias, "seed")).ifPresent(v -> {
-                if (v.equalsIgnoreCase("none")) builder.noSeed();
-                else builder.seed(settings.wholeNumber(Settings.modelKey(alias, "seed")));
-            });
-            settings.get(Settings.modelKey(alias, "max-tokens")).ifPresent(v -> {
-                // "none" leaves the limit to the server, for models whose answers a limit would cut.
-                if (v.equalsIgnoreCase("none")) builder.noMaxTokens();
-                else builder.maxTokens(settings.positiveInt(Settings.modelKey(alias, "max-tokens"), 0));
-            });
-            if (settings.get(Settings.modelKey(alias, "timeout-seconds")).isPresent()) {
-                builder.readTimeout(Duration.ofSeconds(settings.positiveInt(Settings.modelKey(alias, "timeout-seconds"), 0)));
-            }
+            builder.temperature(settings.decimal(Settings.modelKey(alias, "temperature")).orElseThrow());
+            settings.wholeNumber(Settings.modelKey(alias, "seed")).ifPresentOrElse(builder::seed, builder::noSeed);
+            // "none" leaves the limit to the server, for models whose answers a limit would cut.
+            settings.wholeNumber(Settings.modelKey(alias, "max-tokens"))
+                    .ifPresentOrElse(n -> builder.maxTokens(n.intValue()), builder::noMaxTokens);
+            builder.readTimeout(Duration.ofSeconds(settings.wholeNumber(Settings.modelKey(alias, "timeout-seconds")).orElseThrow()));
             // Finer than seconds, for local servers and tests of timeouts.
-            if (settings.get(Settings.modelKey(alias, "timeout-ms")).isPresent()) {
-                builder.readTimeout(Duration.ofMillis(settings.positiveInt(Settings.modelKey(alias, "timeout-ms"), 0)));
-            }
+            settings.wholeNumber(Settings.modelKey(alias, "timeout-ms")).ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
             return resilient(alias, OpenAiCompatibleModel.create(builder.build(), environment));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
@@ -135,26 +125,13 @@ public final class ModelFactory {
 
     private RetryPolicy retryPolicy() {
         try {
-            return new RetryPolicy(
-                    settings.positiveInt(Settings.RETRY_MAX_ATTEMPTS, RetryPolicy.DEFAULT_MAX_ATTEMPTS),
-                    Duration.ofMillis(settings.nonNegativeLong(Settings.RETRY_INITIAL_BACKOFF_MS,
-                            RetryPolicy.DEFAULT_INITIAL_BACKOFF.toMillis())),
-                    Duration.ofMillis(settings.nonNegativeLong(Settings.RETRY_MAX_BACKOFF_MS,
-                            RetryPolicy.DEFAULT_MAX_BACKOFF.toMillis())),
-                    Duration.ofSeconds(settings.nonNegativeLong(Settings.RETRY_RATE_LIMIT_BUDGET_SECONDS,
-                            RetryPolicy.DEFAULT_RATE_LIMIT_BUDGET.toSeconds())),
-                    Duration.ofSeconds(settings.positiveInt(Settings.RETRY_MAX_RETRY_AFTER_SECONDS,
-                            (int) RetryPolicy.DEFAULT_MAX_RETRY_AFTER.toSeconds())));
+            return new RetryPolicy(settings.integer(Settings.RETRY_MAX_ATTEMPTS),
+                    Duration.ofMillis(settings.wholeNumber(Settings.RETRY_INITIAL_BACKOFF_MS).orElseThrow()),
+                    Duration.ofMillis(settings.wholeNumber(Settings.RETRY_MAX_BACKOFF_MS).orElseThrow()),
+                    Duration.ofSeconds(settings.wholeNumber(Settings.RETRY_RATE_LIMIT_BUDGET_SECONDS).orElseThrow()),
+                    Duration.ofSeconds(settings.wholeNumber(Settings.RETRY_MAX_RETRY_AFTER_SECONDS).orElseThrow()));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
-        }
-    }
-
-    private static double number(String alias, String field, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(Settings.modelKey(alias, field) + ": expected a number, found \"" + value + "\"");
         }
     }
 }

@@ -14,34 +14,25 @@ import java.util.Optional;
 public final class Prices {
 
     public static final String CURRENCY = Settings.PREFIX + "price.currency";
+    /** The fields of {@code interfeedback.model.<alias>.*} that hold an alias's prices. */
+    public static final String PROMPT_PER_MILLION = "price.prompt-per-million";
+    public static final String COMPLETION_PER_MILLION = "price.completion-per-million";
 
     private Prices() {}
 
     public static PriceTable from(Settings settings, Collection<String> aliases) {
         Map<String, PriceTable.Price> prices = new HashMap<>();
         for (String alias : aliases) {
-            String promptKey = Settings.modelKey(alias, "price.prompt-per-million");
-            String completionKey = Settings.modelKey(alias, "price.completion-per-million");
-            Optional<String> prompt = settings.get(promptKey), completion = settings.get(completionKey);
+            String promptKey = Settings.modelKey(alias, PROMPT_PER_MILLION);
+            String completionKey = Settings.modelKey(alias, COMPLETION_PER_MILLION);
+            Optional<Double> prompt = settings.decimal(promptKey), completion = settings.decimal(completionKey);
             if (prompt.isEmpty() && completion.isEmpty()) continue;
             if (prompt.isEmpty() || completion.isEmpty()) {
                 throw new ConfigurationException("model '" + alias + "': set both " + promptKey + " and " + completionKey
                         + " (prices per million tokens), or neither");
             }
-            try {
-                prices.put(alias, new PriceTable.Price(price(promptKey, prompt.get()), price(completionKey, completion.get())));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(promptKey + ", " + completionKey + ": " + e.getMessage());
-            }
+            prices.put(alias, new PriceTable.Price(prompt.get(), completion.get()));
         }
-        return new PriceTable(settings.get(CURRENCY).orElse("USD"), prices);
-    }
-
-    private static double price(String key, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key + ": expected a price per million tokens such as 2.50, found \"" + value + "\"");
-        }
+        return new PriceTable(settings.valueOrDefault(CURRENCY).orElseThrow(), prices);
     }
 }

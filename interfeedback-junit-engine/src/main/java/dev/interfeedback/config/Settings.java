@@ -1,6 +1,7 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.feedback.FeedbackKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,9 +35,10 @@ public final class Settings {
     public static final String CACHE_DIR = PREFIX + "cache.dir";
     public static final String RESUME = PREFIX + "resume";
     public static final String PROGRESS_INTERVAL_SECONDS = PREFIX + "progress.interval-seconds";
-
-    public static final int DEFAULT_ROUNDS = 3;
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Engine: whether samples run concurrently. */
+    public static final String PARALLEL = PREFIX + "parallel";
+    /** Command line: the share of errors above which a benchmark fails the exit code. */
+    public static final String MAX_ERROR_RATE = PREFIX + "max-error-rate";
 
     private final Function<String, Optional<String>> lookup;
 
@@ -44,12 +46,42 @@ public final class Settings {
         this.lookup = lookup;
     }
 
+    /**
+     * The value set for a declared key, if any.
+     *
+     * @throws IllegalStateException when the key is not declared in {@link KeyCatalog}
+     */
     public Optional<String> get(String key) {
+        KeyCatalog.declared(key);
         return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * Checks every {@code interfeedback.*} key that is set before anything runs: unknown keys are
+     * refused with the closest known one, and every value is parsed by its declared type, so a
+     * bad value fails the run at its start rather than when it is first read.
+     *
+     * @param keys the keys that are set
+     * @param where where they were set, for the message
+     */
+    public void validate(Collection<String> keys, String where) {
+        KeyCatalog.requireKnown(keys, where);
+        for (String key : keys) {
+            Optional<Key> declared = key.startsWith(PREFIX) ? KeyCatalog.find(key) : Optional.empty();
+            // The plugin's own properties are the plugin's to read.
+            if (declared.isPresent() && declared.get().section() != Key.Section.PLUGIN) {
+                get(key).ifPresent(value -> declared.get().check(key, value));
+            }
+        }
     }
 
     public String require(String key, String expected) {
         return get(key).orElseThrow(() -> new ConfigurationException("missing setting " + key + ": expected " + expected));
+    }
+
+    /** The value set, else the declared default. */
+    public Optional<String> valueOrDefault(String key) {
+        return get(key).or(() -> Optional.ofNullable(KeyCatalog.declared(key).defaultValue()));
     }
 
     public static String modelKey(String alias, String field) {
@@ -57,32 +89,39 @@ public final class Settings {
     }
 
     public String receiverAlias() {
-        return get(RECEIVER).orElse("receiver");
+        return valueOrDefault(RECEIVER).orElseThrow();
     }
 
     public String providerAlias() {
-        return get(PROVIDER).orElse("provider");
+        return valueOrDefault(PROVIDER).orElseThrow();
     }
 
     public FeedbackKind feedback() {
-        String value = get(FEEDBACK).orElse(FeedbackKind.DETAILED.configName());
-        try {
-            return FeedbackKind.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(FEEDBACK + ": " + e.getMessage());
-        }
+        return FeedbackKind.parse(choice(FEEDBACK));
     }
 
     public int rounds() {
-        return positiveInt(ROUNDS, DEFAULT_ROUNDS);
+        return integer(ROUNDS);
     }
 
     public int concurrency() {
-        return positiveInt(CONCURRENCY, DEFAULT_CONCURRENCY);
+        return integer(CONCURRENCY);
     }
 
+    /**
+     * Where results go. A file on the way to it is refused here, naming the setting: creating the
+     * folder later would fail with a bare {@code FileAlreadyExistsException}.
+     */
     public Path outputDir() {
-        return resolve(get(OUTPUT_DIR).orElse("target/interfeedback"));
+        Path dir = resolve(valueOrDefault(OUTPUT_DIR).orElseThrow());
+        for (Path on = dir.toAbsolutePath(); on != null; on = on.getParent()) {
+            if (Files.exists(on)) {
+                if (Files.isDirectory(on)) return dir;
+                throw new ConfigurationException(OUTPUT_DIR + ": " + dir + " cannot be a folder: " + on
+                        + " is a file, not a folder; set " + OUTPUT_DIR + " to a folder or to a path where one can be created");
+            }
+        }
+        return dir;
     }
 
     /** A path of a setting or annotation: relative paths are relative to {@link #BASE_DIR}, else to the working directory. */
@@ -97,42 +136,52 @@ public final class Settings {
     }
 
     public boolean cacheEnabled() {
-        return flag(CACHE_ENABLED, true);
+        return flag(CACHE_ENABLED);
     }
 
     /** Whether a run continues from the journal an interrupted run of the same benchmark left. */
     public boolean resume() {
-        return flag(RESUME, true);
+        return flag(RESUME);
     }
 
-    public boolean flag(String key, boolean fallback) {
-        Optional<String> value = get(key);
-        if (value.isEmpty()) return fallback;
-        if (value.get().equalsIgnoreCase("true")) return true;
-        if (value.get().equalsIgnoreCase("false")) return false;
-        throw new ConfigurationException(key + ": expected true or false, found \"" + value.get() + "\"");
+    /** A true-or-false key: its value, else its default. */
+    public boolean flag(String key) {
+        Key declared = KeyCatalog.declared(key);
+        return declared.flag(key, valueOrDefault(key).orElseThrow());
     }
 
-    public long nonNegativeLong(String key, long fallback) {
-        Optional<String> value = get(key);
-        if (value.isEmpty()) return fallback;
-        try {
-            long n = Long.parseLong(value.get());
-            if (n >= 0) return n;
-        } catch (NumberFormatException e) {
-            // reported below with the key and the value
-        }
-        throw new ConfigurationException(key + ": expected a whole number of at least 0, found \"" + value.get() + "\"");
+    /** A key of one of a few values, lower case: its value, else its default (empty when it has none). */
+    public String choice(String key) {
+        return valueOrDefault(key).map(v -> KeyCatalog.declared(key).choice(key, v)).orElse("");
     }
 
-    /** A whole number, which the key must have. */
-    public long wholeNumber(String key) {
-        String value = require(key, "a whole number");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key + ": expected a whole number, found \"" + value + "\"");
-        }
+    /**
+     * A whole-number key, checked against its declared range: its value, else its default; empty
+     * when neither is set, or for {@code none} where the key allows it.
+     */
+    public Optional<Long> wholeNumber(String key) {
+        Optional<String> value = valueOrDefault(key);
+        return value.isEmpty() ? Optional.empty() : KeyCatalog.declared(key).wholeNumber(key, value.get());
+    }
+
+    /** A whole-number key that has a default, or whose range fits an int. */
+    public int integer(String key) {
+        return (int) (long) wholeNumber(key).orElseThrow(() -> new IllegalStateException(key + " has no default"));
+    }
+
+    /** A whole-number key whose default is not a constant: {@code fallback} when unset. */
+    public int integer(String key, int fallback) {
+        return wholeNumber(key).map(Long::intValue).orElse(fallback);
+    }
+
+    /** A number key, checked against its declared range: its value, else its default. */
+    public Optional<Double> decimal(String key) {
+        return valueOrDefault(key).map(v -> KeyCatalog.declared(key).decimal(key, v));
+    }
+
+    /** A share key (a fraction 0..1 or a percentage): its value, else its default. */
+    public double share(String key) {
+        return KeyCatalog.declared(key).share(key, valueOrDefault(key).orElseThrow());
     }
 
     /**
@@ -140,7 +189,7 @@ public final class Settings {
      * on it): {@code interfeedback.model.<alias>.max-concurrency}, else {@code interfeedback.concurrency}.
      */
     public int maxConcurrency(String alias) {
-        return positiveInt(modelKey(alias, "max-concurrency"), concurrency());
+        return integer(modelKey(alias, "max-concurrency"), concurrency());
     }
 
     /**
@@ -153,17 +202,5 @@ public final class Settings {
             limits.putIfAbsent(get(modelKey(alias, "url")).orElse("alias:" + alias), maxConcurrency(alias));
         }
         return limits;
-    }
-
-    public int positiveInt(String key, int fallback) {
-        Optional<String> value = get(key);
-        if (value.isEmpty()) return fallback;
-        try {
-            int n = Integer.parseInt(value.get());
-            if (n >= 1) return n;
-        } catch (NumberFormatException e) {
-            // reported below with the key and the value
-        }
-        throw new ConfigurationException(key + ": expected a whole number of at least 1, found \"" + value.get() + "\"");
     }
 }

@@ -1,6 +1,7 @@
 package dev.interfeedback.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.interfeedback.text.DidYouMean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class SampleRowReader {
 
         Field field = new Field(row, line, problems);
         String id = field.read("id", node -> requireString(node, true));
-        String question = field.read("question", node -> requireString(node, false));
+        String question = field.read("question", node -> requireString(node, true));
         String answer = field.read("answer", SampleRowReader::answerText);
         List<Path> imagePaths = field.readOptional("images", List.of(), this::imagePaths);
         List<String> options = field.readOptional("options", List.of(), SampleRowReader::options);
@@ -60,9 +61,7 @@ final class SampleRowReader {
 
     private static String unknownFieldMessage(String name) {
         String known = String.join(", ", KNOWN_FIELDS);
-        return KNOWN_FIELDS.stream()
-                .filter(k -> editDistance(k, name) <= 2)
-                .findFirst()
+        return DidYouMean.closest(name, KNOWN_FIELDS)
                 .map(k -> "unknown field (did you mean \"" + k + "\"?); known fields are " + known)
                 .orElse("unknown field; known fields are " + known);
     }
@@ -154,25 +153,6 @@ final class SampleRowReader {
             throw new InvalidValueException("expected an option letter A-" + last + " (the row has "
                     + optionCount + " options), found \"" + answer + "\"");
         }
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     @FunctionalInterface

@@ -47,6 +47,8 @@ record BenchmarkDefinition(
         Map<String, Integer> lines = Map.of();
         RuntimeException problem = null;
         try {
+            settings.validate(parameters.keySet(), "the JUnit configuration parameters (junit-platform.properties,"
+                    + " -D system properties, the plugin's configurationParameters)");
             // The same loading as the command line: format, publisher options and subset from interfeedback.dataset.*
             DatasetLoad load = new DatasetSettings(settings).load(file);
             dataset = load.dataset();

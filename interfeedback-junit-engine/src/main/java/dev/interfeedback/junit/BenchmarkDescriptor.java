@@ -58,6 +58,8 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
      * A benchmark whose dataset cannot be read has no samples; saying it may register tests keeps
      * the launcher from pruning it, so it runs and fails with the message instead of vanishing.
      */
+    private static final System.Logger LOG = System.getLogger(BenchmarkDescriptor.class.getName());
+
     @Override
     public boolean mayRegisterTests() {
         return definition.dataset() == null;
@@ -86,6 +88,11 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
                 ? context.outputs().openJournal(definition.id(), runner.journalKey(definition.id(), definition.dataset(),
                         RunIdentity.run(definition.settings(), definition.dataset())), definition.settings().resume())
                 : RunJournal.none();
+        journal.superseded().ifPresent(old -> {
+            String message = "the dataset or settings changed since the interrupted run: starting afresh; the old journal is kept at " + old;
+            LOG.log(System.Logger.Level.WARNING, "benchmark " + definition.id() + ": " + message);
+            context.listener().reportingEntryPublished(this, ReportEntry.from("afresh", message));
+        });
         if (journal.resumedEpisodes() > 0) {
             context.listener().reportingEntryPublished(this, ReportEntry.from("resumed", journal.resumedEpisodes() + " of "
                     + samples.size() + " samples were finished by an interrupted run; their episodes are reused"));

@@ -30,7 +30,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunContext> {
 
     public static final String ENGINE_ID = "interfeedback";
-    public static final String PARALLEL = Settings.PREFIX + "parallel";
+    public static final String PARALLEL = Settings.PARALLEL;
 
     private final Function<String, String> environment;
 
@@ -72,8 +72,7 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
 
     @Override
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
-        ConfigurationParameters parameters = request.getConfigurationParameters();
-        if (!parameters.getBoolean(PARALLEL).orElse(true)) return super.createExecutorService(request);
+        if (!parallel(request.getConfigurationParameters())) return super.createExecutorService(request);
         return ParallelHierarchicalTestExecutorServiceFactory.create(ParallelExecutorServiceType.FORK_JOIN_POOL,
                 new FixedParallelism(threads(request.getRootTestDescriptor())));
     }
@@ -88,6 +87,15 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
                 : new RunOutputs(dir, dir);
         return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(), outputs,
                 environment, null);
+    }
+
+    /** A bad value fails each benchmark with its message at discovery; here it only means no parallelism. */
+    private static boolean parallel(ConfigurationParameters parameters) {
+        try {
+            return BenchmarkSettings.of(parameters).flag(PARALLEL);
+        } catch (ConfigurationException e) {
+            return false;
+        }
     }
 
     /** Whether some benchmark runs only some of its samples. */

@@ -1,7 +1,6 @@
 package dev.interfeedback.model;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /** One part of a message: text, or an image read from a file when the request is sent. */
@@ -30,13 +29,26 @@ public sealed interface Content {
             Objects.requireNonNull(path, "path");
         }
 
-        /** The media type by file extension, as a data URL needs it. */
+        /** The media type by file extension. */
         public String mediaType() {
-            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".jpg") || name.endsWith(".jpeg")) return "image/jpeg";
-            if (name.endsWith(".gif")) return "image/gif";
-            if (name.endsWith(".webp")) return "image/webp";
-            return "image/png";
+            return ImageFormat.byExtension(path).mediaType();
+        }
+
+        /**
+         * The media type of the image's bytes, as a data URL needs it, once they agree with the
+         * file's extension: a text file named {@code .png} is a broken dataset, not an image.
+         *
+         * @throws IllegalArgumentException naming the file, when the bytes are no image or another one
+         */
+        public String mediaType(byte[] bytes) {
+            ImageFormat named = ImageFormat.byExtension(path);
+            ImageFormat held = ImageFormat.of(bytes).orElseThrow(() -> new IllegalArgumentException("image " + path
+                    + " is named as a " + named + " image but is no PNG, JPEG, GIF or WebP image"));
+            if (held != named) {
+                throw new IllegalArgumentException("image " + path + " is named as a " + named + " image but holds a "
+                        + held + " image; rename it or convert it");
+            }
+            return held.mediaType();
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,143 @@ class InterFeedbackCliTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("interfeedback.rounds").contains("\"three\"");
+    }
+
+    @Test
+    void unknownKeysAreRefusedWithTheClosestKnownKey() {
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.recevier=candidate",
+                "interfeedback.model.recv.api_key_env=KEY", "interfeedback.retry.max-atempts=2",
+                "interfeedback.model.receiver.url=simulator:", "interfeedback.model.provider.url=simulator:",
+                "interfeedback.output.dir=" + output);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("interfeedback.recevier (did you mean interfeedback.receiver?)")
+                .contains("interfeedback.model.recv.api_key_env (did you mean interfeedback.model.recv.api-key-env?)")
+                .contains("interfeedback.retry.max-atempts (did you mean interfeedback.retry.max-attempts?)")
+                .contains("in the arguments");
+        assertThat(output.resolve("results.json")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownKeyInASettingsFileNamesTheFile() throws IOException {
+        Path file = output.resolve("run.properties");
+        Files.writeString(file, "interfeedback.dataset=" + Path.of(MATHVERSE).toAbsolutePath() + "\n"
+                + "interfeedback.model.receiver.url=simulator:\ninterfeedback.model.provider.url=simulator:\n"
+                + "interfeedback.rounds=2\ninterfeedback.roudns=3\n");
+
+        int exit = run(Map.of(), file.toString(), "interfeedback.output.dir=" + output);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("interfeedback.roudns (did you mean interfeedback.rounds?)")
+                .contains("settings file " + file);
+    }
+
+    @Test
+    void anUnknownSystemPropertyIsRefused() {
+        System.setProperty("interfeedback.feedbak", "binary");
+        try {
+            int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.model.receiver.url=simulator:",
+                    "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + output);
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).contains("interfeedback.feedbak (did you mean interfeedback.feedback?)")
+                    .contains("-D system properties");
+        } finally {
+            System.clearProperty("interfeedback.feedbak");
+        }
+    }
+
+    @Test
+    void aWholeNumberOutOfRangeSaysTheRange() {
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.rounds=99999999999",
+                "interfeedback.model.receiver.url=simulator:", "interfeedback.model.provider.url=simulator:",
+                "interfeedback.output.dir=" + output);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("interfeedback.rounds: expected a whole number between 1 and 100, found \"99999999999\"");
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileNamesTheSettingAndThePath() throws IOException {
+        Path file = Files.writeString(output.resolve("results"), "not a folder");
+
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.model.receiver.url=simulator:",
+                "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + file.resolve("run"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("interfeedback.output.dir").contains(file.toString()).contains("not a folder");
+    }
+
+    @Test
+    void twoDatasetsWithOneFileNameGetIdsFromTheirFolders() throws IOException {
+        Path a = copy(MATHVERSE, output.resolve("a/ds.jsonl"));
+        Path b = copy(MATHVERSE, output.resolve("b/ds.jsonl"));
+
+        int exit = run(Map.of(), "interfeedback.dataset=" + a + "," + b,
+                "interfeedback.model.receiver.url=simulator:?accuracy=0.4", "interfeedback.model.provider.url=simulator:",
+                "interfeedback.output.dir=" + output.resolve("out"));
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode results = new ObjectMapper().readTree(output.resolve("out/results.json").toFile());
+        assertThat(results.get("benchmarks")).extracting(b2 -> b2.get("id").asText()).containsExactly("a-ds", "b-ds");
+        assertThat(Files.readAllLines(output.resolve("out/episodes.jsonl")))
+                .filteredOn(line -> line.contains("\"benchmark\":\"a-ds\"")).hasSize(48);
+    }
+
+    @Test
+    void theSameDatasetListedTwiceIsRefused() {
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE + "," + MATHVERSE,
+                "interfeedback.model.receiver.url=simulator:", "interfeedback.model.provider.url=simulator:",
+                "interfeedback.output.dir=" + output);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("interfeedback.dataset").contains("listed twice");
+    }
+
+    @Test
+    void aRunWhoseCallsAllFailedExitsNonZeroNamingTheBenchmarkAndTheKey() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String[] args = {"interfeedback.dataset=" + MATHVERSE,
+                "interfeedback.model.receiver.url=http://127.0.0.1:" + port + "/v1", "interfeedback.model.receiver.name=m",
+                "interfeedback.model.provider.url=simulator:", "interfeedback.retry.max-attempts=1",
+                "interfeedback.cache.enabled=false", "interfeedback.output.dir=" + output};
+
+        int exit = run(Map.of(), args);
+
+        assertThat(exit).as(out.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("benchmark mathverse-text-only-sample has 48 errors (failed calls) among 48 samples")
+                .contains("interfeedback.max-error-rate=0%");
+
+        err.reset();
+        String[] tolerant = java.util.Arrays.copyOf(args, args.length + 1);
+        tolerant[args.length] = "interfeedback.max-error-rate=100%";
+        assertThat(run(Map.of(), tolerant)).as(err.toString()).isZero();
+    }
+
+    @Test
+    void aJournalOfAnotherRunIsKeptAsideAndTheRestartIsSaid() throws IOException {
+        Path journal = output.resolve("journal/mathverse-text-only-sample.jsonl");
+        Files.createDirectories(journal.getParent());
+        Files.writeString(journal, "{\"journal\":1,\"run\":\"a run of an older dataset\"}\n");
+
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.model.receiver.url=simulator:",
+                "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + output);
+
+        assertThat(exit).as(err.toString()).isZero();
+        Path kept = journal.resolveSibling("mathverse-text-only-sample.jsonl.superseded");
+        assertThat(err.toString()).contains("WARNING").contains("changed since the interrupted run: starting afresh")
+                .contains("the old journal is kept at " + kept);
+        assertThat(kept).content().contains("a run of an older dataset");
+    }
+
+    private static Path copy(String from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        return Files.copy(Path.of(from), to);
     }
 
     private int run(Map<String, String> environment, String... args) {

@@ -143,6 +143,17 @@ class JsonlDatasetLoaderTest {
     }
 
     @Test
+    void anEmptyQuestionIsRejectedWithFileLineAndField() throws IOException {
+        Path file = write("data.jsonl",
+                "{\"id\": \"a\", \"question\": \"q\", \"answer\": \"x\"}",
+                "{\"id\": \"b\", \"question\": \"\", \"answer\": \"x\"}",
+                "{\"id\": \"c\", \"question\": \" \\n \", \"answer\": \"x\"}");
+        assertThat(loadFails(file).getMessage())
+                .contains("data.jsonl:2: field \"question\": expected a non-blank string, found \"\"")
+                .contains("data.jsonl:3: field \"question\": expected a non-blank string");
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         Path file = write("data.jsonl",
                 "{\"id\": \"a\", \"question\": \"q\", \"answer\": \"x\"}",

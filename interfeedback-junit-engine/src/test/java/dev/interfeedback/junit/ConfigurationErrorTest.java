@@ -59,6 +59,49 @@ class ConfigurationErrorTest {
     }
 
     @Test
+    void anUnknownConfigurationParameterFailsTheBenchmarkNamingTheClosestKey() {
+        String message = benchmarkFailure(run(Map.of("interfeedback.recevier", "sim-receiver",
+                "interfeedback.model.sim-receiver.api_key_env", "KEY"), selectClass(SimulatedBenchmark.class)));
+
+        assertThat(message).contains("SimulatedBenchmark")
+                .contains("interfeedback.recevier (did you mean interfeedback.receiver?)")
+                .contains("interfeedback.model.sim-receiver.api_key_env (did you mean interfeedback.model.sim-receiver.api-key-env?)");
+    }
+
+    @Test
+    void anUnknownSystemPropertyFailsTheBenchmark() {
+        System.setProperty("interfeedback.retry.max-atempts", "2");
+        try {
+            // Implicit parameters are what the Console Launcher and Surefire see: -D and junit-platform.properties.
+            String message = benchmarkFailure(EngineTestKit.engine(new InterFeedbackTestEngine(name -> null))
+                    .selectors(selectClass(SimulatedBenchmark.class))
+                    .configurationParameters(parameters(Map.of()))
+                    .enableImplicitConfigurationParameters(true)
+                    .execute());
+
+            assertThat(message).contains("interfeedback.retry.max-atempts (did you mean interfeedback.retry.max-attempts?)");
+        } finally {
+            System.clearProperty("interfeedback.retry.max-atempts");
+        }
+    }
+
+    @Test
+    void theMavenGoalsPropertiesPassTheEngine() {
+        EngineExecutionResults results = run(Map.of("interfeedback.skip", "false", "interfeedback.baseline.update", "true",
+                "interfeedback.haltOnFailure", "false"), selectClass(SimulatedBenchmark.class));
+
+        assertThat(Tally.of(results, "benchmark")).isEqualTo(new Tally(1, 1, 0, 0, 0));
+    }
+
+    @Test
+    void aValueOutOfItsRangeFailsTheBenchmarkAtDiscovery() {
+        String message = benchmarkFailure(run(Map.of("interfeedback.progress.interval-seconds", "-1"),
+                selectClass(SimulatedBenchmark.class)));
+
+        assertThat(message).contains("interfeedback.progress.interval-seconds: expected a whole number between 0 and 86400, found \"-1\"");
+    }
+
+    @Test
     void twoBenchmarksWithOneIdAreAnError() {
         EngineExecutionResults results = run(Map.of(), selectClass(SimulatedBenchmark.class),
                 selectClass(dev.interfeedback.junit.fixtures.duplicate.SimulatedBenchmark.class));

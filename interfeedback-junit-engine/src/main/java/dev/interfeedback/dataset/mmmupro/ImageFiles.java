@@ -2,6 +2,7 @@ package dev.interfeedback.dataset.mmmupro;
 
 import dev.interfeedback.dataset.ImagePathResolver;
 import dev.interfeedback.dataset.InvalidValueException;
+import dev.interfeedback.model.ImageFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,32 +80,9 @@ final class ImageFiles {
 
     /** The format by its magic bytes: the file's extension is what clients send as the media type. */
     static String extensionOf(byte[] b) throws InvalidValueException {
-        if (startsWith(b, 0x89, 'P', 'N', 'G')) {
-            return "png";
-        }
-        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
-            return "jpg";
-        }
-        if (startsWith(b, 'G', 'I', 'F', '8')) {
-            return "gif";
-        }
-        if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "webp";
-        }
-        throw new InvalidValueException("the image bytes are not a PNG, JPEG, GIF or WebP image (they start with "
-                + HexFormat.ofDelimiter(" ").formatHex(b, 0, Math.min(8, b.length)) + ")");
-    }
-
-    private static boolean startsWith(byte[] b, int... magic) {
-        if (b.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        return ImageFormat.of(b).map(ImageFormat::extension).orElseThrow(() -> new InvalidValueException(
+                "the image bytes are not a PNG, JPEG, GIF or WebP image (they start with "
+                        + HexFormat.ofDelimiter(" ").formatHex(b, 0, Math.min(8, b.length)) + ")"));
     }
 
     private static byte[] sha256(String text) {

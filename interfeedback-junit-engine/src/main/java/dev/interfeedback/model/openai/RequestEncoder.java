@@ -71,12 +71,13 @@ final class RequestEncoder {
     }
 
     private static String dataUrl(Content.Image image) throws ModelException {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(image.path());
+            byte[] bytes = Files.readAllBytes(image.path());
+            return "data:" + image.mediaType(bytes) + ";base64," + Base64.getEncoder().encodeToString(bytes);
         } catch (IOException e) {
             throw new ModelException("cannot read image " + image.path() + ": " + e, e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(e.getMessage(), e);
         }
-        return "data:" + image.mediaType() + ";base64," + Base64.getEncoder().encodeToString(bytes);
     }
 }

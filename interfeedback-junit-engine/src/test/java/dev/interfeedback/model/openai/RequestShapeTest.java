@@ -110,6 +110,27 @@ class RequestShapeTest {
     }
 
     @Test
+    void aTextFileNamedPngFailsBeforeAnythingIsSentAndNamesTheFile() throws Exception {
+        Path fake = Files.writeString(tmp.resolve("figure.png"), "this is not an image");
+
+        assertThatThrownBy(() -> Fixtures.model(server).chat(Fixtures.request(Message.user(List.of(Content.image(fake))))))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(fake.toString())
+                .hasMessageContaining("is named as a PNG image but is no PNG, JPEG, GIF or WebP image");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aGifNamedJpegFailsNamingBothFormats() throws Exception {
+        Path gif = tmp.resolve("photo.jpg");
+        Files.write(gif, "GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> Fixtures.model(server).chat(Fixtures.request(Message.user(List.of(Content.image(gif))))))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(gif + " is named as a JPEG image but holds a GIF image");
+    }
+
+    @Test
     void aMissingImageFailsBeforeAnythingIsSentAndNamesThePath() {
         Path missing = tmp.resolve("nowhere/lost.png");
 

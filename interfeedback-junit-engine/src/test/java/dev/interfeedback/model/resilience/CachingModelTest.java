@@ -127,7 +127,9 @@ class CachingModelTest {
     @Test
     void theKeyCoversModelParametersAndImageBytes() throws Exception {
         Path image = dir.resolve("figure.png");
-        Files.write(image, new byte[] {1, 2, 3});
+        // A PNG signature, then bytes that change: images are checked against their extension when sent.
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        Files.write(image, png);
         model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
         model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
         assertThat(server.requests()).isEqualTo(1);
@@ -140,7 +142,7 @@ class CachingModelTest {
                 .chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
         assertThat(server.requests()).isEqualTo(3);
 
-        Files.write(image, new byte[] {1, 2, 3, 4});
+        Files.write(image, java.util.Arrays.copyOf(png, png.length + 1));
         model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
         assertThat(server.requests()).isEqualTo(4);
     }

@@ -1,0 +1,209 @@
+package dev.interfeedback.config;
+
+import dev.interfeedback.config.Key.Choice;
+import dev.interfeedback.config.Key.Decimal;
+import dev.interfeedback.config.Key.Flag;
+import dev.interfeedback.config.Key.Section;
+import dev.interfeedback.config.Key.Share;
+import dev.interfeedback.config.Key.Text;
+import dev.interfeedback.config.Key.Type;
+import dev.interfeedback.config.Key.WholeNumber;
+import dev.interfeedback.text.DidYouMean;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every {@code interfeedback.*} key, declared once: the engine, the command line and the Maven
+ * plugin read settings through it ({@link Settings#get} refuses an undeclared key), a key that is
+ * set but not declared here is refused with the closest declared one, and the README's
+ * configuration tables are checked against it. Like a Maven plugin descriptor, for settings.
+ */
+public final class KeyCatalog {
+
+    private static final long DAY_SECONDS = 86_400;
+    private static final long HOUR_MS = 3_600_000;
+    private static final long MOST_CONCURRENCY = 1024;
+
+    public static final List<Key> KEYS = List.of(
+            run(Settings.DATASET, new Text(), null, "(command line, required)",
+                    "one or more datasets (JSONL, MMMU-Pro parquet file or config folder, MathVerse JSON), comma-separated;"
+                            + " each is one benchmark, with the file's name as its id (its folder's name before it where"
+                            + " two files have one name). Benchmark classes name theirs in the annotation. Format, subsets"
+                            + " and publisher options: see [Datasets](#datasets)"),
+            run(Settings.RECEIVER, new Text(), "receiver", null, "alias of the model under test"),
+            run(Settings.PROVIDER, new Text(), "provider", null, "alias of the feedback provider"),
+            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed")), "detailed", null,
+                    "`binary` (only \"incorrect\", no hint) or `detailed` (written by the provider)"),
+            run(Settings.ROUNDS, whole(1, 100), "3", null, "most feedback rounds per sample"),
+            run(Settings.CONCURRENCY, whole(1, MOST_CONCURRENCY), "4", null,
+                    "calls in flight per model endpoint, across all benchmarks of a run"),
+            run(Settings.PARALLEL, new Flag(), "true", null,
+                    "engine: samples run concurrently, bounded by the endpoint limits"),
+            run(Settings.OUTPUT_DIR, new Text(), "target/interfeedback", null,
+                    "where `results.json` and `episodes.jsonl` go"),
+            run(Settings.BASE_DIR, new Text(), null, "see above", "the folder relative paths are resolved against"),
+            run(model("url"), new Text(), null, "(required)", "base URL of an OpenAI-compatible API, or a `simulator:` URL"),
+            run(model("name"), new Text(), null, "(required for APIs)", "model id sent to the API"),
+            run(model("api-key-env"), new Text(), null, "none", "environment variable holding the API key"),
+            run(model("temperature"), new Decimal(0, 2), "0", null, "sampling temperature"),
+            run(model("seed"), new WholeNumber(Long.MIN_VALUE, Long.MAX_VALUE, true), "1234", null,
+                    "seed sent to the API; `none` sends none"),
+            run(model("max-tokens"), new WholeNumber(1, Integer.MAX_VALUE, true), "1024", null,
+                    "most tokens per answer; `none` sends no limit"),
+            run(model("timeout-seconds"), whole(1, DAY_SECONDS), "120", null,
+                    "read timeout of one call; the whole call may take twice that, at least 300 s"),
+            run(model("timeout-ms"), whole(1, DAY_SECONDS * 1000), null, "none",
+                    "the same in milliseconds, for local servers; wins over `timeout-seconds`"),
+            run(model("max-concurrency"), whole(1, MOST_CONCURRENCY), null, "`interfeedback.concurrency`",
+                    "most calls in flight to the alias's endpoint (URL), shared by every alias and benchmark on it;"
+                            + " halved on a 429, paused for its `Retry-After` (up to"
+                            + " `interfeedback.retry.max-retry-after-seconds`), grown back by one slot per round of"
+                            + " successful calls"),
+            run(model(Prices.PROMPT_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null, "none",
+                    "price per million prompt tokens, for the estimated cost (set both prices or neither)"),
+            run(model(Prices.COMPLETION_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null, "none",
+                    "price per million completion tokens"),
+            run(Prices.CURRENCY, new Text(), "USD", null, "currency of the prices"),
+            run(Settings.RETRY_MAX_ATTEMPTS, whole(1, 100), "6", null,
+                    "attempts per call, the first included; requests answered with an announced rate limit are not"
+                            + " attempts"),
+            run(Settings.RETRY_INITIAL_BACKOFF_MS, whole(0, HOUR_MS), "500", null,
+                    "first wait of the jittered exponential backoff between attempts (never less than `Retry-After`,"
+                            + " capped as below)"),
+            run(Settings.RETRY_MAX_BACKOFF_MS, whole(0, HOUR_MS), "30000", null, "longest wait of that backoff"),
+            run(Settings.RETRY_RATE_LIMIT_BUDGET_SECONDS, whole(0, DAY_SECONDS), "300", null,
+                    "the total time one call may spend waiting out announced rate limits (a 429, or a 503 with"
+                            + " `Retry-After`) before it is an ERROR; `0` makes the first one an ERROR"),
+            run(Settings.RETRY_MAX_RETRY_AFTER_SECONDS, whole(1, DAY_SECONDS), "60", null,
+                    "the cap on one `Retry-After` wait, for the call and for the endpoint's pause"),
+            run(Settings.CACHE_ENABLED, new Flag(), "true", null,
+                    "answer repeated deterministic requests (temperature 0) from the response cache"),
+            run(Settings.CACHE_DIR, new Text(), null, "`<output.dir>/cache`", "where the response cache lives"),
+            run(Settings.RESUME, new Flag(), "true", null,
+                    "continue an interrupted run of the whole dataset from its journal"
+                            + " (`<output.dir>/journal/<benchmark>.jsonl`); `false` starts afresh"),
+            run(Settings.PROGRESS_INTERVAL_SECONDS, whole(0, DAY_SECONDS), "10", null,
+                    "command line: a progress line per benchmark this often when the output is not a terminal"
+                            + " (redrawn every second on one); `0` for none"),
+            run(Settings.MAX_ERROR_RATE, new Share(), "0", null,
+                    "command line: the exit code is 3 when a benchmark's errors (failed calls) are a larger share of its"
+                            + " samples than this, a fraction (`0.05`) or a percentage (`5%`); `0`: any error"),
+
+            dataset(DatasetSettings.FORMAT, new Choice(List.of("jsonl", "mmmu-pro", "mathverse")), null, "from the path",
+                    "`jsonl`, `mmmu-pro` (`.parquet` or a folder), `mathverse` (`.json`)"),
+            dataset(DatasetSettings.ON_BAD_ROW, new Choice(List.of("fail", "skip")), "fail", null,
+                    "MMMU-Pro and MathVerse (JSONL always lists every bad line and stops). `fail`: every bad row (missing"
+                            + " field, unparsable options, missing image, image path leaving the folder, answer outside the"
+                            + " options) is listed with file, row, id and field and the run stops; `skip`: such rows are"
+                            + " left out and counted"),
+            dataset(DatasetSettings.SUBJECTS, new Text(), null, "all",
+                    "comma-separated subjects (MMMU-Pro `subject`, MathVerse `metadata.subject`)"),
+            dataset(DatasetSettings.DIFFICULTIES, new Text(), null, "all",
+                    "MMMU-Pro `topic_difficulty`: Easy, Medium, Hard"),
+            dataset(DatasetSettings.LIMIT, whole(1, Integer.MAX_VALUE), null, "all",
+                    "at most this many samples, chosen by a seeded hash of their ids: the same subset on every run"),
+            dataset(DatasetSettings.SEED, new WholeNumber(Long.MIN_VALUE, Long.MAX_VALUE, false), "0", null,
+                    "the seed of that choice"),
+            dataset(DatasetSettings.IMAGE_CACHE, new Text(), null, "`<output dir>/image-cache/<file>`",
+                    "where parquet images are written"),
+            dataset(DatasetSettings.MMMU_PRO_CONFIG, new Text(), null, "from the file",
+                    "`standard (10 options)`, `standard (4 options)`, `vision`"),
+            dataset(DatasetSettings.MMMU_PRO_MODE, new Choice(List.of("cot", "direct")), "cot", null,
+                    "`cot` or `direct` official prompt"),
+            dataset(DatasetSettings.MMMU_PRO_MULTI_IMAGE, new Choice(List.of("all", "first", "skip")), "all", null,
+                    "`all`, `first` (first named image only) or `skip` (leave out samples with several images)"),
+            dataset(DatasetSettings.MATHVERSE_VERSIONS, new Text(), null, "all in the file",
+                    "e.g. `Vision Only,Vision Dominant`"),
+            dataset(DatasetSettings.MATHVERSE_PROMPT, new Text(), "cot", null,
+                    "`cot` (`query_cot`) or `direct` (`query_wo`)"),
+            dataset(DatasetSettings.MATHVERSE_IMAGES, new Text(), null, "the JSON's folder",
+                    "the folder holding `images_version_*`"),
+            dataset(DatasetSettings.MATHVERSE_SCORING, new Choice(List.of("rules", "judge")), "rules", null,
+                    "`judge`: MathVerse's official two-step scoring (a judge model extracts, then judges)"),
+            dataset(DatasetSettings.MATHVERSE_JUDGE, new Text(), "judge", null, "model alias of that judge"),
+
+            plugin("skip", new Flag(), "skip both goals"),
+            plugin("results", new Text(), "the results file check reads"),
+            plugin("episodes", new Text(), "the episodes file check reads"),
+            plugin("haltOnFailure", new Flag(), "fail the build on unmet limits and regressions, else warn"),
+            plugin("baseline", new Text(), "the committed baseline"),
+            plugin("baseline.update", new Flag(), "write the baseline from this run instead of comparing"),
+            plugin("regression.tolerance", new Text(), "a drop in pass rate up to this is never a regression"),
+            plugin("regression.significance", new Text(), "McNemar p-value under which a larger drop is a regression"));
+
+    private KeyCatalog() {}
+
+    /** The declaration of a key (or of the pattern it is an instance of). */
+    public static Optional<Key> find(String key) {
+        return KEYS.stream().filter(k -> k.matches(key)).findFirst();
+    }
+
+    /** The declaration of a key the code reads; reading an undeclared key is a bug, not a user's error. */
+    static Key declared(String key) {
+        return find(key).orElseThrow(() -> new IllegalStateException(
+                key + " is read but not declared in " + KeyCatalog.class.getName()));
+    }
+
+    public static List<Key> section(Section section) {
+        return KEYS.stream().filter(k -> k.section() == section).toList();
+    }
+
+    /**
+     * Refuses keys with the {@code interfeedback.} prefix that no declaration knows, each with the
+     * closest declared key: a typo would otherwise run with the default and look like a result.
+     * Keys without the prefix belong to others (JUnit, the JVM) and are let through.
+     *
+     * @param where where the keys were set, for the message ("configuration parameters", a file)
+     */
+    public static void requireKnown(Collection<String> keys, String where) {
+        List<String> unknown = new ArrayList<>();
+        for (String key : keys.stream().sorted().toList()) {
+            if (key.startsWith(Settings.PREFIX) && find(key).isEmpty()) {
+                unknown.add(key + suggestion(key).map(s -> " (did you mean " + s + "?)").orElse(""));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException((unknown.size() == 1 ? "unknown setting " : "unknown settings ")
+                    + String.join(", ", unknown) + " in " + where
+                    + "; the settings are listed in the README's configuration reference");
+        }
+    }
+
+    /** The closest declared key: a fixed key, or a model key of the same alias with the closest field. */
+    static Optional<String> suggestion(String key) {
+        String modelPrefix = Settings.PREFIX + "model.";
+        if (key.startsWith(modelPrefix)) {
+            String rest = key.substring(modelPrefix.length());
+            int dot = rest.indexOf('.');
+            if (dot > 0) {
+                String alias = rest.substring(0, dot);
+                List<String> fields = KEYS.stream().filter(Key::isPattern)
+                        .map(k -> k.name().substring((modelPrefix + Key.ALIAS + ".").length())).toList();
+                return DidYouMean.closest(rest.substring(dot + 1), fields).map(f -> modelPrefix + alias + "." + f);
+            }
+        }
+        return DidYouMean.closest(key, KEYS.stream().filter(k -> !k.isPattern()).map(Key::name).toList());
+    }
+
+    private static String model(String field) {
+        return Settings.PREFIX + "model." + Key.ALIAS + "." + field;
+    }
+
+    private static WholeNumber whole(long min, long max) {
+        return new WholeNumber(min, max, false);
+    }
+
+    private static Key run(String name, Type type, String defaultValue, String documentedDefault, String meaning) {
+        return new Key(name, type, defaultValue, documentedDefault, meaning, Section.RUN);
+    }
+
+    private static Key dataset(String name, Type type, String defaultValue, String documentedDefault, String meaning) {
+        return new Key(name, type, defaultValue, documentedDefault, meaning, Section.DATASET);
+    }
+
+    private static Key plugin(String property, Type type, String meaning) {
+        return new Key(Settings.PREFIX + property, type, null, null, meaning, Section.PLUGIN);
+    }
+}
