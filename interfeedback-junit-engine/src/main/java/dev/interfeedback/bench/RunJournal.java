@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -61,8 +63,7 @@ public final class RunJournal implements Closeable {
                 old = file.resolveSibling(file.getFileName() + ".superseded");
                 Files.move(file, old, StandardCopyOption.REPLACE_EXISTING);
             }
-            this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    kept ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            this.out = openForAppend(file, kept);
             if (!kept) {
                 append(EpisodeCodec.line(line -> {
                     line.writeNumberField("journal", FORMAT);
@@ -144,10 +145,36 @@ public final class RunJournal implements Closeable {
         }));
     }
 
-    /** The run is over and its results are written: the journal has done its job and goes. */
+    /**
+     * The run is over and its results are written: the journal has done its job and goes, and so
+     * does the journal folder once no other journal is in it.
+     */
     public void delete() throws IOException {
         close();
-        if (file != null) Files.deleteIfExists(file);
+        if (file == null) return;
+        Files.deleteIfExists(file);
+        try {
+            Files.deleteIfExists(file.toAbsolutePath().getParent());
+        } catch (DirectoryNotEmptyException e) {
+            // Another benchmark's journal (or a superseded one) is still there.
+        }
+    }
+
+    /**
+     * Opens the file for appending, creating its folder. A benchmark that finishes deletes the
+     * folder when it empties, possibly between another one's creating it and opening its file: then
+     * the folder is made again.
+     */
+    private static FileChannel openForAppend(Path file, boolean keep) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try {
+                return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        keep ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            } catch (NoSuchFileException e) {
+                if (attempt == 3) throw e;
+            }
+        }
     }
 
     @Override

@@ -133,4 +133,21 @@ class RunJournalTest {
             assertThat(again.reported()).hasSize(30);
         }
     }
+
+    @Test
+    void theJournalFolderGoesWithItsLastJournal() throws Exception {
+        Path output = dir.resolve("out");
+        RunJournal first = RunJournal.open(RunJournal.file(output, "a"), "run", true);
+        RunJournal second = RunJournal.open(RunJournal.file(output, "b"), "run", true);
+
+        first.delete();
+        assertThat(output.resolve("journal")).isDirectory();
+        second.delete();
+        assertThat(output.resolve("journal")).doesNotExist();
+
+        try (RunJournal again = RunJournal.open(RunJournal.file(output, "a"), "run", true)) {
+            again.recordEpisode(CORRECTED);
+        }
+        assertThat(RunJournal.file(output, "a")).isRegularFile();
+    }
 }

@@ -45,7 +45,11 @@ class ProgressReporterTest {
             progress.roundZeroStarted("b", 1);
             progress.roundZeroDone("b");
             progress.episodesStarted("b", 1);
-            Thread.sleep(70);
+            // Wait for a periodic line rather than a fixed time: a loaded machine may run the timer late.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!bytes.toString(StandardCharsets.UTF_8).contains("progress b") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             progress.episodeDone("b", episode("a", EpisodeStatus.CORRECT_AT_ROUND_0));
             progress.finished("b");
         }

@@ -14,11 +14,13 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -125,16 +127,28 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /**
-     * Removes the last run's results and episodes before the benchmarks are even discovered, so a
-     * run that fails on configuration leaves none for {@code check} to pass on (results first, so
-     * they never outlive their episodes). The engine does the same when it runs.
+     * Removes the last run's results, episodes and XML reports before the benchmarks are even
+     * discovered, so a run that fails on configuration leaves none for {@code check} or a CI
+     * dashboard to pass on (results first, so they never outlive their episodes). The engine does
+     * the same for its files when it runs. Open Test Reporting names each report file anew, so
+     * without this every run would add one beside the last.
      */
     private void clearPreviousRun() throws MojoExecutionException {
+        Path dir = outputDirectory.toPath();
         try {
-            Files.deleteIfExists(outputDirectory.toPath().resolve("results.json"));
-            Files.deleteIfExists(outputDirectory.toPath().resolve("episodes.jsonl"));
+            Files.deleteIfExists(dir.resolve("results.json"));
+            Files.deleteIfExists(dir.resolve("episodes.jsonl"));
+            for (String reports : List.of("junit-xml", "open-test-reporting")) deleteTree(dir.resolve(reports));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot remove the last run's results from " + outputDirectory + ": " + e, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            // Deepest first, so every folder is empty when its turn comes.
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
         }
     }
 
