@@ -65,7 +65,7 @@ public final class EpisodeRunner {
                 dialogue.add(Message.assistant(response.text()));
 
                 Verdict verdict = verifier.verify(response.text(), sample);
-                Round round = new Round(k, response.text(), verdict.extracted(), verdict.correct(), given.text(), given.leakAction());
+                Round round = new Round(k, response.text(), verdict, given.text(), given.leakAction());
                 rounds.add(round);
                 listener.roundFinished(sample, round);
                 if (verdict.correct()) {

@@ -1,20 +1,30 @@
 package dev.interfeedback.episode;
 
 import dev.interfeedback.feedback.LeakAction;
+import dev.interfeedback.scoring.Verdict;
 
 /**
  * One answer of the receiver.
  *
  * @param round 0 for the first answer, k for the answer after the k-th feedback
  * @param answer the receiver's raw response
- * @param extracted the answer the verifier read from it, or null when it could read none
- * @param correct the verifier's verdict
+ * @param verdict the verifier's reading: the extracted answer, whether it is right, the rule
+ *     that decided and whether the rules are certain
  * @param feedback the feedback that preceded this answer, as the receiver read it (null at round 0)
  * @param leakGuard what the leak guard did to that feedback
  */
-public record Round(int round, String answer, String extracted, boolean correct, String feedback, LeakAction leakGuard) {
+public record Round(int round, String answer, Verdict verdict, String feedback, LeakAction leakGuard) {
 
     public Round {
         leakGuard = leakGuard == null ? LeakAction.NONE : leakGuard;
+    }
+
+    /** The answer the verifier read, or null when it could read none. */
+    public String extracted() {
+        return verdict.extracted();
+    }
+
+    public boolean correct() {
+        return verdict.correct();
     }
 }

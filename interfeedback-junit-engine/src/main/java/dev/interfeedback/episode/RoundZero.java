@@ -49,6 +49,6 @@ public record RoundZero(String response, Verdict verdict, Usage usage, String er
     }
 
     public Round toRound() {
-        return new Round(0, response, verdict.extracted(), verdict.correct(), null, null);
+        return new Round(0, response, verdict, null, null);
     }
 }

@@ -74,6 +74,8 @@ final class RoundZeroStore {
         node.put("response", answer.response());
         node.put("extracted", answer.verdict().extracted());
         node.put("correct", answer.verdict().correct());
+        node.put("rule", answer.verdict().rule());
+        node.put("certain", answer.verdict().certain());
         node.put("promptTokens", answer.usage().promptTokens());
         node.put("completionTokens", answer.usage().completionTokens());
     }
@@ -81,7 +83,8 @@ final class RoundZeroStore {
     private static RoundZero roundZero(JsonNode node) {
         JsonNode extracted = node.get("extracted");
         return new RoundZero(node.path("response").asText(),
-                new Verdict(extracted == null || extracted.isNull() ? null : extracted.asText(), node.path("correct").asBoolean()),
+                new Verdict(extracted == null || extracted.isNull() ? null : extracted.asText(), node.path("correct").asBoolean(),
+                        node.path("rule").asText(null), node.path("certain").asBoolean(true)),
                 new Usage(node.path("promptTokens").asLong(), node.path("completionTokens").asLong()), null);
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.interfeedback.scoring.Verdict;
 
 class RunJournalTest {
 
@@ -30,9 +31,9 @@ class RunJournalTest {
     Path dir;
 
     private static final Episode CORRECTED = new Episode("s1", "cat", EpisodeStatus.CORRECTED, 2,
-            List.of(new Round(0, "Answer: B", "B", false, null, null),
-                    new Round(1, "Answer: C", "C", false, "try again", LeakAction.REGENERATED),
-                    new Round(2, "Answer: A", "A", true, "look again", LeakAction.NONE)),
+            List.of(new Round(0, "Answer: B", new Verdict("B", false, "official-parser", true), null, null),
+                    new Round(1, "Answer: C", new Verdict("C", false, "official-parser", true), "try again", LeakAction.REGENERATED),
+                    new Round(2, "Answer: A", new Verdict("A", true, "official-parser", true), "look again", LeakAction.NONE)),
             null, new Usage(30, 6), new Usage(50, 9));
 
     @Test
@@ -56,7 +57,7 @@ class RunJournalTest {
     void textBeyondTheBasicPlaneIsWrittenAsUtf8AndReadBackExactly() throws Exception {
         Path file = dir.resolve("j.jsonl");
         Episode math = new Episode("s\u00e9", "cat", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                List.of(new Round(0, "Let \uD835\uDC65 = 2 \uD83D\uDE00\nAnswer: B", "B", true, null, LeakAction.NONE)),
+                List.of(new Round(0, "Let \uD835\uDC65 = 2 \uD83D\uDE00\nAnswer: B", new Verdict("B", true, "official-parser", true), null, LeakAction.NONE)),
                 null, new Usage(1, 1), Usage.NONE);
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             journal.recordEpisode(math);
@@ -92,7 +93,7 @@ class RunJournalTest {
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             assertThat(journal.resumedEpisodes()).isEqualTo(1);
             journal.recordEpisode(new Episode("s2", "c", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                    List.of(new Round(0, "Answer: A", "A", true, null, null)), null, null, null));
+                    List.of(new Round(0, "Answer: A", new Verdict("A", true, "official-parser", true), null, null)), null, null, null));
         }
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             assertThat(journal.resumedEpisodes()).isEqualTo(2);
