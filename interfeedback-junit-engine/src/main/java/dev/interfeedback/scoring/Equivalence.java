@@ -25,6 +25,8 @@ import java.util.TreeSet;
  *       inequalities the same, with a positive factor and the same strictness.
  *   <li>Coordinates and intervals item by item, brackets included; prose with mathematics in it
  *       word by word and form by form.
+ *   <li>Units are read, not required: 4.4 m matches 4.4, but a value whose unit measures
+ *       something else (270° and 270 cm³, 113.1 cm and 113.1 cm²) does not.
  * </ul>
  *
  * Every outcome says which rule decided and whether the rules are certain of it: a comparison of
@@ -48,6 +50,9 @@ final class Equivalence {
             return relations(response.relation(), truth.relation());
         }
         if (valuesOnBothSides) {
+            if (truth.dimension() != null && response.dimension() != null && !truth.dimension().equals(response.dimension())) {
+                return new Outcome(false, "unit", true); // 270° is not 270 cm³, 113.1 cm is not 113.1 cm²
+            }
             Outcome first = null;
             for (MathForm t : truth.values()) {
                 for (MathForm r : response.values()) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Finds what a person would call the final answer of a free-form response (MathVerse style).
  * Marked answers are certain, in this order: a JSON {@code {"answer": ...}}, the last
  * "Answer:" line (its variants and languages), the last {@code \boxed{}}, the last "the answer
- * is ...". Without a mark the reading is unsure: the last bold text, else the final sentence
+ * is ...", or a short one-line response without a verb, which is the answer itself. Without a
+ * mark the reading is unsure: the last bold text, else the final sentence
  * (what follows its last "is", then the whole sentence), then its last number, never a unit's
  * exponent or a digit inside {@code \sqrt}/{@code \frac}. Stateless and thread-safe.
  */
@@ -24,7 +25,7 @@ final class FreeFormExtractor {
      * Where the answer was found.
      *
      * @param rule the rule that found it ({@code json}, {@code answer-line}, {@code boxed},
-     *     {@code answer-is}, {@code bold}, {@code final-sentence})
+     *     {@code answer-is}, {@code whole-response}, {@code bold}, {@code final-sentence})
      * @param certain whether the response marked it as its answer
      * @param readings the candidate texts, best first: a marked answer may also be a sentence
      *     ("Answer: The volume is 904.78 cm^3"), whose value follows its "is"
@@ -41,7 +42,9 @@ final class FreeFormExtractor {
             "(?i)\\banswer\\s+(?:is|would\\s+be|should\\s+be)\\s*:?\\s*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<![A-Z])\\.(?=\\s|$)|\\n");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*\\n]+)\\*\\*");
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=\\S)");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
+    /** A one-line response up to this long with no verb is the answer itself. */
+    private static final int WHOLE_ANSWER_LENGTH = 120;
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^(?i:therefore|thus|hence|so|finally|in conclusion|consequently)\\s*,?\\s*");
     private static final Pattern VERB = Pattern.compile("(?i)\\s(?:is|are|equals|was|be|becomes|gives)\\s+");
@@ -85,6 +88,10 @@ final class FreeFormExtractor {
             if (!answer.isBlank()) {
                 return Optional.of(new Extraction("answer-is", true, List.of(answer.strip())));
             }
+        }
+        String whole = response.strip();
+        if (whole.lines().count() == 1 && !VERB.matcher(whole).find() && whole.length() <= WHOLE_ANSWER_LENGTH) {
+            return Optional.of(new Extraction("whole-response", true, List.of(whole))); // "Area = 113.1 cm^2" and nothing else
         }
         Matcher bold = BOLD.matcher(response);
         String lastBold = null;

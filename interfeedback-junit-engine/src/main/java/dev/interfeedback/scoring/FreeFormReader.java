@@ -34,7 +34,7 @@ final class FreeFormReader {
             + "|m/s|km/h|mph|dollars?|cents?|\\\\%";
     /** Trailing units with optional exponents (cm^{3}, mm², units^2); never part of a word (even). */
     private static final Pattern UNIT_TAIL = Pattern.compile(
-            "(?:[\\s/*·]*(?<![A-Za-z\\\\])(?:" + UNIT_WORDS + ")(?![A-Za-z])(?:\\s*\\^\\s*\\{?\\s*-?\\d\\s*}?|[²³])?)+\\s*$",
+            "(?:[\\s/*·]*(?<![A-Za-z\\\\])(?:" + UNIT_WORDS + ")(?![A-Za-z])(?:\\s*\\^\\s*[{(]?\\s*-?\\d\\s*[})]?|[²³])?)+\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.(\\d*))?");
     /** Words, as opposed to variables written side by side (AB, xy): three letters or more. */
@@ -47,6 +47,8 @@ final class FreeFormReader {
                     + "|\\(\\s*[A-Za-z](?:\\s*,\\s*[A-Za-z])*\\s*\\)"
                     + "|[A-Za-z]_\\{?\\w+}?");
     private static final Pattern BEARING = Pattern.compile("[NS]\\s*\\d+(?:\\.\\d+)?\\s*°?\\s*[EW]");
+    private static final Pattern LENGTH = Pattern.compile(
+            "(?:centi|milli|kilo)?(?:metres?|meters?)|cm|mm|km|m|in|inch(?:es)?|ft|feet|foot|yards?|yd|miles?|mi|units?");
     private static final Pattern RATIO = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*:\\s*(\\d+(?:\\.\\d+)?)");
     private static final Set<String> FILLER = Set.of("the", "a", "an", "is", "are", "it", "its", "on", "at", "of",
             "and", "function", "interval", "intervals", "point", "answer", "in", "to");
@@ -57,7 +59,7 @@ final class FreeFormReader {
         // A multi-line ground truth such as "-4.9\n-4.9" (one value per blank) that repeats one
         // value is that value; different lines are read as one text.
         List<String> lines = answer.lines().map(FreeFormReader::clean).filter(l -> !l.isEmpty()).distinct().toList();
-        return readClean(unitless(lines.size() == 1 ? lines.get(0) : clean(String.join(" ", answer.lines().toList()))));
+        return readClean(lines.size() == 1 ? lines.get(0) : clean(String.join(" ", answer.lines().toList())));
     }
 
     private FreeFormAnswer readClean(String text) {
@@ -65,11 +67,11 @@ final class FreeFormReader {
         List<Character> ops = new ArrayList<>();
         splitRelations(text, parts, ops);
         if (ops.isEmpty()) {
-            return new FreeFormAnswer(text, null, List.of(form(text)), null);
+            return new FreeFormAnswer(unitless(text), null, List.of(form(text)), null, dimension(text));
         }
         if (ops.size() == 1 && ops.get(0) != '=') {
             MathForm.Relation relation = relation(parts.get(0), ops.get(0), parts.get(1));
-            return relation == null ? words(text) : new FreeFormAnswer(text, null, List.of(), relation);
+            return relation == null ? words(text) : new FreeFormAnswer(text, null, List.of(), relation, null);
         }
         if (ops.stream().anyMatch(op -> op != '=')) {
             return words(text);
@@ -77,35 +79,35 @@ final class FreeFormReader {
         String first = parts.get(0);
         String last = parts.get(parts.size() - 1);
         String label = null;
-        List<String> valueParts = new ArrayList<>(parts);
-        if (first.isBlank()) {
-            valueParts.remove(0); // "=\frac{7}{4}": a value whose name was left out
+        String value = null;
+        if (first.isBlank() || parts.size() > 2) {
+            value = last; // "=\frac{7}{4}" names nothing; a chain "y = sin x = (90°, 5)" ends with its value
+            label = first.isBlank() || !isLabel(first) ? null : first;
         } else if (isLabel(first)) {
             label = first;
-            valueParts.remove(0);
-        } else if (parts.size() == 2 && isLabel(last)) {
+            value = last;
+        } else if (isLabel(last)) {
             label = last; // "5=s"
-            valueParts.remove(1);
+            value = first;
         }
         List<MathForm> values = new ArrayList<>();
-        if (label != null || parts.size() > 2 || first.isBlank()) {
-            for (String part : valueParts) {
-                MathForm form = form(unitless(part));
-                if (form instanceof MathForm.Words) {
-                    return words(text);
-                }
-                values.add(form);
+        if (value != null) {
+            MathForm form = form(value);
+            if (form instanceof MathForm.Words) {
+                return words(text);
             }
+            values.add(form);
         }
         MathForm.Relation relation = parts.size() == 2 && !first.isBlank() ? relation(first, '=', last) : null;
         if (values.isEmpty() && relation == null) {
             return words(text);
         }
-        return new FreeFormAnswer(text, label == null ? null : label.strip(), List.copyOf(values), relation);
+        return new FreeFormAnswer(text, label == null ? null : label.strip(), List.copyOf(values), relation,
+                value == null ? null : dimension(value));
     }
 
     private static FreeFormAnswer words(String text) {
-        return new FreeFormAnswer(text, null, List.of(new MathForm.Words(tokens(text))), null);
+        return new FreeFormAnswer(text, null, List.of(new MathForm.Words(tokens(text))), null, null);
     }
 
     /** LaTeX dressing, hedges, degree marks and trailing periods go; relation signs get one spelling. */
@@ -145,6 +147,26 @@ final class FreeFormReader {
             without = without.substring(0, without.length() - 1).strip(); // "216.\\mathrm{cm}^2"
         }
         return without.isEmpty() ? s : without;
+    }
+
+    /**
+     * What a value's unit measures, so that 270° and 270 cm³ differ: {@code angle}, {@code length^n}
+     * (any length unit, "units" included, to the power written), or the unit itself (kg, %, km/h);
+     * null without a unit.
+     */
+    static String dimension(String side) {
+        Matcher unit = UNIT_TAIL.matcher(side.strip());
+        if (!unit.find() || unit.start() == 0) {
+            return null;
+        }
+        String u = unit.group().toLowerCase(Locale.ROOT).replaceAll("[\\s{}()\\\\]", "");
+        if (u.contains("°") || u.startsWith("deg")) {
+            return "angle";
+        }
+        int power = u.contains("²") || u.contains("^2") || u.startsWith("square") || u.startsWith("sq") ? 2
+                : u.contains("³") || u.contains("^3") || u.startsWith("cubic") ? 3 : 1;
+        String base = u.replaceAll("\\^-?\\d|[²³]|^square|^sq\\.?|^cubic", "");
+        return LENGTH.matcher(base).matches() ? "length^" + power : base;
     }
 
     private static MathForm form(String side) {
