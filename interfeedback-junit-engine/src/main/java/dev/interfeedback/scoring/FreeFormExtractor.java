@@ -26,9 +26,10 @@ final class FreeFormExtractor {
      *
      * @param rule the rule that found it ({@code json}, {@code answer-line}, {@code boxed},
      *     {@code answer-is}, {@code whole-response}, {@code bold}, {@code final-sentence})
-     * @param certain whether the response marked it as its answer
+     * @param certain whether the response marked its first reading as its answer
      * @param readings the candidate texts, best first: a marked answer may also be a sentence
-     *     ("Answer: The volume is 904.78 cm^3"), whose value follows its "is"
+     *     ("Answer: The volume is 904.78 cm^3"), whose value follows its "is"; the later readings
+     *     are fallbacks, never certain
      */
     record Extraction(String rule, boolean certain, List<String> readings) {}
 
@@ -91,7 +92,10 @@ final class FreeFormExtractor {
         }
         String whole = response.strip();
         if (whole.lines().count() == 1 && !VERB.matcher(whole).find() && whole.length() <= WHOLE_ANSWER_LENGTH) {
-            return Optional.of(new Extraction("whole-response", true, List.of(whole))); // "Area = 113.1 cm^2" and nothing else
+            // "Area = 113.1 cm^2" and nothing else; its last number only if the whole is not an answer
+            LinkedHashSet<String> readings = new LinkedHashSet<>(List.of(whole));
+            readings.addAll(sentenceReadings(whole, false));
+            return Optional.of(new Extraction("whole-response", true, new ArrayList<>(readings)));
         }
         Matcher bold = BOLD.matcher(response);
         String lastBold = null;

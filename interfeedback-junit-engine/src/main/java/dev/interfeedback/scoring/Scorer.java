@@ -61,14 +61,14 @@ public final class Scorer {
         FreeFormExtractor.Extraction extraction = found.get();
         FreeFormAnswer truth = reader.read(sample.answer());
         Verdict first = null;
-        for (String reading : extraction.readings()) {
-            FreeFormAnswer answer = reader.read(reading);
+        for (int i = 0; i < extraction.readings().size(); i++) {
+            FreeFormAnswer answer = reader.read(extraction.readings().get(i));
             if (answer.text().isEmpty()) {
                 continue;
             }
             Equivalence.Outcome outcome = equivalence.compare(answer, truth);
             Verdict verdict = new Verdict(answer.text(), outcome.match(), extraction.rule() + "/" + outcome.rule(),
-                    extraction.certain() && outcome.certain());
+                    extraction.certain() && i == 0 && outcome.certain());
             if (outcome.match()) {
                 return verdict;
             }

@@ -30,14 +30,20 @@ class FreeFormCorpusTest {
 
     @BeforeAll
     static void load() throws IOException {
+        records = freeFormRecords();
+    }
+
+    /** The 352 free-form records of the Text Only testmini, as free-form samples with the published answers. */
+    static List<Sample> freeFormRecords() throws IOException {
         try (InputStream in = FreeFormCorpusTest.class.getResourceAsStream("/mathverse/testmini_text_only.json")) {
-            records = new ArrayList<>();
+            List<Sample> freeForm = new ArrayList<>();
             for (JsonNode record : new ObjectMapper().readTree(in)) {
                 if (!record.get("question_type").asText().equals("multi-choice")) {
-                    records.add(new Sample("mathverse-" + record.get("sample_index").asText(), record.get("question").asText(),
+                    freeForm.add(new Sample("mathverse-" + record.get("sample_index").asText(), record.get("question").asText(),
                             List.<Path>of(), List.of(), record.get("answer").asText(), "Text Only", Map.of()));
                 }
             }
+            return freeForm;
         }
     }
 
