@@ -76,12 +76,12 @@ public final class DatasetSettings {
     /** Loads the dataset at {@code path} and narrows it to the configured subset. */
     public DatasetLoad load(Path path) {
         DatasetLoad load = switch (format(path)) {
-            case "jsonl" -> new DatasetLoad(new JsonlDatasetLoader().load(path), List.of(), List.of());
+            case "jsonl" -> new DatasetLoad(new JsonlDatasetLoader().load(path), List.of(), List.of(), List.of());
             case "mmmu-pro" -> new MmmuProLoader(mmmuProOptions(path)).load(path);
             case "mathverse" -> new MathVerseLoader(mathVerseOptions()).load(path);
             default -> throw new IllegalStateException("unreachable");
         };
-        return new DatasetLoad(selection().apply(load.dataset()), load.skipped(), load.excluded());
+        return new DatasetLoad(selection().apply(load.dataset()), load.skipped(), load.excluded(), load.warnings());
     }
 
     String format(Path path) {
