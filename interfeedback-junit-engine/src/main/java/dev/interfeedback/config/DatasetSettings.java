@@ -13,6 +13,7 @@ import dev.interfeedback.dataset.mmmupro.MmmuProLoader;
 import dev.interfeedback.dataset.mmmupro.MmmuProMode;
 import dev.interfeedback.dataset.mmmupro.MmmuProOptions;
 import dev.interfeedback.dataset.mmmupro.MultiImagePolicy;
+import dev.interfeedback.scoring.ScoringMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,8 +61,9 @@ public final class DatasetSettings {
     public static final String MATHVERSE_IMAGES = P + "mathverse.images";
 
     /**
-     * {@code rules} (default: the rule-based {@link dev.interfeedback.scoring.Scorer}) or {@code judge}:
-     * MathVerse's official two-step scoring by a judge model, for every sample of the run.
+     * {@code rules} (default: the rule-based {@link dev.interfeedback.scoring.Scorer}), {@code judge}:
+     * MathVerse's official two-step scoring by a judge model, for every sample of the run, or
+     * {@code hybrid}: the rules where they are certain, the judge only where they are unsure.
      */
     public static final String MATHVERSE_SCORING = P + "mathverse.scoring";
     /** The model alias of that judge ({@code interfeedback.model.<alias>.*}); default {@code judge}. */
@@ -146,14 +148,9 @@ public final class DatasetSettings {
                 badRows(), settings.get(MATHVERSE_IMAGES).map(settings::resolve).orElse(null));
     }
 
-    /** Whether the run is scored by MathVerse's two-step judge rather than by rules. */
-    public boolean judgeScoring() {
-        String value = settings.get(MATHVERSE_SCORING).orElse("rules").toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "rules" -> false;
-            case "judge" -> true;
-            default -> throw new ConfigurationException(MATHVERSE_SCORING + ": expected rules or judge, found \"" + value + "\"");
-        };
+    /** Rules, MathVerse's two-step judge, or rules with the judge only where they are unsure. */
+    public ScoringMode scoringMode() {
+        return parse(MATHVERSE_SCORING, ScoringMode::parse, ScoringMode.RULES);
     }
 
     public String judgeAlias() {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
+import dev.interfeedback.scoring.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.interfeedback.scoring.Verdict;
 
 class MetricsTest {
 

@@ -10,6 +10,7 @@ import dev.interfeedback.episode.Round;
 import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.Verdict;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.ServerRuns;
 import dev.interfeedback.testing.SyntheticDataset;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.interfeedback.scoring.Verdict;
 
 class RunJournalTest {
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.prompt.Prompts;
+import dev.interfeedback.scoring.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.interfeedback.scoring.Verdict;
 
 class NamesTest {
 

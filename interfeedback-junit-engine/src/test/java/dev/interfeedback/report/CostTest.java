@@ -14,11 +14,11 @@ import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.Verdict;
 import dev.interfeedback.testing.TestSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.interfeedback.scoring.Verdict;
 
 class CostTest {
 
