@@ -32,7 +32,7 @@ class RunJournalTest {
 
     private static final Episode CORRECTED = new Episode("s1", "cat", EpisodeStatus.CORRECTED, 2,
             List.of(new Round(0, "Answer: B", new Verdict("B", false, "official-parser", true), null, null),
-                    new Round(1, "Answer: C", new Verdict("C", false, "official-parser", true), "try again", LeakAction.REGENERATED),
+                    new Round(1, "So C.", new Verdict("C", false, "final-sentence/words", false), "try again", LeakAction.REGENERATED),
                     new Round(2, "Answer: A", new Verdict("A", true, "official-parser", true), "look again", LeakAction.NONE)),
             null, new Usage(30, 6), new Usage(50, 9));
 
