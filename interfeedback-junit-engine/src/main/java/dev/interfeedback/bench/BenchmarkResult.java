@@ -83,6 +83,11 @@ public record BenchmarkResult(
         return new VerdictSources(rules, judge);
     }
 
+    /** The receiver's answers cut at the token limit ({@code finish_reason: length}), over every round. */
+    public int truncatedAnswers() {
+        return (int) episodes.stream().flatMap(e -> e.rounds().stream()).filter(Round::truncated).count();
+    }
+
     public Usage receiverUsage() {
         return episodes.stream().map(Episode::receiverUsage).reduce(Usage.NONE, Usage::plus);
     }

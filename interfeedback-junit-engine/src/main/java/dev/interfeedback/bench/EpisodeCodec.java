@@ -67,6 +67,7 @@ public final class EpisodeCodec {
             out.writeStartObject();
             out.writeNumberField("round", round.round());
             out.writeStringField("answer", round.answer());
+            out.writeStringField("finishReason", round.finishReason());
             out.writeStringField("extracted", round.extracted());
             out.writeBooleanField("correct", round.correct());
             out.writeStringField("rule", round.verdict().rule());
@@ -86,7 +87,7 @@ public final class EpisodeCodec {
         for (JsonNode r : node.path("rounds")) {
             Verdict verdict = new Verdict(text(r, "extracted"), r.path("correct").asBoolean(), text(r, "rule"),
                     r.path("certain").asBoolean(true));
-            rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), verdict, text(r, "feedback"),
+            rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "finishReason"), verdict, text(r, "feedback"),
                     LeakAction.valueOf(r.path("leakGuard").asText("NONE"))));
         }
         JsonNode corrected = node.path("correctedAtRound");
@@ -107,7 +108,7 @@ public final class EpisodeCodec {
         return new Usage(node.path("prompt").asLong(), node.path("completion").asLong());
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

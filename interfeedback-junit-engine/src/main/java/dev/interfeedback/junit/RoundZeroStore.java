@@ -72,6 +72,7 @@ final class RoundZeroStore {
         }
         ObjectNode node = sample.putObject(side);
         node.put("response", answer.response());
+        node.put("finishReason", answer.finishReason());
         node.put("extracted", answer.verdict().extracted());
         node.put("correct", answer.verdict().correct());
         node.put("rule", answer.verdict().rule());
@@ -82,7 +83,7 @@ final class RoundZeroStore {
 
     private static RoundZero roundZero(JsonNode node) {
         JsonNode extracted = node.get("extracted");
-        return new RoundZero(node.path("response").asText(),
+        return new RoundZero(node.path("response").asText(), node.path("finishReason").asText(null),
                 new Verdict(extracted == null || extracted.isNull() ? null : extracted.asText(), node.path("correct").asBoolean(),
                         node.path("rule").asText(null), node.path("certain").asBoolean(true)),
                 new Usage(node.path("promptTokens").asLong(), node.path("completionTokens").asLong()), null);

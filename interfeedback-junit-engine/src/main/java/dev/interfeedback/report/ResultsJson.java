@@ -64,6 +64,7 @@ public final class ResultsJson {
         ObjectNode verdicts = node.putObject("verdicts");
         verdicts.put("rules", result.verdictSources().rules());
         verdicts.put("judge", result.verdictSources().judge());
+        node.put("truncatedAnswers", result.truncatedAnswers());
         node.put("simulated", result.receiver().simulated() || result.provider().simulated());
         metrics(node, result.metrics());
         node.set("providerAccuracy", rate(result.providerRoundZero()));

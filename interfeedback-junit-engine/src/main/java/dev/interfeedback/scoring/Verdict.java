@@ -10,7 +10,7 @@ package dev.interfeedback.scoring;
  * @param rule the rule that decided: for multiple choice {@code official-parser} or
  *     {@code several-letters}; for free form where the answer was found and how it was compared
  *     ({@code answer-line/number}, {@code final-sentence/equation}); {@code judge} when a judge
- *     model decided; {@code empty} or {@code unparsed} without an answer
+ *     model decided; {@code empty}, {@code refusal} or {@code unparsed} without an answer
  * @param certain whether the rules are certain of the verdict; an unsure verdict is the one a
  *     judge model decides in {@code hybrid} scoring
  */
@@ -19,6 +19,11 @@ public record Verdict(String extracted, boolean correct, String rule, boolean ce
     /** An empty or blank response: wrong, on every path, and certain of it. */
     public static Verdict empty() {
         return new Verdict(null, false, "empty", true);
+    }
+
+    /** A refusal to answer: wrong, and certain of it. */
+    public static Verdict refusal() {
+        return new Verdict(null, false, "refusal", true);
     }
 
     /** A response whose answer the rules could not find: wrong, and unsure. */

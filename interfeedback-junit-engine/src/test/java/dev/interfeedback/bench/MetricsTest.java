@@ -59,7 +59,7 @@ class MetricsTest {
 
     private static Episode episode(String id, EpisodeStatus status, Integer correctedAt, boolean round0) {
         List<Round> rounds = new ArrayList<>();
-        rounds.add(new Round(0, "Answer: A", new Verdict("A", round0, "official-parser", true), null, null));
+        rounds.add(new Round(0, "Answer: A", null, new Verdict("A", round0, "official-parser", true), null, null));
         return new Episode(id, "x", status, correctedAt, rounds, null, null, null);
     }
 

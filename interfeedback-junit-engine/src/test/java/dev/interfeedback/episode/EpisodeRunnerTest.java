@@ -25,7 +25,7 @@ class EpisodeRunnerTest {
     };
 
     private final Sample sample = new Sample("q1", "Which?", List.of(), List.of("a", "b", "c", "d"), "C", "geo", Map.of());
-    private final RoundZero wrong = new RoundZero("Answer: A", new Verdict("A", false, "letter", true), new Usage(10, 2), null);
+    private final RoundZero wrong = new RoundZero("Answer: A", null, new Verdict("A", false, "letter", true), new Usage(10, 2), null);
 
     @Test
     void stopsAtTheFirstCorrectAnswerWithTheDialogueInContext() {

@@ -33,9 +33,9 @@ class NamesTest {
         assertThat(RoundNames.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
         assertThat(RoundNames.gist(SAMPLE, binary))
                 .isEqualTo("Your previous answer is incorrect. Please reconsider and answer again.");
-        assertThat(RoundNames.of(SAMPLE, new Round(0, "Answer: B", new Verdict("B", false, "official-parser", true), null, null)))
+        assertThat(RoundNames.of(SAMPLE, new Round(0, "Answer: B", null, new Verdict("B", false, "official-parser", true), null, null)))
                 .isEqualTo("round 0: answered B (wrong)");
-        assertThat(RoundNames.of(SAMPLE, new Round(1, "no idea", new Verdict(null, false, "official-parser", true), detailed, null)))
+        assertThat(RoundNames.of(SAMPLE, new Round(1, "no idea", null, new Verdict(null, false, "official-parser", true), detailed, null)))
                 .isEqualTo("round 1: answered (no answer found) (wrong) after \"Check the axis labels.\"");
     }
 }
