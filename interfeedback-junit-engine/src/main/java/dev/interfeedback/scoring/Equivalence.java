@@ -44,7 +44,7 @@ final class Equivalence {
     private static final int ENOUGH_POINTS = 3;
 
     Outcome compare(FreeFormAnswer response, FreeFormAnswer truth) {
-        boolean valuesOnBothSides = !truth.values().isEmpty() && !response.values().isEmpty();
+        boolean valuesOnBothSides = truth.value() != null && response.value() != null;
         if (truth.relation() != null && response.relation() != null
                 && !(valuesOnBothSides && namesAgree(truth.label(), response.label()))) {
             return relations(response.relation(), truth.relation());
@@ -53,17 +53,7 @@ final class Equivalence {
             if (truth.dimension() != null && response.dimension() != null && !truth.dimension().equals(response.dimension())) {
                 return new Outcome(false, "unit", true); // 270° is not 270 cm³, 113.1 cm is not 113.1 cm²
             }
-            Outcome first = null;
-            for (MathForm t : truth.values()) {
-                for (MathForm r : response.values()) {
-                    Outcome outcome = forms(r, t);
-                    if (outcome.match()) {
-                        return outcome;
-                    }
-                    first = first == null ? outcome : first;
-                }
-            }
-            return first;
+            return forms(response.value(), truth.value());
         }
         // One side is an equation with no named value (a conic), the other is not an equation.
         boolean prose = isWords(truth) || isWords(response);
@@ -79,7 +69,7 @@ final class Equivalence {
     }
 
     private static boolean isWords(FreeFormAnswer answer) {
-        return answer.values().stream().anyMatch(v -> v instanceof MathForm.Words);
+        return answer.value() instanceof MathForm.Words;
     }
 
     private Outcome forms(MathForm r, MathForm t) {

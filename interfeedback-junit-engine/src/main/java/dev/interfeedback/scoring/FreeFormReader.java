@@ -67,11 +67,11 @@ final class FreeFormReader {
         List<Character> ops = new ArrayList<>();
         splitRelations(text, parts, ops);
         if (ops.isEmpty()) {
-            return new FreeFormAnswer(unitless(text), null, List.of(form(text)), null, dimension(text));
+            return new FreeFormAnswer(unitless(text), null, form(text), null, dimension(text));
         }
         if (ops.size() == 1 && ops.get(0) != '=') {
             MathForm.Relation relation = relation(parts.get(0), ops.get(0), parts.get(1));
-            return relation == null ? words(text) : new FreeFormAnswer(text, null, List.of(), relation, null);
+            return relation == null ? words(text) : new FreeFormAnswer(text, null, null, relation, null);
         }
         if (ops.stream().anyMatch(op -> op != '=')) {
             return words(text);
@@ -90,24 +90,17 @@ final class FreeFormReader {
             label = last; // "5=s"
             value = first;
         }
-        List<MathForm> values = new ArrayList<>();
-        if (value != null) {
-            MathForm form = form(value);
-            if (form instanceof MathForm.Words) {
-                return words(text);
-            }
-            values.add(form);
-        }
+        MathForm form = value == null ? null : form(value);
         MathForm.Relation relation = parts.size() == 2 && !first.isBlank() ? relation(first, '=', last) : null;
-        if (values.isEmpty() && relation == null) {
+        if (form instanceof MathForm.Words || (form == null && relation == null)) {
             return words(text);
         }
-        return new FreeFormAnswer(text, label == null ? null : label.strip(), List.copyOf(values), relation,
+        return new FreeFormAnswer(text, label == null ? null : label.strip(), form, relation,
                 value == null ? null : dimension(value));
     }
 
     private static FreeFormAnswer words(String text) {
-        return new FreeFormAnswer(text, null, List.of(new MathForm.Words(tokens(text))), null, null);
+        return new FreeFormAnswer(text, null, new MathForm.Words(tokens(text)), null, null);
     }
 
     /** LaTeX dressing, hedges, degree marks and trailing periods go; relation signs get one spelling. */

@@ -117,15 +117,15 @@ class FreeFormScoringTest {
         assertThat(reader.read("-4.9\n-4.9").text()).isEqualTo("-4.9");
         FreeFormAnswer area = reader.read("Total S.A. $=3222.80 \\mathrm{~mm}^{2}$");
         assertThat(area.label()).isEqualTo("Total S.A.");
-        assertThat(area.values()).singleElement().isInstanceOfSatisfying(MathForm.Scalar.class,
+        assertThat(area.value()).isInstanceOfSatisfying(MathForm.Scalar.class,
                 v -> assertThat(v.decimals()).isEqualTo(2));
         assertThat(reader.read("216.\\mathrm{cm}^2").text()).isEqualTo("216");
         FreeFormAnswer exact = reader.read("\\frac{1225\\pi }{2} \\text { units }^2");
-        assertThat(exact.values()).singleElement().isInstanceOfSatisfying(MathForm.Scalar.class, v -> {
+        assertThat(exact.value()).isInstanceOfSatisfying(MathForm.Scalar.class, v -> {
             assertThat(v.writtenDecimal()).isFalse();
             assertThat(v.expression().value()).isCloseTo(1225 * Math.PI / 2, org.assertj.core.data.Offset.offset(1e-9));
         });
-        assertThat(reader.read("\\frac{5\\left(5x+7\\right)}{2x+3} units").values()).singleElement()
+        assertThat(reader.read("\\frac{5\\left(5x+7\\right)}{2x+3} units").value())
                 .isInstanceOfSatisfying(MathForm.Scalar.class, v -> assertThat(v.expression().variables()).containsExactly("x"));
     }
 }
