@@ -1,9 +1,11 @@
 package dev.interfeedback.bench;
 
 import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +60,32 @@ public record BenchmarkResult(
         Map<String, Metrics> metrics = new TreeMap<>();
         byCategory.forEach((category, list) -> metrics.put(category, Metrics.of(list, maxRounds)));
         return metrics;
+    }
+
+    /**
+     * Who decided the receiver's verdicts, over every round of every episode: the rules, or a
+     * judge model ({@code judge} and {@code hybrid} scoring), so a user sees the judge's share.
+     */
+    public record VerdictSources(int rules, int judge) {}
+
+    public VerdictSources verdictSources() {
+        int rules = 0;
+        int judge = 0;
+        for (Episode episode : episodes) {
+            for (Round round : episode.rounds()) {
+                if (MathVerseTwoStepJudge.RULE.equals(round.verdict().rule())) {
+                    judge++;
+                } else {
+                    rules++;
+                }
+            }
+        }
+        return new VerdictSources(rules, judge);
+    }
+
+    /** The receiver's answers cut at the token limit ({@code finish_reason: length}), over every round. */
+    public int truncatedAnswers() {
+        return (int) episodes.stream().flatMap(e -> e.rounds().stream()).filter(Round::truncated).count();
     }
 
     public Usage receiverUsage() {

@@ -10,6 +10,7 @@ import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.UsageMeter;
@@ -183,8 +184,9 @@ public final class BenchmarkRunner {
         RoundZero answer;
         if (done.isPresent()) {
             // The verdict is recomputed, so a resumed run scores exactly as a fresh one would.
-            String response = done.get().response();
-            answer = new RoundZero(response, verifier.verify(response, sample), done.get().usage(), null);
+            ChatResponse response = new ChatResponse(done.get().response(), done.get().usage(), done.get().finishReason());
+            answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
+                    response.usage(), null);
         } else {
             answer = RoundZero.answer(model, verifier, sample);
             journal.recordRoundZero(role, sample.id(), answer);

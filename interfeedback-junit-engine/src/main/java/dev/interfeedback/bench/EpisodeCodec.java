@@ -13,6 +13,7 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,8 +94,11 @@ public final class EpisodeCodec {
             out.writeStartObject();
             out.writeNumberField("round", round.round());
             out.writeStringField("answer", round.answer());
+            out.writeStringField("finishReason", round.finishReason());
             out.writeStringField("extracted", round.extracted());
             out.writeBooleanField("correct", round.correct());
+            out.writeStringField("rule", round.verdict().rule());
+            out.writeBooleanField("certain", round.verdict().certain());
             out.writeStringField("feedback", round.feedback());
             out.writeStringField("leakGuard", round.leakGuard().name());
             out.writeEndObject();
@@ -108,8 +112,10 @@ public final class EpisodeCodec {
     public static Episode read(JsonNode node) {
         List<Round> rounds = new ArrayList<>();
         for (JsonNode r : node.path("rounds")) {
-            rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "extracted"),
-                    r.path("correct").asBoolean(), text(r, "feedback"), LeakAction.valueOf(r.path("leakGuard").asText("NONE"))));
+            Verdict verdict = new Verdict(text(r, "extracted"), r.path("correct").asBoolean(), text(r, "rule"),
+                    r.path("certain").asBoolean(true));
+            rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "finishReason"), verdict, text(r, "feedback"),
+                    LeakAction.valueOf(r.path("leakGuard").asText("NONE"))));
         }
         JsonNode corrected = node.path("correctedAtRound");
         return new Episode(node.path("sampleId").asText(), text(node, "category"),
@@ -129,7 +135,7 @@ public final class EpisodeCodec {
         return new Usage(node.path("prompt").asLong(), node.path("completion").asLong());
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -39,7 +39,7 @@ public final class RunJournal implements Closeable {
     public enum Role { RECEIVER, PROVIDER }
 
     /** A round-0 answer as journaled: the response and its tokens; the verdict is recomputed from them. */
-    public record Answer(String response, Usage usage) {}
+    public record Answer(String response, String finishReason, Usage usage) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FORMAT = 1;
@@ -124,12 +124,13 @@ public final class RunJournal implements Closeable {
 
     public void recordRoundZero(Role role, String sampleId, RoundZero answer) {
         if (answer.failed()) return;
-        answers.put(key(role, sampleId), new Answer(answer.response(), answer.usage()));
+        answers.put(key(role, sampleId), new Answer(answer.response(), answer.finishReason(), answer.usage()));
         append(EpisodeCodec.line(line -> {
             line.writeStringField("type", "round0");
             line.writeStringField("role", role.name());
             line.writeStringField("sampleId", sampleId);
             line.writeStringField("response", answer.response());
+            line.writeStringField("finishReason", answer.finishReason());
             EpisodeCodec.usage(line, "usage", answer.usage());
         }));
     }
@@ -213,7 +214,8 @@ public final class RunJournal implements Closeable {
             JsonNode line = JSON.readTree(text);
             switch (line.path("type").asText()) {
                 case "round0" -> answers.put(key(Role.valueOf(line.path("role").asText()), line.path("sampleId").asText()),
-                        new Answer(line.path("response").asText(), EpisodeCodec.usage(line.path("usage"))));
+                        new Answer(line.path("response").asText(), EpisodeCodec.text(line, "finishReason"),
+                                EpisodeCodec.usage(line.path("usage"))));
                 case "episode" -> {
                     Episode episode = EpisodeCodec.read(line.path("episode"));
                     episodes.put(episode.sampleId(), episode);

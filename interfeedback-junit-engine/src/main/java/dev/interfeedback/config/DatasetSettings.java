@@ -13,6 +13,7 @@ import dev.interfeedback.dataset.mmmupro.MmmuProLoader;
 import dev.interfeedback.dataset.mmmupro.MmmuProMode;
 import dev.interfeedback.dataset.mmmupro.MmmuProOptions;
 import dev.interfeedback.dataset.mmmupro.MultiImagePolicy;
+import dev.interfeedback.scoring.ScoringMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,8 +61,9 @@ public final class DatasetSettings {
     public static final String MATHVERSE_IMAGES = P + "mathverse.images";
 
     /**
-     * {@code rules} (default: the rule-based {@link dev.interfeedback.scoring.Scorer}) or {@code judge}:
-     * MathVerse's official two-step scoring by a judge model, for every sample of the run.
+     * {@code rules} (default: the rule-based {@link dev.interfeedback.scoring.Scorer}), {@code judge}:
+     * MathVerse's official two-step scoring by a judge model, for every sample of the run, or
+     * {@code hybrid}: the rules where they are certain, the judge only where they are unsure.
      */
     public static final String MATHVERSE_SCORING = P + "mathverse.scoring";
     /** The model alias of that judge ({@code interfeedback.model.<alias>.*}); default {@code judge}. */
@@ -76,12 +78,12 @@ public final class DatasetSettings {
     /** Loads the dataset at {@code path} and narrows it to the configured subset. */
     public DatasetLoad load(Path path) {
         DatasetLoad load = switch (format(path)) {
-            case "jsonl" -> new DatasetLoad(new JsonlDatasetLoader().load(path), List.of(), List.of());
+            case "jsonl" -> new DatasetLoad(new JsonlDatasetLoader().load(path), List.of(), List.of(), List.of());
             case "mmmu-pro" -> new MmmuProLoader(mmmuProOptions(path)).load(path);
             case "mathverse" -> new MathVerseLoader(mathVerseOptions()).load(path);
             default -> throw new IllegalStateException("unreachable");
         };
-        return new DatasetLoad(selection().apply(load.dataset()), load.skipped(), load.excluded());
+        return new DatasetLoad(selection().apply(load.dataset()), load.skipped(), load.excluded(), load.warnings());
     }
 
     String format(Path path) {
@@ -143,9 +145,9 @@ public final class DatasetSettings {
                 badRows(), settings.get(MATHVERSE_IMAGES).map(settings::resolve).orElse(null));
     }
 
-    /** Whether the run is scored by MathVerse's two-step judge rather than by rules. */
-    public boolean judgeScoring() {
-        return settings.choice(MATHVERSE_SCORING).equals("judge");
+    /** Rules, MathVerse's two-step judge, or rules with the judge only where they are unsure. */
+    public ScoringMode scoringMode() {
+        return ScoringMode.parse(settings.choice(MATHVERSE_SCORING));
     }
 
     public String judgeAlias() {

@@ -120,8 +120,9 @@ public final class KeyCatalog {
                     "`cot` (`query_cot`) or `direct` (`query_wo`)"),
             dataset(DatasetSettings.MATHVERSE_IMAGES, new Text(), null, "the JSON's folder",
                     "the folder holding `images_version_*`"),
-            dataset(DatasetSettings.MATHVERSE_SCORING, new Choice(List.of("rules", "judge")), "rules", null,
-                    "`judge`: MathVerse's official two-step scoring (a judge model extracts, then judges)"),
+            dataset(DatasetSettings.MATHVERSE_SCORING, new Choice(List.of("rules", "judge", "hybrid")), "rules", null,
+                    "`rules`; `judge`: MathVerse's official two-step scoring (a judge model extracts, then judges);"
+                            + " `hybrid`: the rules where they are certain, the judge only where they are unsure"),
             dataset(DatasetSettings.MATHVERSE_JUDGE, new Text(), "judge", null, "model alias of that judge"),
 
             plugin("skip", new Flag(), "skip both goals"),

@@ -1,6 +1,7 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.DetailedFeedback;
 import dev.interfeedback.feedback.FeedbackProvider;
@@ -10,6 +11,8 @@ import dev.interfeedback.model.UsageMeter;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.scoring.Scorer;
+import dev.interfeedback.scoring.ScoringMode;
+import dev.interfeedback.scoring.judge.HybridScorer;
 import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.List;
 import java.util.function.Function;
@@ -41,11 +44,14 @@ public final class RunnerFactory {
         };
         DatasetSettings datasets = new DatasetSettings(settings);
         int threads = threads(settings, aliases(settings));
-        if (datasets.judgeScoring()) {
+        ScoringMode scoring = datasets.scoringMode();
+        if (scoring.usesJudge()) {
             UsageMeter judgeTokens = new UsageMeter();
             ChatModel judge = new MeteredModel(models.create(datasets.judgeAlias()), judgeTokens);
-            return new BenchmarkRunner(receiver, provider, feedback, new MathVerseTwoStepJudge(judge)::judge,
-                    settings.rounds(), threads, judge.info(), judgeTokens);
+            MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
+            Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
+            return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
+                    judgeTokens);
         }
         return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads);
     }
@@ -53,7 +59,7 @@ public final class RunnerFactory {
     /** The aliases a benchmark calls: receiver, provider, and the judge when one scores. */
     public static List<String> aliases(Settings settings) {
         DatasetSettings datasets = new DatasetSettings(settings);
-        return datasets.judgeScoring()
+        return datasets.scoringMode().usesJudge()
                 ? List.of(settings.receiverAlias(), settings.providerAlias(), datasets.judgeAlias())
                 : List.of(settings.receiverAlias(), settings.providerAlias());
     }

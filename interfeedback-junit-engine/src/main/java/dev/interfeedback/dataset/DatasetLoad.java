@@ -10,17 +10,21 @@ import java.util.List;
  *     field; empty under {@link BadRowPolicy#FAIL}, which throws instead
  * @param excluded good rows a setting chose to leave out (for example MMMU-Pro samples with several
  *     images under the "skip" image policy), as {@code id: reason}
+ * @param warnings rows loaded, but not read as published (an MMMU-Pro options string holding a
+ *     nested list, read as the official evaluator reads it), each naming its file, row and id
  */
-public record DatasetLoad(Dataset dataset, List<DatasetProblem> skipped, List<String> excluded) {
+public record DatasetLoad(Dataset dataset, List<DatasetProblem> skipped, List<String> excluded, List<String> warnings) {
 
     public DatasetLoad {
         skipped = List.copyOf(skipped);
         excluded = List.copyOf(excluded);
+        warnings = List.copyOf(warnings);
     }
 
-    /** One line for a log or a report: how many loaded, skipped and excluded. */
+    /** One line for a log or a report: how many loaded, skipped and excluded, and the warnings. */
     public String summary() {
         return dataset.name() + ": " + dataset.size() + " samples loaded, " + skipped.size() + " bad rows skipped, "
-                + excluded.size() + " excluded by settings";
+                + excluded.size() + " excluded by settings"
+                + (warnings.isEmpty() ? "" : "; warning: " + String.join("; warning: ", warnings));
     }
 }

@@ -64,8 +64,8 @@ public final class EpisodeRunner {
                 receiverUsage = receiverUsage.plus(response.usage());
                 dialogue.add(Message.assistant(response.text()));
 
-                Verdict verdict = verifier.verify(response.text(), sample);
-                Round round = new Round(k, response.text(), verdict.extracted(), verdict.correct(), given.text(), given.leakAction());
+                Verdict verdict = verifier.verify(response, sample);
+                Round round = new Round(k, response.text(), response.finishReason(), verdict, given.text(), given.leakAction());
                 rounds.add(round);
                 listener.roundFinished(sample, round);
                 if (verdict.correct()) {

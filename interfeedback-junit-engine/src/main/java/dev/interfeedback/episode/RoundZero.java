@@ -17,18 +17,19 @@ import java.util.List;
  * as round 0 of the receiver's episode.
  *
  * @param response the raw response, or null when the call failed
+ * @param finishReason why it ended (see {@link Round#finishReason()}), or null
  * @param verdict the verifier's reading, or null when the call failed
  * @param usage the tokens of the call
  * @param error why the call failed, or null
  */
-public record RoundZero(String response, Verdict verdict, Usage usage, String error) {
+public record RoundZero(String response, String finishReason, Verdict verdict, Usage usage, String error) {
 
     public static RoundZero answer(ChatModel model, Verifier verifier, Sample sample) {
         CallContext context = new CallContext(sample.id(), sample.answer(), sample.options(),
                 CallContext.Purpose.ANSWER, 0, null);
         try {
             ChatResponse response = model.chat(new ChatRequest(List.of(Prompts.question(sample)), context));
-            return new RoundZero(response.text(), verifier.verify(response.text(), sample), response.usage(), null);
+            return new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample), response.usage(), null);
         } catch (ModelException e) {
             return failed(model.info().alias() + ": " + e.getMessage());
         } catch (ScoringFailedException e) {
@@ -37,7 +38,7 @@ public record RoundZero(String response, Verdict verdict, Usage usage, String er
     }
 
     public static RoundZero failed(String error) {
-        return new RoundZero(null, null, Usage.NONE, error);
+        return new RoundZero(null, null, null, Usage.NONE, error);
     }
 
     public boolean failed() {
@@ -49,6 +50,6 @@ public record RoundZero(String response, Verdict verdict, Usage usage, String er
     }
 
     public Round toRound() {
-        return new Round(0, response, verdict.extracted(), verdict.correct(), null, null);
+        return new Round(0, response, finishReason, verdict, null, null);
     }
 }

@@ -72,16 +72,20 @@ final class RoundZeroStore {
         }
         ObjectNode node = sample.putObject(side);
         node.put("response", answer.response());
+        node.put("finishReason", answer.finishReason());
         node.put("extracted", answer.verdict().extracted());
         node.put("correct", answer.verdict().correct());
+        node.put("rule", answer.verdict().rule());
+        node.put("certain", answer.verdict().certain());
         node.put("promptTokens", answer.usage().promptTokens());
         node.put("completionTokens", answer.usage().completionTokens());
     }
 
     private static RoundZero roundZero(JsonNode node) {
         JsonNode extracted = node.get("extracted");
-        return new RoundZero(node.path("response").asText(),
-                new Verdict(extracted == null || extracted.isNull() ? null : extracted.asText(), node.path("correct").asBoolean()),
+        return new RoundZero(node.path("response").asText(), node.path("finishReason").asText(null),
+                new Verdict(extracted == null || extracted.isNull() ? null : extracted.asText(), node.path("correct").asBoolean(),
+                        node.path("rule").asText(null), node.path("certain").asBoolean(true)),
                 new Usage(node.path("promptTokens").asLong(), node.path("completionTokens").asLong()), null);
     }
 

@@ -67,6 +67,10 @@ public final class ResultsJson {
         node.set("cost", cost(result));
         node.put("feedback", result.feedback().configName());
         node.put("maxRounds", result.maxRounds());
+        ObjectNode verdicts = node.putObject("verdicts");
+        verdicts.put("rules", result.verdictSources().rules());
+        verdicts.put("judge", result.verdictSources().judge());
+        node.put("truncatedAnswers", result.truncatedAnswers());
         node.put("simulated", result.receiver().simulated() || result.provider().simulated());
         metrics(node, result.metrics());
         node.set("providerAccuracy", rate(result.providerRoundZero()));

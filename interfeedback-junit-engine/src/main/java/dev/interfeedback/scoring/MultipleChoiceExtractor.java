@@ -59,7 +59,8 @@ public final class MultipleChoiceExtractor {
             List<String> lowerOptions = new ArrayList<>(options.size());
             for (int i = 0; i < letters.size(); i++) {
                 lowerOptions.add(options.get(i).toLowerCase(Locale.ROOT));
-                if (lower.contains(lowerOptions.get(i))) {
+                // A blank option (MathVerse publishes a few) is in every text: it names nothing.
+                if (!lowerOptions.get(i).isBlank() && lower.contains(lowerOptions.get(i))) {
                     byText.add(letters.get(i));
                 }
             }

@@ -17,6 +17,8 @@ final class SeveralLetters {
 
     private static final Pattern LETTER = Pattern.compile("(?<![A-Za-z])\\(?([A-Z])\\)?(?![A-Za-z])");
 
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.(?:\\s+(?=[A-Z][a-z])|\\s*$)");
+
     private SeveralLetters() {}
 
     /** The letters of {@code answer} ("C, D"), as a sorted set. */
@@ -36,8 +38,13 @@ final class SeveralLetters {
         }
         int mark = response.toLowerCase(Locale.ROOT).lastIndexOf("answer:");
         String tail = mark >= 0
-                ? response.substring(mark + "answer:".length())
+                ? response.substring(mark + "answer:".length()).lines().filter(l -> !l.isBlank()).findFirst().orElse("")
                 : response.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+        // The answer ends with its sentence: "Answer: (C) and (D). In Figure A ..." names C and D only.
+        Matcher end = SENTENCE_END.matcher(tail);
+        if (end.find()) {
+            tail = tail.substring(0, end.start());
+        }
         TreeSet<String> found = new TreeSet<>();
         Matcher m = LETTER.matcher(tail);
         while (m.find()) {

@@ -8,6 +8,7 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class EpisodeCodecTest {
 
     static Episode answering(String answer) {
         return new Episode("s1", "cat", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                List.of(new Round(0, answer, "B", true, null, LeakAction.NONE)), null, new Usage(1, 1), Usage.NONE);
+                List.of(new Round(0, answer, null, new Verdict("B", true, "official-parser", true), null, LeakAction.NONE)), null, new Usage(1, 1), Usage.NONE);
     }
 
     /** Many tools (editors, JavaScript, Python's str.splitlines) end a line at U+2028, U+2029 or U+0085. */

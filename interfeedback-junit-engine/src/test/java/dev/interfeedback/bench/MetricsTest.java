@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
+import dev.interfeedback.scoring.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class MetricsTest {
 
     private static Episode episode(String id, EpisodeStatus status, Integer correctedAt, boolean round0) {
         List<Round> rounds = new ArrayList<>();
-        rounds.add(new Round(0, "Answer: A", "A", round0, null, null));
+        rounds.add(new Round(0, "Answer: A", null, new Verdict("A", round0, "official-parser", true), null, null));
         return new Episode(id, "x", status, correctedAt, rounds, null, null, null);
     }
 

@@ -10,6 +10,7 @@ import dev.interfeedback.episode.Round;
 import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.Verdict;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.ServerRuns;
 import dev.interfeedback.testing.SyntheticDataset;
@@ -30,9 +31,9 @@ class RunJournalTest {
     Path dir;
 
     private static final Episode CORRECTED = new Episode("s1", "cat", EpisodeStatus.CORRECTED, 2,
-            List.of(new Round(0, "Answer: B", "B", false, null, null),
-                    new Round(1, "Answer: C", "C", false, "try again", LeakAction.REGENERATED),
-                    new Round(2, "Answer: A", "A", true, "look again", LeakAction.NONE)),
+            List.of(new Round(0, "Answer: B", null, new Verdict("B", false, "official-parser", true), null, null),
+                    new Round(1, "So C.", "length", new Verdict("C", false, "final-sentence/words", false), "try again", LeakAction.REGENERATED),
+                    new Round(2, "Answer: A", null, new Verdict("A", true, "official-parser", true), "look again", LeakAction.NONE)),
             null, new Usage(30, 6), new Usage(50, 9));
 
     @Test
@@ -40,13 +41,13 @@ class RunJournalTest {
         Path file = dir.resolve("j.jsonl");
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             journal.recordEpisode(CORRECTED);
-            journal.recordRoundZero(RunJournal.Role.PROVIDER, "s2", new RoundZero("Answer: D", null, new Usage(7, 1), null));
+            journal.recordRoundZero(RunJournal.Role.PROVIDER, "s2", new RoundZero("Answer: D", "length", null, new Usage(7, 1), null));
         }
 
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             assertThat(journal.episode("s1")).contains(CORRECTED);
             assertThat(journal.roundZero(RunJournal.Role.PROVIDER, "s2"))
-                    .contains(new RunJournal.Answer("Answer: D", new Usage(7, 1)));
+                    .contains(new RunJournal.Answer("Answer: D", "length", new Usage(7, 1)));
             assertThat(journal.roundZero(RunJournal.Role.RECEIVER, "s2")).isEmpty();
             assertThat(journal.resumedEpisodes()).isEqualTo(1);
         }
@@ -56,7 +57,7 @@ class RunJournalTest {
     void textBeyondTheBasicPlaneIsWrittenAsUtf8AndReadBackExactly() throws Exception {
         Path file = dir.resolve("j.jsonl");
         Episode math = new Episode("s\u00e9", "cat", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                List.of(new Round(0, "Let \uD835\uDC65 = 2 \uD83D\uDE00\nAnswer: B", "B", true, null, LeakAction.NONE)),
+                List.of(new Round(0, "Let \uD835\uDC65 = 2 \uD83D\uDE00\nAnswer: B", null, new Verdict("B", true, "official-parser", true), null, LeakAction.NONE)),
                 null, new Usage(1, 1), Usage.NONE);
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             journal.recordEpisode(math);
@@ -92,7 +93,7 @@ class RunJournalTest {
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             assertThat(journal.resumedEpisodes()).isEqualTo(1);
             journal.recordEpisode(new Episode("s2", "c", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                    List.of(new Round(0, "Answer: A", "A", true, null, null)), null, null, null));
+                    List.of(new Round(0, "Answer: A", null, new Verdict("A", true, "official-parser", true), null, null)), null, null, null));
         }
         try (RunJournal journal = RunJournal.open(file, "run-1", true)) {
             assertThat(journal.resumedEpisodes()).isEqualTo(2);

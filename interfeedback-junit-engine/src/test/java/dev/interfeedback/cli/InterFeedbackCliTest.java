@@ -60,6 +60,15 @@ class InterFeedbackCliTest {
         assertThat(first.get("benchmark").asText()).isEqualTo("mathverse-text-only-sample");
         assertThat(first.get("status").asText()).isIn("CORRECT_AT_ROUND_0", "CORRECTED", "NOT_CORRECTED", "EXCLUDED");
         assertThat(first.get("rounds").get(0).has("extracted")).isTrue();
+        // Each round says how its verdict was reached; results.json counts who decided them.
+        assertThat(first.get("rounds").get(0).get("rule").asText()).isNotBlank();
+        assertThat(first.get("rounds").get(0).get("certain").isBoolean()).isTrue();
+        int rounds = 0;
+        for (String line : episodes) {
+            rounds += new ObjectMapper().readTree(line).get("rounds").size();
+        }
+        assertThat(benchmark.get("verdicts").get("rules").asInt()).isEqualTo(rounds);
+        assertThat(benchmark.get("verdicts").get("judge").asInt()).isZero();
     }
 
     @Test

@@ -19,13 +19,13 @@ class EpisodeRunnerTest {
     /** Reads the letter after the last "Answer: ". */
     static final Verifier LETTER = (response, sample) -> {
         int at = response.lastIndexOf("Answer: ");
-        if (at < 0) return Verdict.unparsed();
+        if (at < 0) return Verdict.unparsed("unparsed");
         String letter = response.substring(at + 8).trim();
-        return new Verdict(letter, letter.equals(sample.answer()));
+        return new Verdict(letter, letter.equals(sample.answer()), "letter", true);
     };
 
     private final Sample sample = new Sample("q1", "Which?", List.of(), List.of("a", "b", "c", "d"), "C", "geo", Map.of());
-    private final RoundZero wrong = new RoundZero("Answer: A", new Verdict("A", false), new Usage(10, 2), null);
+    private final RoundZero wrong = new RoundZero("Answer: A", null, new Verdict("A", false, "letter", true), new Usage(10, 2), null);
 
     @Test
     void stopsAtTheFirstCorrectAnswerWithTheDialogueInContext() {

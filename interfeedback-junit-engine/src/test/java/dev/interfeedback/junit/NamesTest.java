@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.prompt.Prompts;
+import dev.interfeedback.scoring.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,10 @@ class NamesTest {
         assertThat(RoundEntries.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
         assertThat(RoundEntries.gist(SAMPLE, binary))
                 .isEqualTo("Your previous answer is incorrect. Please reconsider and answer again.");
-        assertThat(RoundEntries.of(SAMPLE, new Round(0, "Answer: B", "B", false, null, null)).getKeyValuePairs())
+        assertThat(RoundEntries.of(SAMPLE, new Round(0, "Answer: B", null, new Verdict("B", false, "official-parser", true), null, null))
+                .getKeyValuePairs())
                 .containsExactly(Map.entry("round 0", "answered B (wrong)"));
-        assertThat(RoundEntries.summary(SAMPLE, new Round(1, "no idea", null, false, detailed, null)))
+        assertThat(RoundEntries.summary(SAMPLE, new Round(1, "no idea", null, new Verdict(null, false, "official-parser", true), detailed, null)))
                 .isEqualTo("answered (no answer found in \"no idea\") (wrong) after \"Check the axis labels.\"");
     }
 }

@@ -14,6 +14,7 @@ import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.scoring.Verdict;
 import dev.interfeedback.testing.TestSettings;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,10 @@ class CostTest {
             new ModelInfo("weak", "weak-model", false), new ModelInfo("strong", "gpt-4o", false),
             FeedbackKind.DETAILED, 3, new Rate(1, 1), List.of(
                     new Episode("s1", "c", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                            List.of(new Round(0, "Answer: A", "A", true, null, null)), null,
+                            List.of(new Round(0, "Answer: A", null, new Verdict("A", true, "official-parser", true), null, null)), null,
                             new Usage(1_000_000, 200_000), new Usage(500_000, 0)),
                     new Episode("s2", "c", EpisodeStatus.CORRECT_AT_ROUND_0, null,
-                            List.of(new Round(0, "Answer: A", "A", true, null, null)), null,
+                            List.of(new Round(0, "Answer: A", null, new Verdict("A", true, "official-parser", true), null, null)), null,
                             new Usage(1_000_000, 300_000), new Usage(500_000, 100_000))));
 
     @Test

@@ -10,6 +10,7 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.scoring.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ResultsJsonTest {
 
-    private static final Round WRONG = new Round(0, "Answer: B", "B", false, null, null);
-    private static final Round RIGHT = new Round(0, "Answer: A", "A", true, null, null);
+    private static final Round WRONG = new Round(0, "Answer: B", null, new Verdict("B", false, "official-parser", true), null, null);
+    private static final Round RIGHT = new Round(0, "Answer: A", null, new Verdict("A", true, "official-parser", true), null, null);
 
     /**
      * Category a: 2 right at round 0, 1 excluded, 1 error at round 0. Category b: 2 corrected,
@@ -31,12 +32,12 @@ class ResultsJsonTest {
             episode("a2", "a", EpisodeStatus.CORRECT_AT_ROUND_0, null, RIGHT),
             episode("a3", "a", EpisodeStatus.EXCLUDED, null, WRONG),
             episode("a4", "a", EpisodeStatus.ERROR, null),
-            episode("b1", "b", EpisodeStatus.CORRECTED, 1, WRONG, new Round(1, "Answer: A", "A", true, "no", null)),
-            episode("b2", "b", EpisodeStatus.CORRECTED, 2, WRONG, new Round(1, "Answer: C", "C", false, "no", null),
-                    new Round(2, "Answer: A", "A", true, "no", null)),
-            episode("b3", "b", EpisodeStatus.NOT_CORRECTED, null, WRONG, new Round(1, "Answer: C", "C", false, "no", null)),
+            episode("b1", "b", EpisodeStatus.CORRECTED, 1, WRONG, new Round(1, "Answer: A", null, new Verdict("A", true, "official-parser", true), "no", null)),
+            episode("b2", "b", EpisodeStatus.CORRECTED, 2, WRONG, new Round(1, "Answer: C", null, new Verdict("C", false, "official-parser", true), "no", null),
+                    new Round(2, "Answer: A", null, new Verdict("A", true, "official-parser", true), "no", null)),
+            episode("b3", "b", EpisodeStatus.NOT_CORRECTED, null, WRONG, new Round(1, "Answer: C", null, new Verdict("C", false, "official-parser", true), "no", null)),
             episode("b4", "b", EpisodeStatus.ERROR, null, WRONG),
-            episode("b5", "b", EpisodeStatus.ERROR, null, WRONG, new Round(1, "Answer: C", "C", false, "no", null)));
+            episode("b5", "b", EpisodeStatus.ERROR, null, WRONG, new Round(1, "Answer: C", null, new Verdict("C", false, "official-parser", true), "no", null)));
 
     @Test
     void countsAreAPartitionWithBothKindsOfErrors() {

@@ -94,29 +94,38 @@ class FreeFormScoringTest {
     }
 
     @Test
-    void extractedIsTheNormalizedValue() {
-        assertThat(scorer.score("Answer: 51.10 cm", freeForm("51.1")).extracted()).isEqualTo("51.1");
-        assertThat(scorer.score("Answer: Even.", freeForm("even")).extracted()).isEqualTo("even");
+    void extractedIsTheAnswerAsRead() {
+        assertThat(scorer.score("Answer: 51.10 cm", freeForm("51.1")).extracted()).isEqualTo("51.10");
+        assertThat(scorer.score("Answer: Even.", freeForm("even")).extracted()).isEqualTo("Even");
     }
 
     @Test
     void emptyResponseIsUnparsedAndWrong() {
-        assertThat(scorer.score("", freeForm("285"))).isEqualTo(Verdict.unparsed());
-        assertThat(scorer.score("   \n ", freeForm("285"))).isEqualTo(Verdict.unparsed());
-        assertThat(scorer.score("Answer: $ $", freeForm("285"))).isEqualTo(Verdict.unparsed());
+        assertThat(scorer.score("", freeForm("285"))).isEqualTo(Verdict.empty());
+        assertThat(scorer.score("   \n ", freeForm("285"))).isEqualTo(Verdict.empty());
+        assertThat(scorer.score(null, freeForm("285"))).isEqualTo(Verdict.empty());
+        Verdict blankAnswer = scorer.score("Answer: $ $", freeForm("285"));
+        assertThat(blankAnswer.parsed()).isFalse();
+        assertThat(blankAnswer.correct()).isFalse();
     }
 
     @Test
-    void groundTruthsNormalizeAsWrittenInTheDataset() {
-        AnswerNormalizer normalizer = new AnswerNormalizer();
-        assertThat(normalizer.normalize("45^\\circ ").text()).isEqualTo("45");
-        assertThat(normalizer.normalize("230 ^\\circ T").text()).isEqualTo("230");
-        assertThat(normalizer.normalize("-4.9\n-4.9").text()).isEqualTo("-4.9");
-        assertThat(normalizer.normalize("Total S.A. $=3222.80 \\mathrm{~mm}^{2}$").text()).isEqualTo("3222.8");
-        assertThat(normalizer.normalize("216.\\mathrm{cm}^2").text()).isEqualTo("216");
-        NormalizedAnswer exact = normalizer.normalize("\\frac{1225\\pi }{2} \\text { units }^2");
-        assertThat(exact.plainDecimal()).isFalse();
-        assertThat(exact.value()).hasValueCloseTo(1225 * Math.PI / 2, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(normalizer.normalize("\\frac{5\\left(5x+7\\right)}{2x+3} units").numeric()).isFalse();
+    void groundTruthsReadAsWrittenInTheDataset() {
+        FreeFormReader reader = new FreeFormReader();
+        assertThat(reader.read("45^\\circ ").text()).isEqualTo("45");
+        assertThat(reader.read("230 ^\\circ T").text()).isEqualTo("230");
+        assertThat(reader.read("-4.9\n-4.9").text()).isEqualTo("-4.9");
+        FreeFormAnswer area = reader.read("Total S.A. $=3222.80 \\mathrm{~mm}^{2}$");
+        assertThat(area.label()).isEqualTo("Total S.A.");
+        assertThat(area.value()).isInstanceOfSatisfying(MathForm.Scalar.class,
+                v -> assertThat(v.decimals()).isEqualTo(2));
+        assertThat(reader.read("216.\\mathrm{cm}^2").text()).isEqualTo("216");
+        FreeFormAnswer exact = reader.read("\\frac{1225\\pi }{2} \\text { units }^2");
+        assertThat(exact.value()).isInstanceOfSatisfying(MathForm.Scalar.class, v -> {
+            assertThat(v.writtenDecimal()).isFalse();
+            assertThat(v.expression().value()).isCloseTo(1225 * Math.PI / 2, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(reader.read("\\frac{5\\left(5x+7\\right)}{2x+3} units").value())
+                .isInstanceOfSatisfying(MathForm.Scalar.class, v -> assertThat(v.expression().variables()).containsExactly("x"));
     }
 }

@@ -82,10 +82,10 @@ class MultipleChoiceExtractorTest {
     void scorerComparesLettersIgnoringCaseAndSpaces() {
         Sample sample = new Sample("q1", "?", List.<Path>of(), OPTIONS, " b ", "fruit", Map.of());
         Scorer scorer = new Scorer();
-        assertThat(scorer.score("Answer: B", sample)).isEqualTo(new Verdict("B", true));
-        assertThat(scorer.score("Answer: C", sample)).isEqualTo(new Verdict("C", false));
+        assertThat(scorer.score("Answer: B", sample)).isEqualTo(new Verdict("B", true, "official-parser", true));
+        assertThat(scorer.score("Answer: C", sample)).isEqualTo(new Verdict("C", false, "official-parser", true));
         Verdict unparsed = scorer.score("no idea", sample);
-        assertThat(unparsed).isEqualTo(Verdict.unparsed());
+        assertThat(unparsed).isEqualTo(Verdict.unparsed("unparsed"));
         assertThat(unparsed.reward()).isZero();
     }
 }

@@ -7,16 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a MathVerse question into its stem and its options. MathVerse writes the options into
- * the question text after {@code Choices:}, one per line, as {@code A:65°}, {@code A.15°} or
+ * the question text after {@code Choices:} (or {@code Choice:}), one per line, as {@code A:65°}, {@code A.15°} or
  * {@code (A) 15°}; the scorer needs them apart to read option texts in responses.
  *
  * @param stem the question without its choices block
  * @param options the option texts in letter order, empty when the question lists none (Vision
- *     Only questions carry them in the image)
+ *     Only questions carry them in the image); an option published empty (mathverse-622's B and
+ *     E) stays, blank, so that the letters after it keep their place
  */
 record Choices(String stem, List<String> options) {
 
-    private static final Pattern HEADER = Pattern.compile("(?i)choices\\s*:");
+    /** "Choices:", and the singular "Choice:" a few records use (mathverse-339, 340, 429, 430). */
+    private static final Pattern HEADER = Pattern.compile("(?i)choices?\\s*:");
     private static final Pattern OPTION = Pattern.compile("^\\s*\\(?([A-Z])\\)?\\s*[:.)]\\s*(.*)$");
 
     static Choices parse(String question) {

@@ -82,7 +82,7 @@ public final class MathVerseLoader {
                             : "no record is of the versions asked for, or every record was skipped"))));
         }
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return new DatasetLoad(new Dataset("mathverse " + stem, file.toAbsolutePath().normalize(), samples), skipped, excluded);
+        return new DatasetLoad(new Dataset("mathverse " + stem, file.toAbsolutePath().normalize(), samples), skipped, excluded, List.of());
     }
 
     record Located(JsonNode node, int line) {}

@@ -63,7 +63,7 @@ public final class MmmuProLoader {
         MmmuProConfig config = collector.config;
         String name = "mmmu-pro " + config.publishedName();
         return new DatasetLoad(new Dataset(name, path.toAbsolutePath().normalize(), collector.samples), skipped,
-                collector.excluded);
+                collector.excluded, collector.warnings);
     }
 
     private static List<Path> files(Path path) {
@@ -94,6 +94,7 @@ public final class MmmuProLoader {
         final RowProblems problems = new RowProblems(options.badRows());
         final List<Sample> samples = new ArrayList<>();
         final List<String> excluded = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
         final Map<String, String> firstSeen = new HashMap<>();
         private final ImageFiles images;
         private final Path root;
@@ -137,6 +138,9 @@ public final class MmmuProLoader {
                 reader = new MmmuProRowReader(config, options, images);
             }
             MmmuProRowReader.Outcome outcome = reader.read(row, problems);
+            if (outcome.warning() != null) {
+                warnings.add(outcome.warning());
+            }
             if (outcome.excluded() != null) {
                 excluded.add(outcome.excluded());
             } else if (outcome.sample() != null) {

@@ -31,8 +31,8 @@ final class MmmuProRowReader {
     private static final Pattern IMAGE_TOKEN = Pattern.compile("<image (\\d+)>");
 
     /** A loaded sample, or a good row left out by a setting (with the reason), or neither for a bad row. */
-    record Outcome(Sample sample, String excluded) {
-        static final Outcome BAD = new Outcome(null, null);
+    record Outcome(Sample sample, String excluded, String warning) {
+        static final Outcome BAD = new Outcome(null, null, null);
     }
 
     private final MmmuProConfig config;
@@ -69,7 +69,7 @@ final class MmmuProRowReader {
         }
         if (imagePaths.size() > 1 && options.multiImage() != MultiImagePolicy.ALL) {
             if (options.multiImage() == MultiImagePolicy.SKIP) {
-                return new Outcome(null, id + ": " + imagePaths.size() + " images (image policy \"skip\")");
+                return new Outcome(null, id + ": " + imagePaths.size() + " images (image policy \"skip\")", null);
             }
             imagePaths = List.of(imagePaths.get(0));
         }
@@ -81,7 +81,7 @@ final class MmmuProRowReader {
         metadata.put(Prompts.ROUND_ZERO_TEXT, prompt);
         metadata.put(Prompts.TEXT_BEFORE_IMAGES, Boolean.TRUE);
         metadata.put(Prompts.ANSWER_FORMAT, MmmuProPrompts.instruction(options.mode(), config.isVision()));
-        return new Outcome(new Sample(id, question, imagePaths, optionList, answer, subject, metadata), null);
+        return new Outcome(new Sample(id, question, imagePaths, optionList, answer, subject, metadata), null, fields.warning);
     }
 
     private static void requireLetter(String answer, int optionCount) throws InvalidValueException {
@@ -104,6 +104,8 @@ final class MmmuProRowReader {
         private final RowProblems problems;
         String id;
         boolean bad;
+        /** A row read, but not as published: said once per load. */
+        String warning;
 
         Fields(RawRow row, RowProblems problems) {
             this.row = row;
@@ -160,7 +162,13 @@ final class MmmuProRowReader {
             List<String> list;
             try {
                 if (value instanceof String literal) {
-                    list = PythonLiteral.parseStringList(literal);
+                    PythonLiteral.Options read = PythonLiteral.parseOptions(literal);
+                    list = read.items();
+                    if (read.nested()) {
+                        warning = row.file().getFileName() + " row " + row.number() + " (id \"" + id + "\"): field \"options\""
+                                + " holds a nested list, read as the official evaluator reads it: " + list.size()
+                                + " option" + (list.size() == 1 ? "" : "s") + ", " + list;
+                    }
                 } else if (value instanceof List<?> items) {
                     list = new ArrayList<>();
                     for (Object item : items) {

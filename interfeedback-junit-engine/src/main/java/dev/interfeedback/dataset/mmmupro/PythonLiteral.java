@@ -15,30 +15,54 @@ import java.util.Locale;
  * {@code u}/{@code r} prefixes, adjacent literals joined into one ({@code 'a' 'b'} is {@code 'ab'}),
  * and every escape of a Python 3 {@code str}: {@code \n \t \r \a \b \f \v \\ \' \"}, octal,
  * {@code \xhh}, {@code \\uhhhh}, {@code \Uhhhhhhhh}, {@code \N{NAME}} and line continuation;
- * unknown escapes stay as written, as in Python. Anything else (numbers, nested lists, byte
- * strings, triple quotes) is rejected with the offset where it was found.
+ * unknown escapes stay as written, as in Python. Anything else (numbers, byte strings, triple
+ * quotes, and nested lists except through {@link #parseOptions}) is rejected with the offset
+ * where it was found.
  */
 public final class PythonLiteral {
 
     private final String text;
+    /** Whether a nested list is one item, its Python {@code str}, as the official evaluator reads it. */
+    private final boolean nestedAsText;
+    private boolean nested;
     private int pos;
 
-    private PythonLiteral(String text) {
+    private PythonLiteral(String text, boolean nestedAsText) {
         this.text = text;
+        this.nestedAsText = nestedAsText;
     }
+
+    /**
+     * What the official MMMU-Pro evaluator reads from an options string.
+     *
+     * @param items the option texts
+     * @param nested whether a nested list was read as one option: {@code [['A', 'B', 'Not enough
+     *     information']]}, published so, is one option whose text is the inner list's Python
+     *     {@code str}, as {@code ast.literal_eval} and the official prompt make it
+     */
+    public record Options(List<String> items, boolean nested) {}
 
     /** Parses {@code text} as a list (or tuple) of strings. */
     public static List<String> parseStringList(String text) throws InvalidValueException {
+        return parse(text, false).items();
+    }
+
+    /** Parses {@code text} as the official evaluator reads an options string: nested lists are allowed. */
+    public static Options parseOptions(String text) throws InvalidValueException {
+        return parse(text, true);
+    }
+
+    private static Options parse(String text, boolean nestedAsText) throws InvalidValueException {
         if (text == null) {
             throw new InvalidValueException("expected a Python list of strings, found nothing");
         }
-        PythonLiteral parser = new PythonLiteral(text);
+        PythonLiteral parser = new PythonLiteral(text, nestedAsText);
         List<String> items = parser.list();
         parser.skipSpace();
         if (parser.pos != text.length()) {
             throw parser.error("the end of the list");
         }
-        return items;
+        return new Options(items, parser.nested);
     }
 
     private List<String> list() throws InvalidValueException {
@@ -61,7 +85,14 @@ public final class PythonLiteral {
         }
         while (true) {
             skipSpace();
-            items.add(concatenatedStrings());
+            if (nestedAsText && (peek() == '[' || peek() == '(')) {
+                nested = true;
+                boolean list = peek() == '[';
+                List<String> inner = list();
+                items.add(pythonStr(inner, list));
+            } else {
+                items.add(concatenatedStrings());
+            }
             skipSpace();
             char c = next("',' or '" + close + "'");
             if (c == close) {
@@ -77,6 +108,41 @@ public final class PythonLiteral {
                 return items;
             }
         }
+    }
+
+    /** Python's {@code str} of a list or tuple of strings: {@code ['A', 'B']}. */
+    private static String pythonStr(List<String> items, boolean list) {
+        StringBuilder out = new StringBuilder(list ? "[" : "(");
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(pythonRepr(items.get(i)));
+        }
+        return out.append(!list && items.size() == 1 ? ",)" : list ? "]" : ")").toString();
+    }
+
+    /** Python's {@code repr} of a str: single quotes unless the text holds one and no double quote. */
+    private static String pythonRepr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder().append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\');
+                    }
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append(quote).toString();
     }
 
     /** Python joins adjacent literals at parse time: {@code 'a' "b"} is one string. */

@@ -39,6 +39,11 @@ final class ResponseDecoder {
                     + " choices[0].message.content, got: " + ErrorMessages.truncate(body));
         }
         JsonNode content = choices.get(0).path("message").path("content");
+        JsonNode refusal = choices.get(0).path("message").path("refusal");
+        if ((content.isMissingNode() || content.isNull()) && refusal.isTextual()) {
+            // A refusal is an answer, and a wrong one: kept, never an error.
+            return new ChatResponse(redactor.redact(refusal.asText()), usage(root.path("usage")), ChatResponse.REFUSAL);
+        }
         if (content.isMissingNode() || content.isNull()) {
             throw new ModelException("response from " + endpoint + " has no content in choices[0].message.content"
                     + redactor.redact(finishReason(choices.get(0))));
@@ -47,7 +52,10 @@ final class ResponseDecoder {
             throw new ModelException("response from " + endpoint + ": expected choices[0].message.content to be a"
                     + " string, got " + content.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        return new ChatResponse(redactor.redact(content.asText()), usage(root.path("usage")));
+        JsonNode reason = choices.get(0).path("finish_reason");
+        boolean unusual = reason.isTextual() && !reason.asText().equals("stop");
+        return new ChatResponse(redactor.redact(content.asText()), usage(root.path("usage")),
+                unusual ? redactor.redact(reason.asText()) : null);
     }
 
     // A refusal or a length cut-off explains an empty answer better than the bare fact.

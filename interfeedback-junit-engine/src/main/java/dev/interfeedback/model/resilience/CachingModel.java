@@ -52,7 +52,9 @@ public final class CachingModel implements ChatModel {
             return cached.get();
         }
         ChatResponse response = delegate.chat(request);
-        cache.put(key, response);
+        if (response.finishReason() == null) {
+            cache.put(key, response); // the cache keeps text only: a cut or refused answer is asked again
+        }
         return response;
     }
 

@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class MathVerseTwoStepJudge {
 
+    /** The rule a judge's verdicts record. */
+    public static final String RULE = "judge";
+
     /** The official script's model call has temperature 0; our clients send 0 for every call. */
     private final ChatModel judge;
     private final int attempts;
@@ -42,17 +45,20 @@ public final class MathVerseTwoStepJudge {
 
     /** Same shape as {@code Verifier.verify}: the extracted answer and the judge's verdict. */
     public Verdict judge(String response, Sample sample) {
-        String extraction = ask(MathVerseJudgePrompts.extract(response == null ? "" : response), sample)
+        if (response == null || response.isBlank()) {
+            return Verdict.empty(); // wrong on every path, without asking the judge
+        }
+        String extraction = ask(MathVerseJudgePrompts.extract(response), sample)
                 .replace("Extracted Answer: ", "").strip();
         if (extraction.isEmpty()) {
-            return Verdict.unparsed(); // the official step 2 does not judge an empty extraction either
+            return Verdict.unparsed(RULE); // the official step 2 does not judge an empty extraction either
         }
         String prompt = MathVerseJudgePrompts.score(question(sample), answer(sample), extraction);
         String last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             last = ask(prompt, sample).replace("Judgement:", "").strip();
             if (last.equals("0") || last.equals("1")) {
-                return new Verdict(extraction, last.equals("1"));
+                return new Verdict(extraction, last.equals("1"), RULE, true);
             }
         }
         throw new JudgeException("the judge " + judge.info() + " answered \"" + abbreviate(last) + "\" instead of 0 or 1, "

@@ -35,4 +35,28 @@ class MmmuProJsonlTest {
         // Path-only images are used where they are, nothing is copied to the cache.
         assertThat(temp).isEmptyDirectory();
     }
+
+    @Test
+    void aNestedOptionsListIsOneOptionAsTheOfficialEvaluatorReadsIt() throws Exception {
+        String first = Files.readAllLines(ParquetFixtures.REAL.resolve("standard-10-options.jsonl")).get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode nested =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
+        String image = nested.get("image_1").asText();
+        Files.createDirectories(temp.resolve("data/images"));
+        Files.copy(ParquetFixtures.REAL.resolve(image), temp.resolve("data").resolve(image));
+        nested.put("id", "validation_Nested_1");
+        nested.put("options", "[['A', 'B', 'Not enough information']]");
+        nested.put("answer", "A");
+        java.nio.file.Path jsonl = temp.resolve("data/standard (10 options).jsonl");
+        Files.writeString(jsonl, first + "\n" + nested + "\n");
+
+        DatasetLoad load = new MmmuProLoader(MmmuProOptions.defaults(temp.resolve("cache"))).load(jsonl);
+
+        assertThat(load.dataset().size()).isEqualTo(2);
+        assertThat(MmmuProParquetTest.byId(load, "validation_Nested_1").options())
+                .containsExactly("['A', 'B', 'Not enough information']");
+        assertThat(load.warnings()).singleElement().asString()
+                .contains("row 2", "validation_Nested_1", "\"options\"", "nested list", "1 option");
+        assertThat(load.summary()).contains("warning: ", "validation_Nested_1");
+    }
 }

@@ -49,4 +49,15 @@ class PythonLiteralTest {
         assertThatThrownBy(() -> PythonLiteral.parseStringList("['a'] extra")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> PythonLiteral.parseStringList(null)).isInstanceOf(InvalidValueException.class);
     }
+
+    @Test
+    void nestedListsAreOneOptionOnlyWhereTheOfficialEvaluatorReadsThem() throws Exception {
+        PythonLiteral.Options read = PythonLiteral.parseOptions("[['A', 'B', 'Not enough information']]");
+        assertThat(read.items()).containsExactly("['A', 'B', 'Not enough information']");
+        assertThat(read.nested()).isTrue();
+        assertThat(PythonLiteral.parseOptions("[[\"it's\", 'x\\\\y'], 'c']").items())
+                .containsExactly("[\"it's\", 'x\\\\y']", "c");
+        assertThat(PythonLiteral.parseOptions("['a', 'b']")).isEqualTo(new PythonLiteral.Options(java.util.List.of("a", "b"), false));
+        assertThatThrownBy(() -> PythonLiteral.parseStringList("[['a']]")).isInstanceOf(InvalidValueException.class);
+    }
 }

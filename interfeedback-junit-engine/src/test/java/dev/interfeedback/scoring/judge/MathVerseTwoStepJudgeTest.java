@@ -25,7 +25,7 @@ class MathVerseTwoStepJudgeTest {
 
         Verdict verdict = new MathVerseTwoStepJudge(model).judge("So angle P is 50°, option C.", tangent);
 
-        assertThat(verdict).isEqualTo(new Verdict("C", true));
+        assertThat(verdict).isEqualTo(new Verdict("C", true, "judge", true));
         String extract = model.requests().get(0).messages().get(0).text();
         assertThat(extract).startsWith("I am providing you a response from a model to a math problem, termed 'Model Response'.")
                 .contains("Model response: 'Rounded to two decimal places, the perimeter of the sector is approximately:\n\n(-2, 1)'")
@@ -43,7 +43,7 @@ class MathVerseTwoStepJudgeTest {
     void asksAgainWhenTheJudgementIsNotZeroOrOne() {
         ScriptedModel model = new ScriptedModel("judge", "B", "The answers differ.", "Judgement: 0");
 
-        assertThat(new MathVerseTwoStepJudge(model).judge("B", tangent)).isEqualTo(new Verdict("B", false));
+        assertThat(new MathVerseTwoStepJudge(model).judge("B", tangent)).isEqualTo(new Verdict("B", false, "judge", true));
         assertThat(model.requests()).hasSize(3);
 
         ScriptedModel stubborn = new ScriptedModel("judge", "B", "maybe", "maybe");
