@@ -80,8 +80,10 @@ public record Key(String name, Type type, String defaultValue, String documented
     }
 
     public record Choice(List<String> values) implements Type {
+        /** "a or b", "a, b or c". */
         public String expected() {
-            return String.join(" or ", values);
+            int last = values.size() - 1;
+            return last == 0 ? values.get(0) : String.join(", ", values.subList(0, last)) + " or " + values.get(last);
         }
     }
 
