@@ -1,9 +1,8 @@
 package dev.interfeedback.config;
 
+import static dev.interfeedback.testing.ChatCompletions.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerFactoryTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Dataset ONE_FREE_FORM = new Dataset("free", Path.of("free.jsonl"),
             List.of(new Sample("f1", "How many edges?", List.of(), List.of(), "12", "geometry", Map.of())));
 
@@ -91,16 +89,5 @@ class RunnerFactoryTest {
         }
         return RunnerFactory.create(TestSettings.of(settings), name -> null)
                 .run("b", ONE_FREE_FORM, RoundListener.NONE, e -> {});
-    }
-
-    private static MockResponse completion(String content) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("id", "chatcmpl-1").put("object", "chat.completion");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 3).put("completion_tokens", 1).put("total_tokens", 4);
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(body.toString()).build();
     }
 }
