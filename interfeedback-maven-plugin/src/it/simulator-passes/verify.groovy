@@ -14,6 +14,13 @@ assert results.benchmarks[0].counts == [samples: 12, correctAtRound0: 0, wrongAt
         testSet: 12, errorsAfterRound0: 0, corrected: 12, notCorrected: 0, errors: 0]
 assert results.runId ==~ /\d{8}T\d{6}Z-[0-9a-f]{8}/
 assert new File(out, 'episodes.jsonl').readLines().size() == 12
-assert new File(out, 'junit-xml/TEST-interfeedback.xml').text.contains('tests=')
-assert new File(out, 'open-test-reporting').listFiles().any { it.name.endsWith('.xml') }
+// The CI reports name every sample, and none failed.
+def junitXml = new groovy.xml.XmlSlurper().parse(new File(out, 'junit-xml/TEST-interfeedback.xml'))
+assert junitXml.@failures.toInteger() == 0 && junitXml.@errors.toInteger() == 0
+def samples = (1..12).collect { String.format('s%02d', it) }
+def testcases = junitXml.testcase*.@name*.toString()
+samples.each { id -> assert testcases.any { it.startsWith(id + ' [') } : "no testcase for $id in JUnit XML" }
+def openTestReporting = new File(out, 'open-test-reporting').listFiles().find { it.name.endsWith('.xml') }.text
+samples.each { id -> assert openTestReporting.contains("name=\"$id [") : "no test for $id in Open Test Reporting XML" }
+assert !openTestReporting.contains('status="FAILED"')
 return true

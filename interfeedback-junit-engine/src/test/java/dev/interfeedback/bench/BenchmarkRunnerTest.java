@@ -1,6 +1,7 @@
 package dev.interfeedback.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
@@ -9,7 +10,13 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.DetailedFeedback;
+import dev.interfeedback.model.CallContext;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.model.simulator.SimulatorProfile;
 import dev.interfeedback.scoring.Scorer;
@@ -95,6 +102,51 @@ class BenchmarkRunnerTest {
         assertThat(metrics.counts().errors()).isEqualTo(1);
         assertThat(metrics.accuracy().trials()).isEqualTo(1);
         assertThat(metrics.errorRate().value()).isEqualTo(0.5);
+    }
+
+    /**
+     * Round-0 answers chosen by hand (ground truth A everywhere), so the test set is known without
+     * asking the code under test: receiver wrong and provider right on q1, q3 and q4 only.
+     */
+    @Test
+    void theTestSetIsExactlyTheSamplesTheReceiverMissesAndTheProviderSolves() throws InterruptedException {
+        Dataset six = new Dataset("six", Path.of("six.jsonl"), List.of("q0", "q1", "q2", "q3", "q4", "q5").stream()
+                .map(id -> new Sample(id, "Question " + id, List.of(), List.of("w", "x", "y", "z"), "A", "c", Map.of()))
+                .toList());
+        ChatModel receiver = byId("r", Map.of("q0", "A", "q1", "B", "q2", "B", "q3", "B", "q4", "D", "q5", "A"),
+                Map.of("q1", "A", "q3", "C", "q4", "D"));
+        ChatModel provider = byId("p", Map.of("q0", "B", "q1", "A", "q2", "C", "q3", "A", "q4", "A", "q5", "B"), Map.of());
+
+        BenchmarkResult result = new BenchmarkRunner(receiver, provider, new BinaryFeedback(), new Scorer()::score, 1, 3)
+                .run("b", six, RoundListener.NONE, e -> {});
+
+        assertThat(result.episodes()).extracting(Episode::sampleId, Episode::status).containsExactly(
+                tuple("q0", EpisodeStatus.CORRECT_AT_ROUND_0),
+                tuple("q1", EpisodeStatus.CORRECTED),
+                tuple("q2", EpisodeStatus.EXCLUDED),
+                tuple("q3", EpisodeStatus.NOT_CORRECTED),
+                tuple("q4", EpisodeStatus.NOT_CORRECTED),
+                tuple("q5", EpisodeStatus.CORRECT_AT_ROUND_0));
+        assertThat(result.metrics().counts()).isEqualTo(new Counts(6, 2, 4, 3, 1, 0));
+        assertThat(result.metrics().correctionRate()).isEqualTo(new Rate(1, 3));
+        assertThat(result.providerRoundZero()).isEqualTo(new Rate(3, 6));
+    }
+
+    /** Answers "Answer: X" by sample id: {@code roundZero} at round 0, {@code later} after feedback. */
+    private static ChatModel byId(String alias, Map<String, String> roundZero, Map<String, String> later) {
+        return new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                CallContext context = request.context();
+                Map<String, String> answers = context.round() == 0 ? roundZero : later;
+                return new ChatResponse("Answer: " + answers.get(context.sampleId()), Usage.NONE);
+            }
+
+            @Override
+            public ModelInfo info() {
+                return new ModelInfo(alias, alias, false);
+            }
+        };
     }
 
     private static BenchmarkRunner simulated(int concurrency, String receiverUrl, String providerUrl) {

@@ -48,6 +48,39 @@ class MetricsTest {
         assertThat(metrics.errorRate().value()).isEqualTo(1.0 / 6);
     }
 
+    /**
+     * 20 samples: 8 right and 10 wrong at round 0, 2 errors; of the 10 wrong, the provider solves
+     * 5 (the test set), and 2 of them are corrected at round 1, 1 at round 2. By hand: accuracy
+     * 8/18, correction rate 3/5 (not 3/10: the denominator is the test set, not the round-0
+     * errors), rate_1 2/5, rate_2 1/5, error rate 2/20.
+     */
+    @Test
+    void ratesAreOverTheTestSetNotOverTheRoundZeroErrors() {
+        Metrics metrics = Metrics.fromCounts(new Counts(20, 8, 10, 5, 3, 2), new long[] {0, 2, 1});
+
+        assertThat(metrics.accuracy()).isEqualTo(new Rate(8, 18));
+        assertThat(metrics.correctionRate()).isEqualTo(new Rate(3, 5));
+        assertThat(metrics.correctionRate().value()).isEqualTo(0.6);
+        assertThat(metrics.perRound()).containsExactly(new RoundRate(1, new Rate(2, 5)), new RoundRate(2, new Rate(1, 5)));
+        assertThat(metrics.errorRate()).isEqualTo(new Rate(2, 20));
+    }
+
+    @Test
+    void excludedSamplesAreWrongAtRoundZeroButOutsideTheTestSet() {
+        List<Episode> episodes = List.of(
+                episode("a", EpisodeStatus.EXCLUDED, null, false),
+                episode("b", EpisodeStatus.EXCLUDED, null, false),
+                episode("c", EpisodeStatus.CORRECTED, 2, false),
+                episode("d", EpisodeStatus.CORRECT_AT_ROUND_0, null, true));
+
+        Metrics metrics = Metrics.of(episodes, 2);
+
+        assertThat(metrics.counts()).isEqualTo(new Counts(4, 1, 3, 1, 1, 0));
+        assertThat(metrics.correctionRate()).isEqualTo(new Rate(1, 1));
+        assertThat(metrics.perRound()).containsExactly(new RoundRate(1, new Rate(0, 1)), new RoundRate(2, new Rate(1, 1)));
+        assertThat(metrics.accuracy()).isEqualTo(new Rate(1, 4));
+    }
+
     @Test
     void anEmptyTestSetLeavesTheCorrectionRateUndefined() {
         Metrics metrics = Metrics.of(List.of(episode("a", EpisodeStatus.CORRECT_AT_ROUND_0, null, true)), 3);

@@ -164,6 +164,55 @@ class LoopbackEngineTest {
         assertThat(journal).as("deleted once every sample is in the results").doesNotExist();
     }
 
+    /**
+     * Counted by hand (parallel, so in dataset order; two rounds; six attempts per call). A full
+     * run asks 22 round-0 calls (ten answers, and six attempts for each model on loop-broken), then
+     * 2 for loop-fix (feedback, answer), 4 for loop-never and 7 for loop-late (feedback, six
+     * attempts): 35. The run cancelled at loop-fix's feedback journaled the ten round-0 answers
+     * and loop-right's episode (which needs no call): resumed, it asks exactly the other 25.
+     */
+    @Test
+    void aResumedRunAsksExactlyWhatTheCancelledRunLeftUndone() {
+        run(Map.of("interfeedback.parallel", "false",
+                "interfeedback.output.dir", output.resolve("uninterrupted").toString()), selectClass(LoopbackBenchmark.class));
+        assertThat(server.requests()).as("an uninterrupted run").isEqualTo(35);
+
+        cancelAtTheFirstFeedback();
+        server.onFeedbackRequest(() -> {});
+        int before = server.requests();
+        run(Map.of("interfeedback.parallel", "false"), selectClass(LoopbackBenchmark.class));
+
+        assertThat(server.requests() - before).isEqualTo(25);
+    }
+
+    @Test
+    void withResumeFalseTheJournalOfACancelledRunIsIgnored() {
+        cancelAtTheFirstFeedback();
+        server.onFeedbackRequest(() -> {});
+        int before = server.requests();
+
+        EngineExecutionResults fresh = run(Map.of("interfeedback.parallel", "false", "interfeedback.resume", "false"),
+                selectClass(LoopbackBenchmark.class));
+
+        assertThat(server.requests() - before).as("every call of a full run (see above)").isEqualTo(35);
+        assertThat(fresh.containerEvents().reportingEntryPublished()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .filter(entry -> entry.containsKey("resumed"))).isEmpty();
+        assertThat(Tally.samples(fresh)).isEqualTo(new Tally(5, 2, 1, 1, 2, 0));
+    }
+
+    /** Runs the benchmark one sample at a time, cancelled at the provider's first feedback call (loop-fix's). */
+    private void cancelAtTheFirstFeedback() {
+        CancellationToken token = CancellationToken.create();
+        server.onFeedbackRequest(token::cancel);
+        EngineTestKit.engine(new InterFeedbackTestEngine())
+                .selectors(selectClass(LoopbackBenchmark.class))
+                .configurationParameters(parameters(Map.of("interfeedback.parallel", "false")))
+                .cancellationToken(token)
+                .execute();
+        assertThat(output.resolve("journal").resolve("loopback.jsonl")).as("kept for the next run").exists();
+    }
+
     @Test
     void aRunCancelledWhileTheTestSetIsBuiltAsksNoFurtherRoundZeroAnswers() {
         CancellationToken token = CancellationToken.create();

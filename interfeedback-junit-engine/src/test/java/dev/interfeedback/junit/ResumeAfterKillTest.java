@@ -52,8 +52,10 @@ class ResumeAfterKillTest {
             assertThat(finishedBeforeKill).hasSizeGreaterThanOrEqualTo(8).hasSizeLessThan(SAMPLES);
 
             Process second = launcher(server, killedOut, dir.resolve("second.log"));
-            KilledRuns.awaitExit(second, dir.resolve("second.log")); // some samples fail: not corrected
+            int resumedExit = KilledRuns.awaitExit(second, dir.resolve("second.log"));
             String log = Files.readString(dir.resolve("second.log"));
+            // The Console Launcher's 1: some samples fail (not corrected), and nothing worse happened.
+            assertThat(resumedExit).as(log).isEqualTo(1);
             assertThat(log).containsPattern("resumed = `\\d+ of " + SAMPLES + " samples were finished by an interrupted run");
             assertThat(journal).doesNotExist();
             requests = server.requestsBySignature();
@@ -63,7 +65,8 @@ class ResumeAfterKillTest {
 
         Path cleanOut = dir.resolve("clean");
         try (ScriptedChatServer server = new ScriptedChatServer(Duration.ZERO)) {
-            KilledRuns.awaitExit(launcher(server, cleanOut, dir.resolve("clean.log")), dir.resolve("clean.log"));
+            assertThat(KilledRuns.awaitExit(launcher(server, cleanOut, dir.resolve("clean.log")), dir.resolve("clean.log")))
+                    .as("the same failing samples").isEqualTo(1);
         }
 
         JsonNode resumed = KilledRuns.results(killedOut.resolve("results.json"));

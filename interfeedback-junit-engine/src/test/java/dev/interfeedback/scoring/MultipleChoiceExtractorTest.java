@@ -57,6 +57,13 @@ class MultipleChoiceExtractorTest {
     }
 
     @Test
+    void aLetterNamedAgainLastWinsOverOneNamedOnlyInBetween() {
+        // By its last occurrence B is latest; by its first, C would be.
+        assertThat(read("(B) at first, then (C), and in the end (B)")).isEqualTo("B");
+        assertThat(read("B at first, then C and in the end B again")).isEqualTo("B");
+    }
+
+    @Test
     void optionTextInALongerResponse() {
         assertThat(read("I would go with the banana in this case")).isEqualTo("B");
     }

@@ -148,6 +148,21 @@ class CachingModelTest {
     }
 
     @Test
+    void theKeyCoversTheSeed() throws Exception {
+        model().chat(question("s7", CallContext.Purpose.ANSWER));
+        assertThat(server.requests()).isEqualTo(1);
+
+        // Another seed may give another answer even at temperature 0: it must be asked.
+        model(Map.of("interfeedback.model.weak.seed", "99"), k -> null).chat(question("s7", CallContext.Purpose.ANSWER));
+        assertThat(server.requests()).isEqualTo(2);
+        model(Map.of("interfeedback.model.weak.seed", "none"), k -> null).chat(question("s7", CallContext.Purpose.ANSWER));
+        assertThat(server.requests()).isEqualTo(3);
+
+        model(Map.of("interfeedback.model.weak.seed", "99"), k -> null).chat(question("s7", CallContext.Purpose.ANSWER));
+        assertThat(server.requests()).as("the same seed again is a cache hit").isEqualTo(3);
+    }
+
+    @Test
     void aLineTornByACrashIsSkippedAndTheNextAppendIsKept() throws Exception {
         Path cacheDir = dir.resolve("torn");
         String k1 = "1".repeat(64), k2 = "2".repeat(64), k3 = "3".repeat(64);

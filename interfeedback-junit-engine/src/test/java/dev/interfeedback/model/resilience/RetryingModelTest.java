@@ -298,9 +298,28 @@ class RetryingModelTest {
         assertThat(server.requests()).isZero();
     }
 
+    /**
+     * The server in another JVM grades by these, so they must be a fixed function of the id: the
+     * values were computed outside Java, from String.hashCode's specified formula.
+     */
     @Test
-    void syntheticAnswersAreStable() {
-        assertThat(SyntheticDataset.truth("s1")).isEqualTo(SyntheticDataset.truth("s1"));
-        assertThat(SyntheticDataset.wrong("s1", 7)).isNotEqualTo(SyntheticDataset.truth("s1"));
+    void syntheticAnswersAreAFixedFunctionOfTheId() {
+        assertThat(List.of("s1", "s10", "q7")).extracting(SyntheticDataset::truth).containsExactly("B", "D", "A");
+        assertThat(List.of(0, 1, 2, 7)).extracting(salt -> SyntheticDataset.wrong("s10", salt))
+                .containsExactly("A", "B", "C", "B");
+    }
+
+    @Test
+    void one429HalvesTheEndpointsLimit() throws Exception {
+        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Status(429, "0.001") : Fault.NONE);
+        LimiterRegistry limiters = new LimiterRegistry();
+        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), null);
+        ChatModel model = new ModelFactory(TestSettings.of(settings), k -> null, limiters, stats).create("weak");
+
+        model.chat(question("s8"));
+
+        // 8 halved to 4 by the 429; the retry's success adds 1/4 of a slot, not a whole one.
+        assertThat(limiters.forEndpoint(server.baseUrl() + "/chat/completions", 8).limit()).isEqualTo(4);
+        assertThat(stats.rateLimitedResponses()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package dev.interfeedback.maven.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +34,22 @@ class ResultsFileTest {
         assertThat(mathverse.figures().counts().excluded()).isEqualTo(4);
         assertThat(mathverse.perRound()).hasSize(3);
         assertThat(mathverse.categories()).extracting(Figures::name).contains("mathverse-text-only-sample/Functions");
+    }
+
+    /**
+     * {@code results-with-errors.json}: 8 samples, 2 of them errors (both in category geometry,
+     * of 4); its rates and intervals were computed by hand (Wilson 95%), not by the engine.
+     */
+    @Test
+    void theErrorRateIsReadWithItsCounts() throws Exception {
+        BenchmarkSummary flaky = ResultsFile.read(Path.of("src/test/resources/results-with-errors.json")).get(0);
+
+        Figure errors = flaky.figures().get(Counter.ERROR_RATE);
+        assertThat(errors).isEqualTo(new Figure(0.25, 0.07147921275210901, 0.5907245696898311, 2, 8));
+        assertThat(flaky.figures().get(Counter.ACCURACY).trials()).as("errors leave accuracy's denominator").isEqualTo(6);
+        assertThat(flaky.categories()).extracting(Figures::name, f -> f.get(Counter.ERROR_RATE).value(),
+                        f -> f.get(Counter.ERROR_RATE).successes())
+                .containsExactly(tuple("flaky/algebra", 0.0, 0L), tuple("flaky/geometry", 0.5, 2L));
     }
 
     @Test

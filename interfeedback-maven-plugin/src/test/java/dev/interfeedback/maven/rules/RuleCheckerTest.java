@@ -51,6 +51,22 @@ class RuleCheckerTest {
                 .contains("mathverse-text-only-sample: accuracy is 45.8%").contains("expected maximum is 0.35");
     }
 
+    /** {@code results-with-errors.json}: 2 of 8 samples errored, both in category geometry. */
+    @Test
+    void anErrorRateAboveTheMaximumIsAViolation() throws Exception {
+        List<BenchmarkSummary> flaky = ResultsFile.read(Path.of("src/test/resources/results-with-errors.json"));
+
+        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "ERROR_RATE", null, "0%"))).check(flaky, warnings::add))
+                .extracting(Violation::message).containsExactly(
+                        "benchmark flaky: error rate is 25.0% [7.1, 59.1] (2 of 8), but expected maximum is 0%");
+        assertThat(new RuleChecker(List.of(rule("CATEGORY", "ERROR_RATE", null, "10%"))).check(flaky, warnings::add))
+                .extracting(Violation::message).containsExactly(
+                        "category flaky/geometry: error rate is 50.0% [15.0, 85.0] (2 of 4), but expected maximum is 10%");
+        assertThat(new RuleChecker(List.of(rule("BENCHMARK", "ERROR_RATE", null, "25%"))).check(flaky, warnings::add))
+                .as("a maximum is inclusive").isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
     @Test
     void categoriesAreNamedByBenchmarkAndCategory() {
         Rule rule = rule("CATEGORY", "CORRECTION_RATE", "0.9", null);
