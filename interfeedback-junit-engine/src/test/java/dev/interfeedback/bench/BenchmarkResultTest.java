@@ -7,6 +7,7 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.scoring.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,13 @@ class BenchmarkResultTest {
     private static Episode episode(String id, String category, EpisodeStatus status, Integer correctedAt,
             boolean rightAtRound0) {
         List<Round> rounds = new ArrayList<>();
-        rounds.add(new Round(0, "Answer: " + (rightAtRound0 ? "A" : "B"), rightAtRound0 ? "A" : "B", rightAtRound0,
+        String letter = rightAtRound0 ? "A" : "B";
+        rounds.add(new Round(0, "Answer: " + letter, null, new Verdict(letter, rightAtRound0, "official-parser", true),
                 null, null));
-        if (correctedAt != null) rounds.add(new Round(correctedAt, "Answer: A", "A", true, "incorrect", null));
+        if (correctedAt != null) {
+            rounds.add(new Round(correctedAt, "Answer: A", null, new Verdict("A", true, "official-parser", true),
+                    "incorrect", null));
+        }
         return new Episode(id, category, status, correctedAt, rounds, null, null, null);
     }
 }

@@ -198,7 +198,7 @@ class LoopbackEngineTest {
         assertThat(fresh.containerEvents().reportingEntryPublished()
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
                 .filter(entry -> entry.containsKey("resumed"))).isEmpty();
-        assertThat(Tally.samples(fresh)).isEqualTo(new Tally(5, 2, 1, 1, 2, 0));
+        assertThat(Tally.samples(fresh)).isEqualTo(new Tally(5, 2, 1, 1, 2));
     }
 
     /** Runs the benchmark one sample at a time, cancelled at the provider's first feedback call (loop-fix's). */

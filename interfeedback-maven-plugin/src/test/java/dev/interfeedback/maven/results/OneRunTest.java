@@ -13,6 +13,7 @@ import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ResultsJson;
+import dev.interfeedback.scoring.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class OneRunTest {
     }
 
     private static Episode episode(String id, String category, EpisodeStatus status, boolean right) {
-        return new Episode(id, category, status, null, List.of(new Round(0, "Answer: A", "A", right, null, null)), null,
+        return new Episode(id, category, status, null, List.of(new Round(0, "Answer: A", null, new Verdict("A", right, "official-parser", true), null, null)), null,
                 null, null);
     }
 }

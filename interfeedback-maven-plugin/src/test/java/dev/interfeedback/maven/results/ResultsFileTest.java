@@ -42,7 +42,7 @@ class ResultsFileTest {
      */
     @Test
     void theErrorRateIsReadWithItsCounts() throws Exception {
-        BenchmarkSummary flaky = ResultsFile.read(Path.of("src/test/resources/results-with-errors.json")).get(0);
+        BenchmarkSummary flaky = ResultsFile.read(Path.of("src/test/resources/results-with-errors.json")).benchmarks().get(0);
 
         Figure errors = flaky.figures().get(Counter.ERROR_RATE);
         assertThat(errors).isEqualTo(new Figure(0.25, 0.07147921275210901, 0.5907245696898311, 2, 8));

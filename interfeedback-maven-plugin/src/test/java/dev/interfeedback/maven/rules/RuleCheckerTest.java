@@ -54,7 +54,7 @@ class RuleCheckerTest {
     /** {@code results-with-errors.json}: 2 of 8 samples errored, both in category geometry. */
     @Test
     void anErrorRateAboveTheMaximumIsAViolation() throws Exception {
-        List<BenchmarkSummary> flaky = ResultsFile.read(Path.of("src/test/resources/results-with-errors.json"));
+        List<BenchmarkSummary> flaky = ResultsFile.read(Path.of("src/test/resources/results-with-errors.json")).benchmarks();
 
         assertThat(new RuleChecker(List.of(rule("BENCHMARK", "ERROR_RATE", null, "0%"))).check(flaky, warnings::add))
                 .extracting(Violation::message).containsExactly(
