@@ -127,7 +127,7 @@ class BenchmarkRunnerTest {
                 tuple("q3", EpisodeStatus.NOT_CORRECTED),
                 tuple("q4", EpisodeStatus.NOT_CORRECTED),
                 tuple("q5", EpisodeStatus.CORRECT_AT_ROUND_0));
-        assertThat(result.metrics().counts()).isEqualTo(new Counts(6, 2, 4, 3, 1, 0));
+        assertThat(result.metrics().counts()).isEqualTo(new Counts(2, 1, 1, 2, 0, 0));
         assertThat(result.metrics().correctionRate()).isEqualTo(new Rate(1, 3));
         assertThat(result.providerRoundZero()).isEqualTo(new Rate(3, 6));
     }

@@ -56,7 +56,7 @@ class MetricsTest {
      */
     @Test
     void ratesAreOverTheTestSetNotOverTheRoundZeroErrors() {
-        Metrics metrics = Metrics.fromCounts(new Counts(20, 8, 10, 5, 3, 2), new long[] {0, 2, 1});
+        Metrics metrics = Metrics.fromCounts(new Counts(8, 5, 3, 2, 2, 0), new long[] {0, 2, 1});
 
         assertThat(metrics.accuracy()).isEqualTo(new Rate(8, 18));
         assertThat(metrics.correctionRate()).isEqualTo(new Rate(3, 5));
@@ -75,7 +75,7 @@ class MetricsTest {
 
         Metrics metrics = Metrics.of(episodes, 2);
 
-        assertThat(metrics.counts()).isEqualTo(new Counts(4, 1, 3, 1, 1, 0));
+        assertThat(metrics.counts()).isEqualTo(new Counts(1, 2, 1, 0, 0, 0));
         assertThat(metrics.correctionRate()).isEqualTo(new Rate(1, 1));
         assertThat(metrics.perRound()).containsExactly(new RoundRate(1, new Rate(0, 1)), new RoundRate(2, new Rate(1, 1)));
         assertThat(metrics.accuracy()).isEqualTo(new Rate(1, 4));

@@ -91,6 +91,8 @@ class CommandLineFiguresTest {
                 "interfeedback.feedback=binary",
                 "interfeedback.rounds=2",
                 "interfeedback.cache.enabled=false",
+                // One scripted error in five samples: within this share, so the exit code stays 0.
+                "interfeedback.max-error-rate=20%",
                 "interfeedback.receiver=r",
                 "interfeedback.provider=p",
                 "interfeedback.model.r.url=" + server.url("/v1"),
@@ -107,7 +109,8 @@ class CommandLineFiguresTest {
         for (JsonNode benchmark : benchmarks) {
             JsonNode counts = benchmark.path("counts");
             assertThat(counts.toString()).isEqualTo("{\"samples\":5,\"correctAtRound0\":1,\"wrongAtRound0\":3,"
-                    + "\"testSet\":2,\"corrected\":1,\"errors\":1}");
+                    + "\"errorsAtRound0\":1,\"excluded\":1,\"testSet\":2,\"errorsAfterRound0\":0,\"corrected\":1,"
+                    + "\"notCorrected\":1,\"errors\":1}");
             assertRate(benchmark.path("accuracy"), 0.25, 0.045587260809700575, 0.6993581574175981);
             assertRate(benchmark.path("correctionRate"), 0.5, 0.09453120573423071, 0.9054687942657693);
             assertRate(benchmark.path("providerAccuracy"), 0.75, 0.3006418425824019, 0.9544127391902995);

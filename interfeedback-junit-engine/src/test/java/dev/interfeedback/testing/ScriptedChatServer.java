@@ -159,8 +159,9 @@ public final class ScriptedChatServer implements AutoCloseable {
                 send(exchange, status.code(), "{\"error\":{\"message\":\"scripted " + status.code() + "\",\"type\":\"scripted\"}}");
                 return;
             }
-            send(exchange, 200, completion(call.answer()));
+            // Counted before it is sent: a client may read the answer and check the count at once.
             answered.incrementAndGet();
+            send(exchange, 200, completion(call.answer()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
