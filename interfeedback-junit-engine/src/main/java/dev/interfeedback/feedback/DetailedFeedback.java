@@ -56,6 +56,12 @@ public final class DetailedFeedback implements FeedbackProvider {
         String text = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ChatResponse response = provider.chat(new ChatRequest(conversation, context));
+            if (response.refused()) {
+                // A refusal is the receiver's wrong answer, but it is no feedback: passing it on as a
+                // hint would count a round in which the provider gave none.
+                throw new ModelException("the provider " + provider.info() + " refused to write feedback for sample "
+                        + sample.id() + ": " + response.text());
+            }
             usage = usage.plus(response.usage());
             text = response.text();
             if (!guard.leaks(text, sample)) {

@@ -25,8 +25,16 @@ record MathExpression(Node tree, Set<String> variables) {
         double at(Map<String, Double> values);
     }
 
-    /** Parses the whole text as one expression; empty when it is not one. */
+    /**
+     * Longer than any final answer a person would write; the parser and the tree recurse once per
+     * bracket or operator, so this also bounds their depth against hostile output such as two
+     * thousand opening brackets.
+     */
+    static final int MAX_LENGTH = 400;
+
+    /** Parses the whole text as one expression; empty when it is not one (or is longer than {@link #MAX_LENGTH}). */
     static Optional<MathExpression> parse(String text) {
+        if (text.length() > MAX_LENGTH) return Optional.empty();
         Parser parser = new Parser(text);
         try {
             Node node = parser.expression();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.feedback.BinaryFeedback;
+import dev.interfeedback.feedback.DetailedFeedback;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
@@ -101,5 +102,21 @@ class RefusalAndTruncationTest {
 
     private static MockResponse body(String json) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(json).build();
+    }
+
+    @Test
+    void aProviderThatRefusesToWriteFeedbackMakesTheSampleAnErrorNotAHint() {
+        server.enqueue(body("""
+                {"choices":[{"message":{"role":"assistant","content":null,"refusal":"%s"}}]}""".formatted(REFUSAL)));
+        OpenAiCompatibleModel provider = OpenAiCompatibleModel.create(
+                OpenAiSettings.builder("provider", server.url("/v1").toString(), "gpt-strong").build(), name -> null);
+        RoundZero wrong = new RoundZero("Answer: A", null, new Verdict("A", false, "official-parser", true), Usage.NONE, null);
+
+        Episode episode = new EpisodeRunner(receiver(), new DetailedFeedback(provider), scorer, 2)
+                .correct(sample, wrong, Usage.NONE, RoundListener.NONE);
+
+        assertThat(episode.status()).isEqualTo(EpisodeStatus.ERROR);
+        assertThat(episode.error()).contains("refused to write feedback").contains(REFUSAL);
+        assertThat(server.getRequestCount()).as("the receiver is not asked again without feedback").isEqualTo(1);
     }
 }

@@ -128,4 +128,15 @@ class FreeFormScoringTest {
         assertThat(reader.read("\\frac{5\\left(5x+7\\right)}{2x+3} units").value())
                 .isInstanceOfSatisfying(MathForm.Scalar.class, v -> assertThat(v.expression().variables()).containsExactly("x"));
     }
+
+    /** Model output is data: no answer, however deep its nesting or long its chain, can overflow the scorer's stack. */
+    @Test
+    void hostileAnswersAreWrongNotACrash() {
+        Sample sample = freeForm("12");
+        for (String hostile : List.of("Answer: " + "(".repeat(5000) + "1", "Answer: " + "1 ".repeat(10000),
+                "Answer: " + "x^".repeat(3000) + "x", "Answer: " + "\\sqrt{".repeat(3000) + "2" + "}".repeat(3000),
+                "\\boxed{" + "-".repeat(20000) + "1}")) {
+            assertThat(scorer.score(hostile, sample).correct()).as(hostile.substring(0, 20)).isFalse();
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.interfeedback.dataset.mathverse.MathVerseLoader;
 import dev.interfeedback.model.CallContext;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Message;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.prompt.Prompts;
@@ -70,7 +71,12 @@ public final class MathVerseTwoStepJudge {
         CallContext context = new CallContext(sample.id(), sample.answer(), sample.options(),
                 CallContext.Purpose.ANSWER, 0, null);
         try {
-            return judge.chat(new ChatRequest(List.of(Message.user(prompt)), context)).text();
+            ChatResponse response = judge.chat(new ChatRequest(List.of(Message.user(prompt)), context));
+            if (response.refused()) {
+                throw new JudgeException("the judge " + judge.info() + " refused for sample " + sample.id() + ": "
+                        + abbreviate(response.text()), null);
+            }
+            return response.text();
         } catch (ModelException e) {
             throw new JudgeException("the judge " + judge.info() + " failed for sample " + sample.id() + ": " + e.getMessage(), e);
         }
