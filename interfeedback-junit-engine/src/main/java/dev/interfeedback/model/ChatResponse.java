@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param finishReason why the answer ended when not as answers do: the API's {@code finish_reason}
  *     ({@code length} for an answer cut at the token limit, {@code content_filter}, ...), or
- *     {@link #REFUSAL} when the model refused (the text is then its refusal); null for a normal
- *     {@code stop} or when the API does not say, so that an answer replayed from the cache is the same
+ *     {@link #REFUSAL} when the model refused (the text is then its refusal); null for an answer
+ *     that ended normally, whatever the server calls that ({@code stop}, {@code eos}, ...), or when
+ *     it does not say, so that an answer replayed from the cache is the same
  */
 public record ChatResponse(String text, Usage usage, String finishReason) {
 

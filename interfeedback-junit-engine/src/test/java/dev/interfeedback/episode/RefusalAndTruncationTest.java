@@ -119,4 +119,20 @@ class RefusalAndTruncationTest {
         assertThat(episode.error()).contains("refused to write feedback").contains(REFUSAL);
         assertThat(server.getRequestCount()).as("the receiver is not asked again without feedback").isEqualTo(1);
     }
+
+    /** Servers name a normal end in many ways; only a cut or refused answer stays out of the cache. */
+    @Test
+    void anAnswerThatEndedNormallyUnderAnyNameIsCached(@TempDir Path cacheDir) {
+        server.enqueue(body("""
+                {"choices":[{"message":{"role":"assistant","content":"Answer: C"},"finish_reason":"eos"}]}"""));
+        CachingModel cached = new CachingModel(receiver(), "test", ResponseCache.open(cacheDir), new CallStats());
+
+        RoundZero first = RoundZero.answer(cached, scorer, sample);
+        RoundZero again = RoundZero.answer(cached, scorer, sample);
+
+        assertThat(first.toRound().finishReason()).isNull();
+        assertThat(again.verdict()).isEqualTo(first.verdict());
+        assertThat(again.verdict().correct()).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }

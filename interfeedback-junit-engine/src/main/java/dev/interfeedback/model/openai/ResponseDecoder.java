@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Usage;
+import java.util.Set;
 
 /**
  * Reads the body of a successful {@code /chat/completions} response. The body is redacted already;
  * the strings read from it are redacted again, since JSON escapes may have hidden the key in it.
  */
 final class ResponseDecoder {
+
+    /** The finish reasons of an answer cut short: at the token limit, or by a content filter. */
+    private static final Set<String> UNFINISHED = Set.of("length", "content_filter");
 
     private final ObjectMapper json;
     private final KeyRedactor redactor;
@@ -53,7 +57,9 @@ final class ResponseDecoder {
                     + " string, got " + content.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         JsonNode reason = choices.get(0).path("finish_reason");
-        boolean unusual = reason.isTextual() && !reason.asText().equals("stop");
+        // Only reasons that say the answer is not whole are kept: servers name a normal end in many
+        // ways (stop, eos, end_turn, ...), and a kept reason keeps the answer out of the cache.
+        boolean unusual = reason.isTextual() && UNFINISHED.contains(reason.asText());
         return new ChatResponse(redactor.redact(content.asText()), usage(root.path("usage")),
                 unusual ? redactor.redact(reason.asText()) : null);
     }
