@@ -127,7 +127,7 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /**
-     * Removes the last run's results, episodes and XML reports before the benchmarks are even
+     * Removes the last run's results, episodes, transcripts and XML reports before the benchmarks are even
      * discovered, so a run that fails on configuration leaves none for {@code check} or a CI
      * dashboard to pass on (results first, so they never outlive their episodes). The engine does
      * the same for its files when it runs. Open Test Reporting names each report file anew, so
@@ -138,7 +138,7 @@ public class EvaluateMojo extends AbstractMojo {
         try {
             Files.deleteIfExists(dir.resolve("results.json"));
             Files.deleteIfExists(dir.resolve("episodes.jsonl"));
-            for (String reports : List.of("junit-xml", "open-test-reporting")) deleteTree(dir.resolve(reports));
+            for (String files : List.of("transcripts", "junit-xml", "open-test-reporting")) deleteTree(dir.resolve(files));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot remove the last run's results from " + outputDirectory + ": " + e, e);
         }

@@ -22,14 +22,18 @@ final class KeyRedactor {
         this.key = key;
     }
 
+    /**
+     * A key shorter than {@link #MIN_FRAGMENT} is a local server's placeholder ({@code EMPTY},
+     * {@code ollama}), no secret: taking it out of answers would change what is scored.
+     */
     static KeyRedactor of(ApiKey key) {
-        return key == null ? NONE : new KeyRedactor(key.value());
+        return key == null || key.value().length() < MIN_FRAGMENT ? NONE : new KeyRedactor(key.value());
     }
 
-    /** The text with every run of at least {@link #MIN_FRAGMENT} characters of the key (or all of a shorter key) replaced by {@link #MARK}. */
+    /** The text with every run of at least {@link #MIN_FRAGMENT} characters of the key replaced by {@link #MARK}. */
     String redact(String text) {
         if (text == null || key == null) return text;
-        int shortest = Math.min(MIN_FRAGMENT, key.length());
+        int shortest = MIN_FRAGMENT;
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i + shortest <= text.length(); ) {

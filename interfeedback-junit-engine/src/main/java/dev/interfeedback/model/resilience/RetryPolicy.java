@@ -20,6 +20,9 @@ import java.util.Optional;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration rateLimitBudget,
         Duration maxRetryAfter) {
 
+    /** The least a rate-limited call waits before it asks again. */
+    public static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofMillis(50);
+
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
@@ -69,7 +72,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      * @param rateLimited the rate-limited answers so far, 1 for the first
      */
     public Duration rateLimitWait(int rateLimited, Optional<Duration> retryAfter, double random) {
-        return capped(retryAfter).orElseGet(() -> backoff(rateLimited, Optional.empty(), random));
+        Duration wait = capped(retryAfter).orElseGet(() -> backoff(rateLimited, Optional.empty(), random));
+        // A rate-limited call costs no attempt, so without a floor "Retry-After: 0" (or a zero
+        // backoff) would resend as fast as the server answers, for the whole budget.
+        return wait.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : wait;
     }
 
     /** A server's Retry-After, cut to {@link #maxRetryAfter()}. */

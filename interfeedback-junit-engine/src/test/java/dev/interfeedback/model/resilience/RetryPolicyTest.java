@@ -41,7 +41,7 @@ class RetryPolicyTest {
 
     @Test
     void aRateLimitWaitIsWhatTheServerAskedForElseTheBackoff() {
-        assertThat(policy.rateLimitWait(9, Optional.of(Duration.ofMillis(20)), 0.9)).isEqualTo(Duration.ofMillis(20));
+        assertThat(policy.rateLimitWait(9, Optional.of(Duration.ofMillis(80)), 0.9)).isEqualTo(Duration.ofMillis(80));
         assertThat(policy.rateLimitWait(3, Optional.empty(), 0.0)).isEqualTo(Duration.ofMillis(200));
     }
 
@@ -56,5 +56,16 @@ class RetryPolicyTest {
                 .hasMessageContaining("negative");
         assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, minute, Duration.ZERO))
                 .hasMessageContaining("positive");
+    }
+
+    /** A rate limit costs no attempt, so a zero wait would resend as fast as the server answers for the whole budget. */
+    @Test
+    void aRateLimitIsWaitedOutForAtLeastAMoment() {
+        RetryPolicy noBackoff = new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5));
+
+        assertThat(noBackoff.rateLimitWait(1, Optional.of(Duration.ZERO), 0.5)).isEqualTo(RetryPolicy.MIN_RATE_LIMIT_WAIT);
+        assertThat(noBackoff.rateLimitWait(4, Optional.empty(), 0.5)).isEqualTo(RetryPolicy.MIN_RATE_LIMIT_WAIT);
+        assertThat(noBackoff.rateLimitWait(1, Optional.of(Duration.ofSeconds(2)), 0.5)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(noBackoff.rateLimitWait(1, Optional.of(Duration.ofSeconds(60)), 0.5)).as("capped").isEqualTo(Duration.ofSeconds(5));
     }
 }

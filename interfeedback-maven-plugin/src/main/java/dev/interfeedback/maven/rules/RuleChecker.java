@@ -61,9 +61,9 @@ public final class RuleChecker {
             long errors = counter.errorsLeavingDenominator(counts);
             if (errors > 0) {
                 // Failed calls may be what left nothing to measure; passing the gate then would let a broken model through.
-                violations.add(new Violation(String.format(Locale.ROOT, "%s; %d of %d samples errored (%d at round 0,"
-                        + " %d after it) and left its denominator, so its limit cannot be met", undefined, errors,
-                        counts.samples(), counts.errorsAtRound0(), counts.errorsAfterRound0())));
+                violations.add(new Violation(String.format(Locale.ROOT, "%s; %d of %d samples errored and left its"
+                        + " denominator (of %d errors in all), so its limit cannot be met", undefined, errors,
+                        counts.samples(), counts.errors())));
             } else {
                 warnings.accept(undefined + "; no error contributed, limit not checked");
             }

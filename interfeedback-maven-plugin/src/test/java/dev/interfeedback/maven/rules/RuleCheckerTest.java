@@ -107,8 +107,8 @@ class RuleCheckerTest {
         assertThat(new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "0.5", null))).check(broken, warnings::add))
                 .extracting(Violation::message).containsExactly("benchmark b: correction rate is undefined: the test set"
                         + " is empty (of 5 samples wrong at round 0, 5 are excluded, the provider cannot solve them, and 0"
-                        + " errored after round 0); 3 of 48 samples errored (3 at round 0, 0 after it) and left its"
-                        + " denominator, so its limit cannot be met");
+                        + " errored after round 0); 3 of 48 samples errored and left its denominator (of 3 errors in"
+                        + " all), so its limit cannot be met");
         assertThat(warnings).isEmpty();
     }
 
