@@ -9,6 +9,7 @@ assert benchmark.maxRounds == 2
 assert benchmark.perRound.size() == 2
 // ... which still give what nobody overrides: the candidate, always wrong at round 0 and fixed by
 // detailed feedback at round 1, on all 12 samples.
-assert benchmark.counts == [samples: 12, correctAtRound0: 0, wrongAtRound0: 12, testSet: 12, corrected: 12, errors: 0]
+assert benchmark.counts == [samples: 12, correctAtRound0: 0, wrongAtRound0: 12, errorsAtRound0: 0, excluded: 0,
+        testSet: 12, errorsAfterRound0: 0, corrected: 12, notCorrected: 0, errors: 0]
 assert benchmark.perRound*.corrected == [12, 0]
 return true

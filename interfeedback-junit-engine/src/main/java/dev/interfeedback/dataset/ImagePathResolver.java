@@ -1,12 +1,15 @@
 package dev.interfeedback.dataset;
 
+import dev.interfeedback.model.Content;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +22,9 @@ import java.util.Map;
  * existing file (catches links).
  */
 public final class ImagePathResolver {
+
+    /** Enough for every signature {@link dev.interfeedback.model.ImageFormat} knows (WebP's ends at byte 12). */
+    private static final int SIGNATURE_BYTES = 12;
 
     private final Path folder;
     private Path realFolder;
@@ -71,7 +77,28 @@ public final class ImagePathResolver {
         if (!(file.isSymbolicLink() ? Files.isRegularFile(real) : file.isRegularFile())) {
             throw new InvalidValueException("image \"" + written + "\" is not a regular file");
         }
+        checkSignature(written, real);
         return real;
+    }
+
+    /**
+     * A file named {@code .png} must be one: found here, at load, the broken row is named with its
+     * file and line, where at the first call it would only make that sample an error. The first
+     * bytes are enough to tell the formats the APIs take apart.
+     */
+    private static void checkSignature(String written, Path real) throws InvalidValueException {
+        byte[] head = new byte[SIGNATURE_BYTES];
+        int read;
+        try (InputStream in = Files.newInputStream(real)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new InvalidValueException("image \"" + written + "\" cannot be read: " + e);
+        }
+        try {
+            new Content.Image(real).mediaType(Arrays.copyOf(head, read));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("image \"" + written + "\": " + e.getMessage());
+        }
     }
 
     /** Rooted or with a drive letter: rejected on every OS, so a dataset behaves the same wherever it is loaded. */

@@ -30,7 +30,7 @@ class JsonlDatasetLoaderTest {
     private Path image(String relative) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
-        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         return file;
     }
 
@@ -151,6 +151,22 @@ class JsonlDatasetLoaderTest {
         assertThat(loadFails(file).getMessage())
                 .contains("data.jsonl:2: field \"question\": expected a non-blank string, found \"\"")
                 .contains("data.jsonl:3: field \"question\": expected a non-blank string");
+    }
+
+    @Test
+    void anImageWhoseBytesAreNotWhatItsNameSaysIsABadRowNamedAtLoad() throws IOException {
+        image("images/real.png");
+        Files.writeString(dir.resolve("images/notes.png"), "not an image at all");
+        Files.write(dir.resolve("images/photo.png"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+        Path file = write("data.jsonl",
+                "{\"id\": \"a\", \"question\": \"q\", \"answer\": \"x\", \"images\": [\"images/real.png\"]}",
+                "{\"id\": \"b\", \"question\": \"q\", \"answer\": \"x\", \"images\": [\"images/notes.png\"]}",
+                "{\"id\": \"c\", \"question\": \"q\", \"answer\": \"x\", \"images\": [\"images/photo.png\"]}");
+
+        assertThat(loadFails(file).getMessage())
+                .contains("data.jsonl:2").contains("images/notes.png").contains("no PNG, JPEG, GIF or WebP image")
+                .contains("data.jsonl:3").contains("images/photo.png").contains("holds a JPEG image")
+                .doesNotContain("data.jsonl:1");
     }
 
     @Test
