@@ -140,16 +140,7 @@ class LoopbackEngineTest {
                 "interfeedback.output.dir", output.resolve("uninterrupted").toString()), selectClass(LoopbackBenchmark.class));
         int uninterruptedRequests = server.requests() - before;
 
-        CancellationToken token = CancellationToken.create();
-        server.onFeedbackRequest(token::cancel);
-        EngineTestKit.engine(new InterFeedbackTestEngine())
-                .selectors(selectClass(LoopbackBenchmark.class))
-                .configurationParameters(parameters(Map.of("interfeedback.parallel", "false")))
-                .cancellationToken(token)
-                .execute();
-        Path journal = output.resolve("journal").resolve("loopback.jsonl");
-        assertThat(journal).as("kept for the next run").exists();
-
+        cancelAtTheFirstFeedback();
         server.onFeedbackRequest(() -> {});
         before = server.requests();
         EngineExecutionResults resumed = run(Map.of("interfeedback.parallel", "false"), selectClass(LoopbackBenchmark.class));
@@ -161,7 +152,7 @@ class LoopbackEngineTest {
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("resumed"))
                 .filter(java.util.Objects::nonNull))
                 .singleElement().asString().matches("[1-5] of 6 samples were finished by an interrupted run.*");
-        assertThat(journal).as("deleted once every sample is in the results").doesNotExist();
+        assertThat(output.resolve("journal")).as("deleted once every sample is in the results").doesNotExist();
     }
 
     /**
