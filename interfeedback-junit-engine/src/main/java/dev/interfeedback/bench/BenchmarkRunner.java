@@ -86,6 +86,12 @@ public final class BenchmarkRunner {
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode,
             RunJournal journal, RunObserver observer) throws InterruptedException {
+        return run(id, dataset, rounds, (sample, provider, episode) -> onEpisode.accept(episode), journal, observer);
+    }
+
+    /** As above, telling {@code onEpisode} each episode's sample and the provider's round-0 answer too. */
+    public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
+            RunJournal journal, RunObserver observer) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
@@ -99,7 +105,7 @@ public final class BenchmarkRunner {
                     Episode episode = done.orElseGet(() -> runSample(sample, testSet, rounds));
                     if (done.isEmpty()) journal.recordEpisode(episode);
                     synchronized (onEpisode) {
-                        onEpisode.accept(episode);
+                        onEpisode.accept(sample, testSet.provider(sample), episode);
                     }
                     observer.episodeDone(id, episode);
                     return episode;

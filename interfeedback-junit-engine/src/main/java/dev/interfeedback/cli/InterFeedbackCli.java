@@ -24,6 +24,7 @@ import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.RunFiles;
 import dev.interfeedback.report.SummaryTable;
+import dev.interfeedback.report.html.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -116,8 +117,8 @@ public final class InterFeedbackCli {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
                     }
-                    BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE, e -> episodes.append(id, e),
-                            journal, progress);
+                    BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE,
+                            (sample, provider, e) -> episodes.append(id, sample, provider, e), journal, progress);
                     results.add(result);
                     out.println(SummaryTable.render(result, prices));
                 }
@@ -133,6 +134,7 @@ public final class InterFeedbackCli {
             }
             out.println("Results written to " + outputDir.resolve(RunFiles.RESULTS) + " and "
                     + outputDir.resolve(RunFiles.EPISODES));
+            out.println("Report: " + HtmlReport.write(outputDir).toAbsolutePath());
             return tooManyErrors(results, settings.share(Settings.MAX_ERROR_RATE)) ? 3 : 0;
         } catch (ConfigurationException | DatasetException e) {
             err.println("interfeedback: " + e.getMessage());

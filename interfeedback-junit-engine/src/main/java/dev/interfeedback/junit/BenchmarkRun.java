@@ -64,9 +64,10 @@ final class BenchmarkRun {
      */
     Path finished(Episode episode) throws IOException {
         if (journal.episode(episode.sampleId()).isEmpty()) journal.recordEpisode(episode);
-        outputs.appendEpisode(definition.id(), episode);
+        Sample sample = byId.get(episode.sampleId());
+        outputs.appendEpisode(definition.id(), sample, testSet.provider(sample), episode);
         episodes.put(episode.sampleId(), episode);
-        return outputs.transcript(definition.id(), byId.get(episode.sampleId()), episode);
+        return outputs.transcript(definition.id(), sample, episode);
     }
 
     /**

@@ -4,10 +4,12 @@ import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
+import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.report.EpisodesJsonl;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.RunFiles;
+import dev.interfeedback.report.html.HtmlReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import java.util.Map;
  * The files of one run in {@code interfeedback.output.dir}: {@code episodes.jsonl} appended as
  * episodes finish, {@code results.json} rewritten as each benchmark finishes (so it holds every
  * benchmark of the run), a transcript per sample, the stored round-0 answers, and each running
- * benchmark's journal. The previous run's results, episodes and transcripts are removed when the
+ * benchmark's journal, and at the end the HTML report. The previous run's results, episodes and transcripts are removed when the
  * run opens (see {@link RunFiles}).
  */
 final class RunOutputs implements AutoCloseable {
@@ -65,8 +67,8 @@ final class RunOutputs implements AutoCloseable {
         return RunJournal.open(RunJournal.file(runDir, benchmark), run, resume);
     }
 
-    void appendEpisode(String benchmark, Episode episode) {
-        episodes.append(benchmark, episode);
+    void appendEpisode(String benchmark, Sample sample, RoundZero providerRoundZero, Episode episode) {
+        episodes.append(benchmark, sample, providerRoundZero, episode);
     }
 
     Path transcript(String benchmark, Sample sample, Episode episode) throws IOException {
@@ -90,8 +92,10 @@ final class RunOutputs implements AutoCloseable {
         new ResultsJson(new PriceTable(currency, prices), runId).write(results, dir.resolve(RunFiles.RESULTS));
     }
 
+    /** Closes the episodes and, when a benchmark finished, writes the HTML report of what is in the files. */
     @Override
     public synchronized void close() throws IOException {
         if (episodes != null) episodes.close();
+        if (!results.isEmpty()) HtmlReport.write(dir);
     }
 }

@@ -23,6 +23,10 @@ public final class RunFiles {
     public static final String RESULTS = "results.json";
     public static final String EPISODES = "episodes.jsonl";
     public static final String TRANSCRIPTS = "transcripts";
+    /** The HTML report's folder (see {@link dev.interfeedback.report.html.HtmlReport}). */
+    public static final String REPORT = "report";
+    /** The verdict of the Maven plugin's {@code check} on this run, when it ran. */
+    public static final String CHECK = "check.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -33,13 +37,22 @@ public final class RunFiles {
         return STAMP.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Removes the previous run's files from the directory; results.json first, so it never outlives its episodes. */
+    /**
+     * Removes the previous run's files from the directory; results.json first, so it never
+     * outlives its episodes, and the check's verdict and the HTML report, which speak of them.
+     */
     public static void clearPrevious(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(RESULTS));
+        Files.deleteIfExists(dir.resolve(CHECK));
         Files.deleteIfExists(dir.resolve(EPISODES));
-        Path transcripts = dir.resolve(TRANSCRIPTS);
-        if (!Files.isDirectory(transcripts)) return;
-        try (Stream<Path> files = Files.walk(transcripts)) {
+        deleteTree(dir.resolve(TRANSCRIPTS));
+        deleteTree(dir.resolve(REPORT));
+    }
+
+    /** Removes a folder and everything in it, if it exists. */
+    public static void deleteTree(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return;
+        try (Stream<Path> files = Files.walk(folder)) {
             // Deepest first, so every folder is empty when its turn comes.
             files.sorted(Comparator.reverseOrder()).forEach(RunFiles::delete);
         } catch (UncheckedIOException e) {
