@@ -125,14 +125,15 @@ public final class KeyCatalog {
                             + " `hybrid`: the rules where they are certain, the judge only where they are unsure"),
             dataset(DatasetSettings.MATHVERSE_JUDGE, new Text(), "judge", null, "model alias of that judge"),
 
-            plugin("skip", new Flag(), "skip both goals"),
+            plugin("skip", new Flag(), "skip the goals"),
             plugin("results", new Text(), "the results file check reads"),
             plugin("episodes", new Text(), "the episodes file check reads"),
             plugin("haltOnFailure", new Flag(), "fail the build on unmet limits and regressions, else warn"),
             plugin("baseline", new Text(), "the committed baseline"),
             plugin("baseline.update", new Flag(), "write the baseline from this run instead of comparing"),
             plugin("regression.tolerance", new Text(), "a drop in pass rate up to this is never a regression"),
-            plugin("regression.significance", new Text(), "McNemar p-value under which a larger drop is a regression"));
+            plugin("regression.significance", new Text(), "McNemar p-value under which a larger drop is a regression"),
+            plugin("report.compareTo", new Text(), "report: another run's output directory, shown beside this run"));
 
     private KeyCatalog() {}
 

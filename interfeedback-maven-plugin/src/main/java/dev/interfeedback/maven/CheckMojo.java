@@ -10,7 +10,7 @@ import dev.interfeedback.maven.results.ResultsFile;
 import dev.interfeedback.maven.results.RunResults;
 import dev.interfeedback.maven.rules.Ratio;
 import dev.interfeedback.maven.rules.RuleChecker;
-import dev.interfeedback.maven.rules.Violation;
+import dev.interfeedback.maven.rules.LimitOutcome;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,13 +25,20 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Gates the build on the results of {@code interfeedback:evaluate}: jacoco-style rules with limits
  * on correction rate, accuracy and error rate, and a paired comparison with a committed baseline.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public class CheckMojo extends AbstractMojo {
+
+    /** For the HTML report, written with the engine of its test classpath. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
     /** Where the evaluate goal wrote its files; the same property moves both goals' files. */
     @Parameter(property = "interfeedback.output.dir", defaultValue = "${project.build.directory}/interfeedback")
@@ -103,18 +110,26 @@ public class CheckMojo extends AbstractMojo {
         });
         List<BenchmarkSummary> summaries = run.benchmarks();
         List<String> failures = new ArrayList<>();
-        List<Violation> violations;
+        CheckVerdict verdict = new CheckVerdict(run.runId(), haltOnFailure);
+        List<LimitOutcome> outcomes;
         try {
-            violations = checker.check(summaries, getLog()::warn);
+            outcomes = checker.evaluate(summaries, warning -> {
+                getLog().warn(warning);
+                verdict.warning(warning);
+            });
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid interfeedback:check configuration: " + e.getMessage(), e);
         }
-        for (Violation violation : violations) failures.add("Rule violated for " + violation.message());
+        verdict.limits(outcomes);
+        for (LimitOutcome outcome : outcomes) {
+            if (!outcome.met()) failures.add("Rule violated for " + outcome.violation().message());
+        }
         if (baseline != null) {
-            failures.addAll(compareWithBaseline(regressionCheck, episodesOfRun.statuses()));
+            failures.addAll(compareWithBaseline(regressionCheck, episodesOfRun.statuses(), verdict));
         } else if (updateBaseline) {
             getLog().warn("interfeedback.baseline.update=true, but no <baseline> file is configured: nothing written");
         }
+        report(results.toAbsolutePath().getParent(), verdict, failures);
 
         if (failures.isEmpty()) {
             getLog().info("InterFeedback check passed: " + rules.size() + (rules.size() == 1 ? " rule" : " rules")
@@ -132,9 +147,27 @@ public class CheckMojo extends AbstractMojo {
         getLog().warn(summary + "; haltOnFailure is false, so the build goes on");
     }
 
-    private List<String> compareWithBaseline(RegressionCheck check, Map<String, Map<String, String>> current)
-            throws MojoExecutionException {
+    /**
+     * Saves the verdict beside the results and rebuilds the HTML report with it, so the page shows
+     * the gate. A report that cannot be written is a warning: the gate's verdict stands.
+     */
+    private void report(Path dir, CheckVerdict verdict, List<String> failures) throws MojoExecutionException {
+        try {
+            verdict.write(dir, failures);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + dir.resolve(CheckVerdict.FILE) + ": " + e.getMessage(), e);
+        }
+        try {
+            getLog().info("Report: " + ProjectReport.write(project, dir.toFile(), null));
+        } catch (MojoExecutionException e) {
+            getLog().warn(e.getMessage());
+        }
+    }
+
+    private List<String> compareWithBaseline(RegressionCheck check, Map<String, Map<String, String>> current,
+            CheckVerdict verdict) throws MojoExecutionException {
         Path file = baseline.toPath();
+        verdict.baseline(file, updateBaseline);
         if (updateBaseline) {
             Baseline accepted = new Baseline(current);
             read(() -> {
@@ -152,10 +185,12 @@ public class CheckMojo extends AbstractMojo {
         Baseline accepted = read(() -> Baseline.read(file));
         List<String> regressions = new ArrayList<>();
         for (String gone : check.notRun(accepted, current)) {
+            verdict.notRun(gone);
             regressions.add("Benchmark " + gone + " is in baseline " + file.getFileName() + " but did not run, so it is"
                     + " not compared; run it, or update the baseline if it was removed on purpose");
         }
         for (Comparison comparison : check.compare(accepted, current, getLog()::info)) {
+            verdict.compared(comparison, check.regressed(comparison));
             if (check.regressed(comparison)) {
                 regressions.add("Regression in benchmark " + comparison.benchmark() + " against baseline " + file.getFileName()
                         + ": " + comparison.describe() + "; newly failing (" + comparison.newlyFailing().size() + "): "

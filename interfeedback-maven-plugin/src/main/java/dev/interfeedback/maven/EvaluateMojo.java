@@ -8,12 +8,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -92,7 +88,7 @@ public class EvaluateMojo extends AbstractMojo {
 
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader projectLoader = new URLClassLoader(testClasspath(), getClass().getClassLoader())) {
+        try (URLClassLoader projectLoader = new URLClassLoader(ProjectReport.testClasspath(project), getClass().getClassLoader())) {
             thread.setContextClassLoader(projectLoader);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClasspathRoots(Set.of(classesDirectory.toPath())))
@@ -127,7 +123,7 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /**
-     * Removes the last run's results, episodes, transcripts and XML reports before the benchmarks are even
+     * Removes the last run's results, check verdict, episodes, transcripts, HTML and XML reports before the benchmarks are even
      * discovered, so a run that fails on configuration leaves none for {@code check} or a CI
      * dashboard to pass on (results first, so they never outlive their episodes). The engine does
      * the same for its files when it runs; the XML reports are the Launcher's, which a run that
@@ -137,8 +133,9 @@ public class EvaluateMojo extends AbstractMojo {
         Path dir = outputDirectory.toPath();
         try {
             Files.deleteIfExists(dir.resolve("results.json"));
+            Files.deleteIfExists(dir.resolve(CheckVerdict.FILE));
             Files.deleteIfExists(dir.resolve("episodes.jsonl"));
-            for (String files : List.of("transcripts", "junit-xml", "open-test-reporting")) deleteTree(dir.resolve(files));
+            for (String files : List.of("transcripts", "report", "junit-xml", "open-test-reporting")) deleteTree(dir.resolve(files));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot remove the last run's results from " + outputDirectory + ": " + e, e);
         }
@@ -164,6 +161,10 @@ public class EvaluateMojo extends AbstractMojo {
         getLog().info("Results: " + results + ", " + outputDirectory.toPath().resolve("episodes.jsonl") + ", JUnit XML in "
                 + outputDirectory.toPath().resolve("junit-xml") + ", Open Test Reporting XML in "
                 + outputDirectory.toPath().resolve("open-test-reporting"));
+        // The engine writes the report as its run ends (as it does under Surefire or in an IDE).
+        Path page = ProjectReport.page(outputDirectory);
+        if (Files.isRegularFile(page)) getLog().info("Report: " + page);
+        else getLog().warn("The benchmarks ran but wrote no HTML report at " + page + ": is the engine older than the plugin?");
     }
 
     /** POM parameters, then -D user properties of this Maven session, then the fixed locations. */
@@ -180,15 +181,5 @@ public class EvaluateMojo extends AbstractMojo {
         parameters.put("junit.platform.reporting.output.dir",
                 outputDirectory.toPath().resolve("open-test-reporting").toAbsolutePath().toString());
         return parameters;
-    }
-
-    private URL[] testClasspath() throws MojoExecutionException {
-        try {
-            List<URL> urls = new ArrayList<>();
-            for (String element : project.getTestClasspathElements()) urls.add(new File(element).toURI().toURL());
-            return urls.toArray(URL[]::new);
-        } catch (DependencyResolutionRequiredException | MalformedURLException e) {
-            throw new MojoExecutionException("Cannot build the test classpath: " + e.getMessage(), e);
-        }
     }
 }

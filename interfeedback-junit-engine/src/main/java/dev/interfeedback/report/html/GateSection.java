@@ -28,13 +28,13 @@ final class GateSection {
         List<JsonNode> limits = new ArrayList<>();
         check.path("limits").forEach(limits::add);
         // Violations first: they are what a reader of a failed build came for.
-        limits.sort((a, b) -> Boolean.compare(a.path("passed").asBoolean(), b.path("passed").asBoolean()));
+        limits.sort((a, b) -> Boolean.compare(!violated(a), !violated(b)));
         if (!limits.isEmpty()) {
             html.append("<table class=\"limits\"><thead><tr><th>status</th><th>element</th><th>counter</th><th>limit</th>")
                     .append("<th>measured</th></tr></thead><tbody>");
             for (JsonNode limit : limits) {
-                boolean ok = limit.path("passed").asBoolean();
-                html.append("<tr class=\"").append(ok ? "pass" : "fail").append("\"><td>").append(ok ? "met" : "violated")
+                html.append("<tr class=\"").append(violated(limit) ? "fail" : "pass").append("\"><td>")
+                        .append(Html.text(limit.path("status").asText()))
                         .append("</td><td>").append(Html.text(limit.path("element").asText() + " " + limit.path("subject").asText()))
                         .append("</td><td>").append(Html.text(limit.path("label").asText(limit.path("counter").asText())))
                         .append("</td><td>").append(Html.text(limit.path("bound").asText() + " " + limit.path("limit").asText()))
@@ -49,6 +49,10 @@ final class GateSection {
         }
         baseline(html, check.path("baseline"));
         html.append("</section>\n");
+    }
+
+    private static boolean violated(JsonNode limit) {
+        return "violated".equals(limit.path("status").asText());
     }
 
     private static void baseline(StringBuilder html, JsonNode baseline) {

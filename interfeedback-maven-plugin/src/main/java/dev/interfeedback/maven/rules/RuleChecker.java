@@ -33,7 +33,16 @@ public final class RuleChecker {
      *     the rule and what the results hold
      */
     public List<Violation> check(List<BenchmarkSummary> results, Consumer<String> warnings) {
-        List<Violation> violations = new ArrayList<>();
+        return evaluate(results, warnings).stream().filter(o -> !o.met()).map(LimitOutcome::violation).toList();
+    }
+
+    /**
+     * As {@link #check}, with every limit on every element it applies to, met or not.
+     *
+     * @throws IllegalArgumentException as {@link #check} does
+     */
+    public List<LimitOutcome> evaluate(List<BenchmarkSummary> results, Consumer<String> warnings) {
+        List<LimitOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             List<Figures> elements = elements(rule, results);
@@ -44,45 +53,67 @@ public final class RuleChecker {
                         + ") matches nothing in the results; they have " + kind(rule) + " " + names(rule, results));
             }
             for (Figures element : elements) {
-                for (Limit limit : rule.getLimits()) check(rule, element, limit, violations, warnings);
+                for (Limit limit : rule.getLimits()) check(rule, element, limit, outcomes, warnings);
             }
         }
-        return violations;
+        return outcomes;
     }
 
-    private static void check(Rule rule, Figures element, Limit limit, List<Violation> violations,
+    private static void check(Rule rule, Figures element, Limit limit, List<LimitOutcome> outcomes,
             Consumer<String> warnings) {
         Counter counter = Counter.parse(limit.getCounter());
         Figure figure = element.get(counter);
         String what = kind(rule) + " " + element.name();
+        String kind = kind(rule);
         if (!figure.defined()) {
             Counts counts = element.counts();
-            String undefined = what + ": " + counter.label() + " is undefined: " + counter.whyUndefined(counts);
+            String why = counter.label() + " is undefined: " + counter.whyUndefined(counts);
+            String undefined = what + ": " + why;
             long errors = counter.errorsLeavingDenominator(counts);
+            Violation violation = null;
             if (errors > 0) {
                 // Failed calls may be what left nothing to measure; passing the gate then would let a broken model through.
-                violations.add(new Violation(String.format(Locale.ROOT, "%s; %d of %d samples errored and left its"
+                violation = new Violation(String.format(Locale.ROOT, "%s; %d of %d samples errored and left its"
                         + " denominator (of %d errors in all), so its limit cannot be met", undefined, errors,
-                        counts.samples(), counts.errors())));
+                        counts.samples(), counts.errors()));
             } else {
                 warnings.accept(undefined + "; no error contributed, limit not checked");
             }
+            // One outcome for the limit, as one violation: neither of its bounds could be checked.
+            List<String> bounds = bounds(limit);
+            outcomes.add(new LimitOutcome(kind, element.name(), counter.name(), counter.label(), String.join(" and ", bounds),
+                    String.join(" and ", bounds.stream().map(b -> limitText(limit, b)).toList()), why, figure.value(), violation));
             return;
         }
         if (limit.getMinimum() != null) {
             double minimum = Ratio.parse(limit.getMinimum(), "minimum");
-            if (figure.value() < minimum) {
-                violations.add(new Violation(String.format(Locale.ROOT, "%s: %s is %s, but expected minimum is %s",
-                        what, counter.label(), figure.describe(), limit.getMinimum().trim())));
-            }
+            Violation violation = figure.value() < minimum
+                    ? new Violation(String.format(Locale.ROOT, "%s: %s is %s, but expected minimum is %s",
+                            what, counter.label(), figure.describe(), limit.getMinimum().trim()))
+                    : null;
+            outcomes.add(new LimitOutcome(kind, element.name(), counter.name(), counter.label(), "minimum",
+                    limit.getMinimum().trim(), figure.describe(), figure.value(), violation));
         }
         if (limit.getMaximum() != null) {
             double maximum = Ratio.parse(limit.getMaximum(), "maximum");
-            if (figure.value() > maximum) {
-                violations.add(new Violation(String.format(Locale.ROOT, "%s: %s is %s, but expected maximum is %s",
-                        what, counter.label(), figure.describe(), limit.getMaximum().trim())));
-            }
+            Violation violation = figure.value() > maximum
+                    ? new Violation(String.format(Locale.ROOT, "%s: %s is %s, but expected maximum is %s",
+                            what, counter.label(), figure.describe(), limit.getMaximum().trim()))
+                    : null;
+            outcomes.add(new LimitOutcome(kind, element.name(), counter.name(), counter.label(), "maximum",
+                    limit.getMaximum().trim(), figure.describe(), figure.value(), violation));
         }
+    }
+
+    private static List<String> bounds(Limit limit) {
+        List<String> bounds = new ArrayList<>();
+        if (limit.getMinimum() != null) bounds.add("minimum");
+        if (limit.getMaximum() != null) bounds.add("maximum");
+        return bounds;
+    }
+
+    private static String limitText(Limit limit, String bound) {
+        return (bound.equals("minimum") ? limit.getMinimum() : limit.getMaximum()).trim();
     }
 
     private static List<Figures> elements(Rule rule, List<BenchmarkSummary> results) {
