@@ -47,10 +47,26 @@ public final class HtmlReport {
      * sample by sample, the samples that changed verdict first.
      */
     public static Path write(Path outputDir, Path compareTo) throws IOException {
+        return write(outputDir, compareTo, folder(outputDir));
+    }
+
+    /**
+     * As {@link #write(Path, Path)}, into another folder (a site's) than the run's own, with a
+     * copy of the run's images; the run's own report is left as it is.
+     */
+    public static Path write(Path outputDir, Path compareTo, Path into) throws IOException {
         SavedRun run = SavedRun.read(outputDir);
         Comparison comparison = compareTo == null ? null : Comparison.of(run, SavedRun.read(compareTo));
-        Path dir = folder(outputDir);
+        Path dir = into;
         Files.createDirectories(dir);
+        Path images = folder(outputDir).resolve(ReportImages.FOLDER);
+        if (!dir.toAbsolutePath().normalize().equals(folder(outputDir).toAbsolutePath().normalize()) && Files.isDirectory(images)) {
+            RunFiles.deleteTree(dir.resolve(ReportImages.FOLDER));
+            Files.createDirectories(dir.resolve(ReportImages.FOLDER));
+            try (var files = Files.list(images)) {
+                for (Path image : (Iterable<Path>) files::iterator) Files.copy(image, dir.resolve(ReportImages.FOLDER).resolve(image.getFileName()));
+            }
+        }
         RunFiles.deleteTree(dir.resolve(SampleData.FOLDER));
         SampleData.write(run, dir, comparison == null ? null : comparison.otherStatus);
         copyResource("report.js", dir);
