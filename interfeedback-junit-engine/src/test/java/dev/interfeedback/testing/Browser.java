@@ -43,7 +43,7 @@ public final class Browser implements ExtensionContext.Store.CloseableResource, 
         this.profile = profile;
     }
 
-    static Browser start(Path chromium, Path chromedriver) {
+    static Browser start(Path chromium, Path chromedriver, boolean javascript) {
         try {
             Path profile = Files.createTempDirectory("chromium-profile");
             ChromeOptions options = new ChromeOptions();
@@ -62,6 +62,7 @@ public final class Browser implements ExtensionContext.Store.CloseableResource, 
                     "--disable-extensions",
                     "--window-size=1400,1000",
                     "--user-data-dir=" + profile);
+            if (!javascript) options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.PERFORMANCE, Level.ALL);
             logs.enable(LogType.BROWSER, Level.ALL);
@@ -111,6 +112,16 @@ public final class Browser implements ExtensionContext.Store.CloseableResource, 
             lines.add(entry.getLevel() + " " + entry.getMessage());
         }
         return lines;
+    }
+
+    /** Whether the page opened an alert, confirm or prompt dialog (which is then dismissed). */
+    public boolean alertOpen() {
+        try {
+            driver.switchTo().alert().dismiss();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+            return false;
+        }
     }
 
     /** Saves a PNG of the viewport, creating the folder. */

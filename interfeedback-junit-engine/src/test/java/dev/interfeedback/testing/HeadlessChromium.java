@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * under {@code CI=true} it fails instead, so CI never passes with its browser tests silently
  * skipped.
  *
- * <p>Each test gets a fresh browser (fresh profile), closed after the test.
+ * <p>Each test gets a fresh browser (fresh profile), closed after the test; a parameter annotated
+ * {@link WithoutJavaScript} gets one that runs no script.
  */
 public final class HeadlessChromium implements ExecutionCondition, ParameterResolver {
 
@@ -46,8 +47,9 @@ public final class HeadlessChromium implements ExecutionCondition, ParameterReso
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE)
-                .computeIfAbsent("browser", key -> Browser.start(chromium(), chromedriver()), Browser.class);
+        boolean javascript = !parameter.isAnnotated(WithoutJavaScript.class);
+        return context.getStore(NAMESPACE).computeIfAbsent("browser" + parameter.getIndex(),
+                key -> Browser.start(chromium(), chromedriver(), javascript), Browser.class);
     }
 
     static Path chromium() {
