@@ -154,7 +154,11 @@ class HtmlReportBrowserTest {
 
     /** Every request was for a file of the report's folder: no network, no file outside it. */
     static void assertNoRequestLeftTheReport(Browser browser) {
-        String folder = page().getParent().toUri().toString();
+        assertNoRequestLeftTheReport(browser, output);
+    }
+
+    static void assertNoRequestLeftTheReport(Browser browser, Path output) {
+        String folder = output.resolve("report").toUri().toString();
         // chrome:// URLs are the browser's own start page and icons, which no web page may request;
         // data: URLs are the browser's built-in placeholders, and leave nothing.
         assertThat(browser.requestedUrls().stream().filter(url -> !url.startsWith("chrome://") && !url.startsWith("data:")))
