@@ -31,6 +31,22 @@ class RuleCheckerTest {
     }
 
     @Test
+    void everyLimitOnEveryElementHasAnOutcomeMetOrViolatedWithItsMeasuredValue() {
+        List<LimitOutcome> outcomes = new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "97%", null)))
+                .evaluate(results, warnings::add);
+
+        assertThat(outcomes).extracting(LimitOutcome::subject, LimitOutcome::status, LimitOutcome::bound, LimitOutcome::limit,
+                LimitOutcome::measured).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("mathverse-text-only-sample", "violated", "minimum", "97%",
+                                "95.5% [78.2, 99.2] (21 of 22)"),
+                        org.assertj.core.groups.Tuple.tuple("mmmu-pro-sample", "met", "minimum", "97%",
+                                "100.0% [72.2, 100.0] (10 of 10)"));
+        assertThat(outcomes).filteredOn(o -> !o.met()).extracting(o -> o.violation().message())
+                .containsExactlyElementsOf(new RuleChecker(List.of(rule("BENCHMARK", "CORRECTION_RATE", "97%", null)))
+                        .check(results, warnings::add).stream().map(Violation::message).toList());
+    }
+
+    @Test
     void fractionsAndPercentagesMeanTheSame() {
         assertThat(new RuleChecker(List.of(rule("BENCHMARK", "ACCURACY", "0.40", null))).check(results, warnings::add))
                 .extracting(Violation::message).singleElement().asString()
