@@ -43,7 +43,7 @@ public final class Browser implements ExtensionContext.Store.CloseableResource, 
         this.profile = profile;
     }
 
-    static Browser start(Path chromium, Path chromedriver, boolean javascript) {
+    public static Browser start(Path chromium, Path chromedriver, boolean javascript) {
         try {
             Path profile = Files.createTempDirectory("chromium-profile");
             ChromeOptions options = new ChromeOptions();

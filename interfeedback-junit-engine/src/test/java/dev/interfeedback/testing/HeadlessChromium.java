@@ -52,11 +52,11 @@ public final class HeadlessChromium implements ExecutionCondition, ParameterReso
                 key -> Browser.start(chromium(), chromedriver(), javascript), Browser.class);
     }
 
-    static Path chromium() {
+    public static Path chromium() {
         return Path.of(System.getProperty("interfeedback.test.chromium", "/usr/bin/chromium"));
     }
 
-    static Path chromedriver() {
+    public static Path chromedriver() {
         return Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
     }
 
