@@ -108,6 +108,9 @@ final class SampleData {
 
     private static String snippet(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= SNIPPET ? line : line.substring(0, SNIPPET) + "…";
+        if (line.length() <= SNIPPET) return line;
+        // Never half of a surrogate pair, which JSON would carry as a lone, unprintable half.
+        int end = Character.isHighSurrogate(line.charAt(SNIPPET - 1)) ? SNIPPET - 1 : SNIPPET;
+        return line.substring(0, end) + "…";
     }
 }

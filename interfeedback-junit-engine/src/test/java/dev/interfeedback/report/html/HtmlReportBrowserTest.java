@@ -148,6 +148,37 @@ class HtmlReportBrowserTest {
         browser.screenshot(SCREENSHOTS.resolve("report-without-javascript.png"));
     }
 
+    @Test
+    void besideAnotherRunTheSamplesThatChangedVerdictComeFirst(Browser browser, @TempDir Path other) throws Exception {
+        // The same datasets with another receiver: some samples pass in one run and not in the other.
+        ReportRuns.run(List.of(ReportRuns.SAMPLE_PROJECT.resolve("junit-platform.properties").toString(),
+                "interfeedback.dataset=datasets/mmmu-pro-sample.jsonl,datasets/mathverse-text-only-sample.jsonl",
+                "interfeedback.model.receiver.url=simulator:?accuracy=0.6&seed=7", "interfeedback.output.dir=" + other),
+                java.util.Map.of());
+        java.util.Map<String, Boolean> passedBefore = new java.util.HashMap<>();
+        for (JsonNode e : episodes) passedBefore.put(e.path("benchmark").asText() + "/" + e.path("sampleId").asText(), passed(e));
+        long changed = ReportRuns.episodes(other).stream()
+                .filter(e -> passedBefore.get(e.path("benchmark").asText() + "/" + e.path("sampleId").asText()) != passed(e)).count();
+        assertThat(changed).isPositive();
+
+        browser.open(HtmlReport.write(other, output).toUri());
+
+        assertThat(browser.driver().findElement(By.id("changed-count")).getText()).startsWith(changed + " of 64 samples");
+        browser.waitFor(d -> d.findElement(By.id("sample-count")).getText().startsWith("64 of 64 samples"));
+        List<WebElement> rows = rows(browser);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).getDomAttribute("class").contains("changed")).as("row " + i).isEqualTo(i < changed);
+        }
+        browser.driver().findElement(By.id("filter-changed")).click();
+        assertThat(rows(browser)).hasSize((int) changed);
+        browser.screenshot(SCREENSHOTS.resolve("report-comparison.png"));
+    }
+
+    private static boolean passed(JsonNode episode) {
+        String status = episode.path("status").asText();
+        return status.equals("CORRECT_AT_ROUND_0") || status.equals("CORRECTED");
+    }
+
     private static List<WebElement> rows(Browser browser) {
         return browser.driver().findElements(By.cssSelector("#sample-table tbody tr"));
     }
