@@ -24,8 +24,8 @@ import java.util.Map;
  * The files of one run in {@code interfeedback.output.dir}: {@code episodes.jsonl} appended as
  * episodes finish, {@code results.json} rewritten as each benchmark finishes (so it holds every
  * benchmark of the run), a transcript per sample, the stored round-0 answers, and each running
- * benchmark's journal, and at the end the HTML report. The previous run's results, episodes and transcripts are removed when the
- * run opens (see {@link RunFiles}).
+ * benchmark's journal, and at the end the HTML report. The previous run's results, episodes,
+ * transcripts and report are removed when the run opens (see {@link RunFiles}).
  */
 final class RunOutputs implements AutoCloseable {
 
