@@ -139,8 +139,7 @@ public final class BenchmarkRunner {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Usage judgeNow = judgeTokens.total();
-        Usage judgeUsage = new Usage(judgeNow.promptTokens() - judgeBefore.promptTokens(),
-                judgeNow.completionTokens() - judgeBefore.completionTokens());
+        Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
                 new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage);
     }

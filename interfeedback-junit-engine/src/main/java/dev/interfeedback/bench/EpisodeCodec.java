@@ -128,11 +128,15 @@ public final class EpisodeCodec {
         out.writeObjectFieldStart(field);
         out.writeNumberField("prompt", usage.promptTokens());
         out.writeNumberField("completion", usage.completionTokens());
+        // Only when the API used its prompt cache, so that lines of other runs stay as they were.
+        if (usage.cachedPromptTokens() > 0) out.writeNumberField("cachedPrompt", usage.cachedPromptTokens());
+        if (usage.cacheWriteTokens() > 0) out.writeNumberField("cacheWrite", usage.cacheWriteTokens());
         out.writeEndObject();
     }
 
     static Usage usage(JsonNode node) {
-        return new Usage(node.path("prompt").asLong(), node.path("completion").asLong());
+        return new Usage(node.path("prompt").asLong(), node.path("completion").asLong(),
+                node.path("cachedPrompt").asLong(), node.path("cacheWrite").asLong());
     }
 
     static String text(JsonNode node, String field) {

@@ -1,8 +1,8 @@
 package dev.interfeedback.config;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
-import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.ImageDigests;
@@ -89,7 +89,7 @@ public final class ModelFactory {
         String name = settings.require(Settings.modelKey(alias, "name"),
                 "the model id the API at " + url + " serves, such as gpt-4o");
         try {
-            OpenAiSettings.Builder builder = OpenAiSettings.builder(alias, url, name);
+            HttpModelSettings.Builder builder = HttpModelSettings.builder(alias, url, name);
             settings.get(Settings.modelKey(alias, "api-key-env")).ifPresent(builder::apiKeyEnv);
             builder.temperature(settings.decimal(Settings.modelKey(alias, "temperature")).orElseThrow());
             settings.wholeNumber(Settings.modelKey(alias, "seed")).ifPresentOrElse(builder::seed, builder::noSeed);
