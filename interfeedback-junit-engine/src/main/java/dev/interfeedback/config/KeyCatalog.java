@@ -44,7 +44,12 @@ public final class KeyCatalog {
             run(Settings.OUTPUT_DIR, new Text(), "target/interfeedback", null,
                     "where `results.json` and `episodes.jsonl` go"),
             run(Settings.BASE_DIR, new Text(), null, "see above", "the folder relative paths are resolved against"),
-            run(model("url"), new Text(), null, "(required)", "base URL of an OpenAI-compatible API, or a `simulator:` URL"),
+            run(model("url"), new Text(), null, "(required)",
+                    "base URL of the API (`https://api.openai.com/v1`, `https://api.anthropic.com/v1`,"
+                            + " `https://generativelanguage.googleapis.com/v1beta`), or a `simulator:` URL"),
+            run(model(ModelFactory.API), new Choice(List.of("openai", "anthropic", "gemini")), "openai", null,
+                    "the API's wire format: `openai` (any OpenAI-compatible server), `anthropic` (the Messages API)"
+                            + " or `gemini` (generateContent); see [Model APIs](#model-apis)"),
             run(model("name"), new Text(), null, "(required for APIs)", "model id sent to the API"),
             run(model("api-key-env"), new Text(), null, "none", "environment variable holding the API key"),
             run(model("temperature"), new Decimal(0, 2), "0", null, "sampling temperature"),

@@ -29,6 +29,9 @@ public final class RunIdentity {
     public static String model(Settings settings, String alias) {
         StringBuilder identity = new StringBuilder(alias);
         for (String field : MODEL_FIELDS) identity.append('\n').append(settings.get(Settings.modelKey(alias, field)).orElse(""));
+        // Only another API than the default counts, so that the identities of existing runs stay as they were.
+        String api = settings.choice(Settings.modelKey(alias, ModelFactory.API));
+        if (!api.equals("openai")) identity.append("\napi=").append(api);
         for (String key : DATASET_KEYS) identity.append('\n').append(settings.get(key).orElse(""));
         return sha256(identity.toString());
     }

@@ -60,7 +60,10 @@ public final class EpisodeRunner {
 
                 CallContext context = new CallContext(sample.id(), sample.answer(), sample.options(),
                         CallContext.Purpose.ANSWER, k, feedback.kind().configName());
-                ChatResponse response = receiver.chat(new ChatRequest(dialogue, context));
+                // Every round's request is the start of the next one's: worth caching where the API
+                // caches on request. Round 0 is not marked: most samples end there, and a cache write
+                // costs more than the plain prompt.
+                ChatResponse response = receiver.chat(new ChatRequest(dialogue, context).stableToTheEnd());
                 receiverUsage = receiverUsage.plus(response.usage());
                 dialogue.add(Message.assistant(response.text()));
 

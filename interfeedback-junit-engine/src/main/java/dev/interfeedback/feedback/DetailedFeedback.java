@@ -55,7 +55,7 @@ public final class DetailedFeedback implements FeedbackProvider {
         Usage usage = Usage.NONE;
         String text = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            ChatResponse response = provider.chat(new ChatRequest(conversation, context));
+            ChatResponse response = provider.chat(request(conversation, context, sample));
             if (response.refused()) {
                 // A refusal is the receiver's wrong answer, but it is no feedback: passing it on as a
                 // hint would count a round in which the provider gave none.
@@ -72,6 +72,16 @@ public final class DetailedFeedback implements FeedbackProvider {
             conversation.add(Message.user(Prompts.PROVIDER_RETRY));
         }
         return new Feedback(Prompts.detailedFeedback(sample, guard.redact(text, sample)), usage, LeakAction.REDACTED);
+    }
+
+    /**
+     * The system prompt and the images are the same in every round of a sample; the attempts that
+     * follow them are not. (Without images the system prompt alone is mostly shorter than an API
+     * caches, which then costs nothing.)
+     */
+    private static ChatRequest request(List<Message> conversation, CallContext context, Sample sample) {
+        ChatRequest request = new ChatRequest(conversation, context);
+        return sample.images().isEmpty() ? request.stableThrough(0, 0) : request.stableThrough(1, sample.images().size() - 1);
     }
 
     private static Message providerQuestion(Sample sample, List<Message> dialogue) {

@@ -141,6 +141,8 @@ public final class ResultsJson {
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("prompt", usage.promptTokens());
         tokens.put("completion", usage.completionTokens());
+        tokens.put("cachedPrompt", usage.cachedPromptTokens());
+        tokens.put("cacheWrite", usage.cacheWriteTokens());
         putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
         return node;
     }

@@ -99,6 +99,17 @@ class RequestShapeTest {
     }
 
     @Test
+    void aStablePrefixChangesNothingOnTheWireSinceOpenAiCachesByItself() throws Exception {
+        server.enqueue(completion("B", 1, 1));
+        server.enqueue(completion("B", 1, 1));
+
+        Fixtures.model(server).chat(Fixtures.request(Message.system("S"), Message.user("Q")));
+        Fixtures.model(server).chat(Fixtures.request(Message.system("S"), Message.user("Q")).stableToTheEnd());
+
+        assertThat(take().getBody().utf8()).isEqualTo(take().getBody().utf8()).doesNotContain("cache_control");
+    }
+
+    @Test
     void aJpegIsLabelledAsJpeg() throws Exception {
         Path jpg = tmp.resolve("photo.JPG");
         Files.write(jpg, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00});
