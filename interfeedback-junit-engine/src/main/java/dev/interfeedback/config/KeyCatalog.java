@@ -70,6 +70,12 @@ public final class KeyCatalog {
                     "price per million prompt tokens, for the estimated cost (set both prices or neither)"),
             run(model(Prices.COMPLETION_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null, "none",
                     "price per million completion tokens"),
+            run(model(Prices.CACHED_PROMPT_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null,
+                    "by `api`: half the prompt price (`openai`), a tenth (`anthropic`), a quarter (`gemini`)",
+                    "price per million prompt tokens served from the API's prompt cache"),
+            run(model(Prices.CACHE_WRITE_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null,
+                    "1.25 times the prompt price (`anthropic`), the prompt price (others)",
+                    "price per million prompt tokens written to the API's prompt cache"),
             run(Prices.CURRENCY, new Text(), "USD", null, "currency of the prices"),
             run(Settings.RETRY_MAX_ATTEMPTS, whole(1, 100), "6", null,
                     "attempts per call, the first included; requests answered with an announced rate limit are not"

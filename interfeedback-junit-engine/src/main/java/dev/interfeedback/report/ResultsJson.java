@@ -124,7 +124,22 @@ public final class ResultsJson {
             total = total != null && judge.isPresent() ? total + judge.get() : null;
         }
         putCost(node, "total", total);
+        Double saved = sum(prices.savedByPromptCache(result.receiver().alias(), result.receiverUsage()).orElse(null),
+                prices.savedByPromptCache(result.provider().alias(), result.providerUsage()).orElse(null));
+        if (result.judge() != null) {
+            saved = sum(saved, prices.savedByPromptCache(result.judge().alias(), result.judgeUsage()).orElse(null));
+        }
+        putCost(node, "savedByPromptCache", saved);
         return node;
+    }
+
+    private static Double sum(Double a, Double b) {
+        return a == null || b == null ? null : a + b;
+    }
+
+    /** The share of prompt tokens the API served from its prompt cache; undefined without prompt tokens. */
+    static double cachedShare(Usage usage) {
+        return usage.promptTokens() == 0 ? Double.NaN : (double) usage.cachedPromptTokens() / usage.promptTokens();
     }
 
     private static void putCost(ObjectNode node, String field, Double value) {
@@ -144,6 +159,9 @@ public final class ResultsJson {
         tokens.put("cachedPrompt", usage.cachedPromptTokens());
         tokens.put("cacheWrite", usage.cacheWriteTokens());
         putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
+        ObjectNode cache = node.putObject("promptCache");
+        putFraction(cache, "cachedShare", cachedShare(usage));
+        putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
         return node;
     }
 

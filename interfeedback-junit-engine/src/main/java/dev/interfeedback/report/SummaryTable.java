@@ -72,7 +72,13 @@ public final class SummaryTable {
         String cost = prices.cost(model.alias(), usage)
                 .map(c -> String.format(Locale.ROOT, ", estimated cost %.4f %s", c, prices.currency()))
                 .orElse(", no price configured");
-        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s", role, model.alias(),
-                usage.promptTokens(), usage.completionTokens(), cost);
+        String cached = "";
+        if (usage.cachedPromptTokens() > 0 || usage.cacheWriteTokens() > 0) {
+            cached = String.format(Locale.ROOT, " (%.1f%% from the API's prompt cache)", 100 * ResultsJson.cachedShare(usage))
+                    + prices.savedByPromptCache(model.alias(), usage)
+                            .map(s -> String.format(Locale.ROOT, ", %.4f %s saved by it", s, prices.currency())).orElse("");
+        }
+        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s%s", role, model.alias(),
+                usage.promptTokens(), usage.completionTokens(), cost, cached);
     }
 }
