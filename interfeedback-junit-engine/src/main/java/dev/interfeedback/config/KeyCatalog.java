@@ -8,6 +8,7 @@ import dev.interfeedback.config.Key.Share;
 import dev.interfeedback.config.Key.Text;
 import dev.interfeedback.config.Key.Type;
 import dev.interfeedback.config.Key.WholeNumber;
+import dev.interfeedback.prompt.PromptName;
 import dev.interfeedback.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,12 +96,24 @@ public final class KeyCatalog {
             run(Settings.RESUME, new Flag(), "true", null,
                     "continue an interrupted run of the whole dataset from its journal"
                             + " (`<output.dir>/journal/<benchmark>.jsonl`); `false` starts afresh"),
+            run(Settings.MAINTENANCE, new Flag(), "false", null,
+                    "run the answer-maintenance control on the samples right at round 0: tell the receiver its answer"
+                            + " is incorrect for up to `interfeedback.rounds` rounds and count how many keep it (costs a call"
+                            + " per round per such sample); see [Controls](#controls-beside-the-correction-rate)"),
             run(Settings.PROGRESS_INTERVAL_SECONDS, whole(0, DAY_SECONDS), "10", null,
                     "command line: a progress line per benchmark this often when the output is not a terminal"
                             + " (redrawn every second on one); `0` for none"),
             run(Settings.MAX_ERROR_RATE, new Share(), "0", null,
                     "command line: the exit code is 3 when a benchmark's errors (failed calls) are a larger share of its"
                             + " samples than this, a fraction (`0.05`) or a percentage (`5%`); `0`: any error"),
+
+            prompt(PromptName.ANSWER_FORMAT_MULTIPLE_CHOICE, "the answer-format instruction of a multiple-choice question"),
+            prompt(PromptName.ANSWER_FORMAT_FREE_FORM, "the answer-format instruction of a free-form question"),
+            prompt(PromptName.BINARY_FEEDBACK, "what the receiver reads under binary feedback (and in the maintenance control)"),
+            prompt(PromptName.DETAILED_FEEDBACK, "how the receiver reads the provider's feedback"),
+            prompt(PromptName.PROVIDER_SYSTEM, "the provider's system prompt when it writes feedback"),
+            prompt(PromptName.PROVIDER_REQUEST, "what the provider is asked for feedback"),
+            prompt(PromptName.PROVIDER_RETRY, "what the provider is told when its feedback gave the answer away"),
 
             dataset(DatasetSettings.FORMAT, new Choice(List.of("jsonl", "mmmu-pro", "mathverse")), null, "from the path",
                     "`jsonl`, `mmmu-pro` (`.parquet` or a folder), `mathverse` (`.json`)"),
@@ -209,6 +222,14 @@ public final class KeyCatalog {
 
     private static Key run(String name, Type type, String defaultValue, String documentedDefault, String meaning) {
         return new Key(name, type, defaultValue, documentedDefault, meaning, Section.RUN);
+    }
+
+    /** A file replacing a prompt template; documented with its placeholders. */
+    private static Key prompt(PromptName name, String meaning) {
+        String placeholders = name.placeholders().isEmpty() ? "no placeholder"
+                : "placeholders " + String.join(", ", name.placeholders().stream().map(p -> "`{{" + p + "}}`").toList());
+        return new Key(name.settingKey(), new Text(), null, "built-in `" + name.id() + ".v" + name.version() + "`",
+                "a file replacing " + meaning + " (" + placeholders + "); see [Prompts](#prompts)", Section.RUN);
     }
 
     private static Key dataset(String name, Type type, String defaultValue, String documentedDefault, String meaning) {

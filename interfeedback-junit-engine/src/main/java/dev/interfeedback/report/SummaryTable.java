@@ -1,6 +1,8 @@
 package dev.interfeedback.report;
 
 import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.ChanceCorrection;
+import dev.interfeedback.bench.MaintenanceMetrics;
 import dev.interfeedback.bench.Counts;
 import dev.interfeedback.bench.Metrics;
 import dev.interfeedback.bench.RoundRate;
@@ -50,6 +52,19 @@ public final class SummaryTable {
         for (RoundRate round : m.perRound()) {
             out.append(String.format(Locale.ROOT, "    round %d         %s  (%d)%n",
                     round.round(), round.rate().format(), round.rate().successes()));
+        }
+        ChanceCorrection chance = result.chance();
+        if (chance.testSet() > 0) {
+            out.append(String.format(Locale.ROOT, "  by guessing       %.1f%%  (%.2f of %d expected from trying untried options;"
+                    + " excess %+.1f points)%n", 100 * chance.rate(), chance.expected(), chance.testSet(),
+                    100 * chance.excess(m.correctionRate())));
+        }
+        MaintenanceMetrics maintenance = result.maintenance();
+        if (maintenance != null) {
+            out.append("  maintenance       ").append(maintenance.rate().format())
+                    .append(String.format(Locale.ROOT, "  (%d of %d right at round 0 kept it when told it was wrong%s)%n",
+                            maintenance.rate().successes(), maintenance.tested(),
+                            maintenance.errors() == 0 ? "" : "; " + maintenance.errors() + " errors"));
         }
         out.append("  tokens            ").append(tokens("receiver", result.receiver(), result.receiverUsage(), prices))
                 .append('\n');
