@@ -57,7 +57,7 @@ public final class KeyCatalog {
             run(model("seed"), new WholeNumber(Long.MIN_VALUE, Long.MAX_VALUE, true), "1234", null,
                     "seed sent to the API; `none` sends none"),
             run(model("max-tokens"), new WholeNumber(1, Integer.MAX_VALUE, true), "1024", null,
-                    "most tokens per answer; `none` sends no limit"),
+                    "most tokens per answer; `none` sends no limit (not for `anthropic`, whose API requires one)"),
             run(model("timeout-seconds"), whole(1, DAY_SECONDS), "120", null,
                     "read timeout of one call; the whole call may take twice that, at least 300 s"),
             run(model("timeout-ms"), whole(1, DAY_SECONDS * 1000), null, "none",
@@ -227,7 +227,7 @@ public final class KeyCatalog {
     /** A file replacing a prompt template; documented with its placeholders. */
     private static Key prompt(PromptName name, String meaning) {
         String placeholders = name.placeholders().isEmpty() ? "no placeholder"
-                : "placeholders " + String.join(", ", name.placeholders().stream().map(p -> "`{{" + p + "}}`").toList());
+                : (name.placeholders().size() == 1 ? "placeholder " : "placeholders ") + String.join(", ", name.placeholders().stream().map(p -> "`{{" + p + "}}`").toList());
         return new Key(name.settingKey(), new Text(), null, "built-in `" + name.id() + ".v" + name.version() + "`",
                 "a file replacing " + meaning + " (" + placeholders + "); see [Prompts](#prompts)", Section.RUN);
     }
