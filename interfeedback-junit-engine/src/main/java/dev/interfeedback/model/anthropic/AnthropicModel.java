@@ -41,8 +41,6 @@ public final class AnthropicModel extends HttpChatModel {
 
     private static final String EXPECTED = "a message object with content[].text";
 
-    private final HttpModelSettings settings;
-
     private AnthropicModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
         super(settings, apiKey, base);
         if (settings.maxTokens() == null) {
@@ -53,7 +51,6 @@ public final class AnthropicModel extends HttpChatModel {
             throw new IllegalArgumentException("model '" + settings.alias() + "': the Anthropic Messages API takes a"
                     + " temperature between 0 and 1, was " + settings.temperature());
         }
-        this.settings = settings;
     }
 
     /**
@@ -93,8 +90,8 @@ public final class AnthropicModel extends HttpChatModel {
     @Override
     protected byte[] encode(ChatRequest request) throws ModelException {
         ObjectNode body = MAPPER.createObjectNode();
-        body.put("model", settings.model());
-        body.put("max_tokens", settings.maxTokens());
+        body.put("model", settings().model());
+        body.put("max_tokens", settings().maxTokens());
         ArrayNode system = MAPPER.createArrayNode();
         ArrayNode messages = body.putArray("messages");
         for (int m = 0; m < request.messages().size(); m++) {
@@ -105,7 +102,7 @@ public final class AnthropicModel extends HttpChatModel {
             for (int p = 0; p < message.parts().size(); p++) {
                 ObjectNode block = block(message.parts().get(p));
                 if (isSystem && !(message.parts().get(p) instanceof Content.Text)) {
-                    throw new ModelException("model '" + settings.alias() + "': the Anthropic Messages API takes only"
+                    throw new ModelException("model '" + settings().alias() + "': the Anthropic Messages API takes only"
                             + " text in the system prompt");
                 }
                 if (request.stablePrefix() != null && request.stablePrefix().message() == m
@@ -116,8 +113,8 @@ public final class AnthropicModel extends HttpChatModel {
             }
         }
         if (!system.isEmpty()) body.set("system", system);
-        body.put("temperature", settings.temperature());
-        return JsonBodies.write(MAPPER, body, settings.alias());
+        body.put("temperature", settings().temperature());
+        return JsonBodies.write(MAPPER, body, settings().alias());
     }
 
     private static ObjectNode block(Content part) throws ModelException {

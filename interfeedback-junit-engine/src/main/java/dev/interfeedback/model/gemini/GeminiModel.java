@@ -42,11 +42,8 @@ public final class GeminiModel extends HttpChatModel {
             Set.of("SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY");
     private static final String EXPECTED = "a generateContent response with candidates[0].content.parts[].text";
 
-    private final HttpModelSettings settings;
-
     private GeminiModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
         super(settings, apiKey, base);
-        this.settings = settings;
     }
 
     /**
@@ -100,10 +97,10 @@ public final class GeminiModel extends HttpChatModel {
         }
         if (!system.isEmpty()) body.putObject("system_instruction").set("parts", system);
         ObjectNode generation = body.putObject("generationConfig");
-        generation.put("temperature", settings.temperature());
-        if (settings.seed() != null) generation.put("seed", settings.seed());
-        if (settings.maxTokens() != null) generation.put("maxOutputTokens", settings.maxTokens());
-        return JsonBodies.write(MAPPER, body, settings.alias());
+        generation.put("temperature", settings().temperature());
+        if (settings().seed() != null) generation.put("seed", settings().seed());
+        if (settings().maxTokens() != null) generation.put("maxOutputTokens", settings().maxTokens());
+        return JsonBodies.write(MAPPER, body, settings().alias());
     }
 
     @Override
