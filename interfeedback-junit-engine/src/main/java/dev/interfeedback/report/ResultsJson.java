@@ -203,6 +203,8 @@ public final class ResultsJson {
             r.put("round", k + 1);
             r.put("kept", kept.successes());
             putFraction(r, "rate", kept.value());
+            putFraction(r, "low", kept.low());
+            putFraction(r, "high", kept.high());
         }
         return node;
     }

@@ -99,6 +99,8 @@ class ControlsTest {
         assertThat(benchmark.path("maintenance").path("rate").path("value").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(benchmark.path("maintenance").path("rate").path("low").asDouble()).isLessThan(1.0 / 3);
         assertThat(benchmark.path("maintenance").path("perRound").get(0).path("kept").asLong()).isEqualTo(2);
+        assertThat(benchmark.path("maintenance").path("perRound").get(0).path("low").asDouble())
+                .isEqualTo(new Rate(2, 3).low());
         assertThat(benchmark.path("chanceCorrection").path("expected").asDouble()).isCloseTo(chance.expected(), within(1e-12));
         assertThat(benchmark.path("perCategory").get(1).path("category").asText()).isEqualTo("geo");
         assertThat(benchmark.path("perCategory").get(1).path("maintenance").path("kept").asLong()).isEqualTo(1);
