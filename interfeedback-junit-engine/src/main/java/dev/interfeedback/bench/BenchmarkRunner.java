@@ -8,7 +8,9 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.episode.Verifier;
+import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.FeedbackProvider;
+import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelInfo;
@@ -42,6 +44,8 @@ public final class BenchmarkRunner {
     private final EpisodeRunner loop;
     private final ModelInfo judge;
     private final UsageMeter judgeTokens;
+    private final Prompts prompts;
+    private final boolean maintenance;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -54,6 +58,17 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens) {
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, Prompts.builtIn(), false);
+    }
+
+    /**
+     * @param prompts the templates of every prompt the models are given
+     * @param maintenance whether samples right at round 0 get the answer-maintenance control
+     */
+    public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance) {
+        this.prompts = prompts;
+        this.maintenance = maintenance;
         this.judge = judge;
         this.judgeTokens = judgeTokens == null ? new UsageMeter() : judgeTokens;
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
@@ -63,7 +78,7 @@ public final class BenchmarkRunner {
         this.verifier = verifier;
         this.maxRounds = maxRounds;
         this.concurrency = concurrency;
-        this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds);
+        this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds, prompts);
     }
 
     /**
@@ -129,7 +144,7 @@ public final class BenchmarkRunner {
     public String journalKey(String id, Dataset dataset, String configuration) {
         return "benchmark=" + id + "; dataset=" + dataset.name() + " (" + dataset.size() + " samples); receiver="
                 + receiver.info() + "; provider=" + provider.info() + "; feedback=" + feedback.kind().configName()
-                + "; rounds=" + maxRounds + "; configuration=" + configuration;
+                + "; rounds=" + maxRounds + (maintenance ? "; maintenance=true" : "") + "; configuration=" + configuration;
     }
 
     /**
@@ -145,10 +160,10 @@ public final class BenchmarkRunner {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Usage judgeNow = judgeTokens.total();
-        Usage judgeUsage = new Usage(judgeNow.promptTokens() - judgeBefore.promptTokens(),
-                judgeNow.completionTokens() - judgeBefore.completionTokens());
+        Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
-                new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage);
+                new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage, List.copyOf(prompts.templates()),
+                ChanceCorrection.of(dataset.samples(), episodes, maxRounds));
     }
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */
@@ -194,7 +209,7 @@ public final class BenchmarkRunner {
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = RoundZero.answer(model, verifier, sample);
+            answer = RoundZero.answer(model, verifier, sample, prompts);
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);
@@ -214,8 +229,13 @@ public final class BenchmarkRunner {
         rounds.roundFinished(sample, mine.toRound());
         List<Round> first = List.of(mine.toRound());
         if (mine.correct()) {
+            if (!maintenance) {
+                return new Episode(sample.id(), sample.category(), EpisodeStatus.CORRECT_AT_ROUND_0, null, first, null,
+                        mine.usage(), theirs.usage());
+            }
+            EpisodeRunner.Maintained control = loop.maintain(sample, mine, new BinaryFeedback(prompts));
             return new Episode(sample.id(), sample.category(), EpisodeStatus.CORRECT_AT_ROUND_0, null, first, null,
-                    mine.usage(), theirs.usage());
+                    mine.usage().plus(control.usage()), theirs.usage(), control.maintenance());
         }
         if (theirs.failed()) {
             return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, first, theirs.error(),

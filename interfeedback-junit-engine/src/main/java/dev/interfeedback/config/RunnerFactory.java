@@ -10,6 +10,7 @@ import dev.interfeedback.model.MeteredModel;
 import dev.interfeedback.model.UsageMeter;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
+import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.scoring.Scorer;
 import dev.interfeedback.scoring.ScoringMode;
 import dev.interfeedback.scoring.judge.HybridScorer;
@@ -38,9 +39,11 @@ public final class RunnerFactory {
         ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats, around);
         ChatModel receiver = models.create(settings.receiverAlias());
         ChatModel provider = models.create(settings.providerAlias());
+        Prompts prompts = settings.prompts();
+        boolean maintenance = settings.flag(Settings.MAINTENANCE);
         FeedbackProvider feedback = switch (settings.feedback()) {
-            case BINARY -> new BinaryFeedback();
-            case DETAILED -> new DetailedFeedback(provider);
+            case BINARY -> new BinaryFeedback(prompts);
+            case DETAILED -> new DetailedFeedback(provider, prompts);
         };
         DatasetSettings datasets = new DatasetSettings(settings);
         int threads = threads(settings, aliases(settings));
@@ -51,9 +54,10 @@ public final class RunnerFactory {
             MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
             Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
             return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
-                    judgeTokens);
+                    judgeTokens, prompts, maintenance);
         }
-        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads);
+        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads, null, null,
+                prompts, maintenance);
     }
 
     /** The aliases a benchmark calls: receiver, provider, and the judge when one scores. */
