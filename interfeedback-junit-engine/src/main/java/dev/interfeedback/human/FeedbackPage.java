@@ -203,7 +203,7 @@ public final class FeedbackPage implements FeedbackSource, AutoCloseable {
             Message message = dialogue.get(i);
             history.addObject().put("role", message.role() == Role.ASSISTANT ? "answer" : "feedback").put("text", message.text());
         }
-        node.put("groundTruth", sample.answer());
+        node.put("groundTruth", HumanProtocol.shownAnswer(sample));
         node.put("guidance", task.guidance());
         node.put("text", queue.draft(pending).orElse(task.prefill()));
         return state;

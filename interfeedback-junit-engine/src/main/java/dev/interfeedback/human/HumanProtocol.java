@@ -57,7 +57,8 @@ public enum HumanProtocol {
         return text.toString();
     }
 
-    private static String shownAnswer(Sample sample) {
+    /** The ground truth as a person reads it: the letter with its option's text where it names one. */
+    static String shownAnswer(Sample sample) {
         String answer = sample.answer().strip();
         if (sample.isMultipleChoice() && answer.length() == 1) {
             int index = Character.toUpperCase(answer.charAt(0)) - 'A';

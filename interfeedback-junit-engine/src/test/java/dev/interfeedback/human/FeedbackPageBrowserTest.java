@@ -47,7 +47,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(HeadlessChromium.class)
 class FeedbackPageBrowserTest {
 
-    private static final int SAMPLES = 8;
+    private static final int SAMPLES = 13;
     private static final Pattern URL = Pattern.compile("the feedback page is open at (http://127\\.0\\.0\\.1:\\d+/\\?token=[0-9a-f]+)");
     private static final Pattern TASK = Pattern.compile("(s\\d+) \\[[^]]*], round (\\d) of 3");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +66,7 @@ class FeedbackPageBrowserTest {
         Path out = dir.resolve("out");
 
         Map<String, Integer> requests;
+        Set<String> submitted = new HashSet<>();
         try (ScriptedChatServer receiver = new ScriptedChatServer(Duration.ofMillis(300))) {
             Process first = session(receiver, out, dir.resolve("first.log"));
             browser.open(url(first, dir.resolve("first.log")));
@@ -73,12 +74,11 @@ class FeedbackPageBrowserTest {
             browser.driver().findElement(By.id("name")).sendKeys("ana");
             browser.driver().findElement(By.cssSelector("#login-form button")).click();
 
-            Set<String> submitted = new HashSet<>();
             Task task = nextTask(browser, null);
             assertThat(browser.script("return window.pwned === undefined")).as("dataset text is shown, never run").isEqualTo(true);
             assertThat(browser.driver().findElement(By.id("question")).getText()).endsWith(hostile);
             assertThat(browser.driver().findElements(By.cssSelector("#question *"))).as("no markup from the dataset").isEmpty();
-            assertThat(browser.driver().findElement(By.id("truth")).getText()).isEqualTo(SyntheticDataset.truth(task.sampleId()));
+            assertThat(browser.driver().findElement(By.id("truth")).getText()).startsWith("(" + SyntheticDataset.truth(task.sampleId()) + ") ");
             assertThat(browser.driver().findElement(By.id("receiver")).getText()).as("the model's name is hidden").isEqualTo("the model");
 
             // A few tasks, then a reload while typing: the draft is there again.
@@ -89,6 +89,7 @@ class FeedbackPageBrowserTest {
             Task reloaded = nextTask(browser, null);
             assertThat(reloaded).isEqualTo(task);
             assertThat(textBox(browser).getAttribute("value")).isEqualTo(half);
+            browser.screenshot(Path.of("target/browser-screenshots/human-page-task.png"));
 
             // Typing, the draft saved, nothing in flight at the receiver: the session's JVM is killed.
             for (int i = 0; i < 2; i++) task = submit(browser, task, submitted);

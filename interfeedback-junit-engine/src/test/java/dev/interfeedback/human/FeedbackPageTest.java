@@ -76,7 +76,7 @@ class FeedbackPageTest {
         JsonNode ben = awaitTask("ben");
         assertThat(List.of(ana.path("sampleId").asText(), ben.path("sampleId").asText())).containsExactlyInAnyOrder("q1", "q2");
         assertThat(state("ana").path("task").path("id").asText()).as("the same task on a reload").isEqualTo(ana.path("id").asText());
-        assertThat(ana.path("groundTruth").asText()).isEqualTo("B");
+        assertThat(ana.path("groundTruth").asText()).isEqualTo("(B) two");
         assertThat(ana.path("receiver").asText()).as("the model's name is hidden").isEqualTo("the model");
         assertThat(post("/api/submit", ben.path("id").asText(), "ana", "not mine").code()).as("ben's task").isEqualTo(400);
 

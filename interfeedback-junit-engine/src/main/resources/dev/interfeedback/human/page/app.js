@@ -87,7 +87,8 @@
         else if (state.task.id !== shown) render(state.task);
       })
       .catch((e) => {
-        $('status').textContent = 'The session is not answering (' + e.message + '). Submitted feedback is saved.';
+        $('status').textContent = 'The session is not answering (' + e.message + '): it has ended, or is being'
+          + ' restarted. Every submitted feedback and your draft are saved.';
       });
   }
 
