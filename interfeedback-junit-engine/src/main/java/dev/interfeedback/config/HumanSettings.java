@@ -1,5 +1,6 @@
 package dev.interfeedback.config;
 
+import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.human.BadFeedbackFileException;
 import dev.interfeedback.human.FeedbackPage;
 import dev.interfeedback.human.FeedbackSource;
@@ -27,11 +28,20 @@ public final class HumanSettings {
     public static final String PAGE = Settings.PREFIX + "human.page";
     public static final String PORT = Settings.PREFIX + "human.port";
     public static final String SHOW_MODEL = Settings.PREFIX + "human.show-model";
+    public static final String WAITING = Settings.PREFIX + "human.waiting";
 
     /** Where the page journals what people do, in the output directory. */
     public static final String JOURNAL = "human/session.jsonl";
 
     private HumanSettings() {}
+
+    /**
+     * Threads a benchmark needs beside its endpoints' limits: a sample waiting for a person holds
+     * a thread, and the receiver's answers for other samples must not wait behind it.
+     */
+    public static int waitingSlots(Settings settings) {
+        return settings.feedback() == FeedbackKind.HUMAN ? settings.integer(WAITING) : 0;
+    }
 
     public static HumanProtocol protocol(Settings settings) {
         return HumanProtocol.parse(settings.choice(PROTOCOL));

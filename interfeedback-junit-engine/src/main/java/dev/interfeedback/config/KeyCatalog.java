@@ -100,6 +100,9 @@ public final class KeyCatalog {
                             + " `interfeedback:human` goal sets it); without it or a recording, a human benchmark fails"
                             + " at its start rather than wait"),
             run(HumanSettings.PORT, whole(0, 65535), "0", null, "the page's port on 127.0.0.1; `0`: a free one"),
+            run(HumanSettings.WAITING, whole(1, MOST_CONCURRENCY), "8", null,
+                    "human feedback: samples that may wait for a person at once, beside the receiver's calls in"
+                            + " flight, so the next task is ready while the receiver answers the last ones"),
             run(HumanSettings.SHOW_MODEL, new Flag(), "false", null,
                     "show the receiver's model name on the page (hidden by default, so it cannot sway the annotators)"),
             run(Settings.MAX_ERROR_RATE, new Share(), "0", null,

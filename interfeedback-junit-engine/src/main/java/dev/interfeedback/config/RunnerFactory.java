@@ -76,6 +76,7 @@ public final class RunnerFactory {
 
     /** Threads enough for every endpoint to be busy at its limit: the limiters, not the pool, bound the calls. */
     private static int threads(Settings settings, List<String> aliases) {
-        return settings.endpointLimits(aliases).values().stream().mapToInt(Integer::intValue).sum();
+        return settings.endpointLimits(aliases).values().stream().mapToInt(Integer::intValue).sum()
+                + HumanSettings.waitingSlots(settings);
     }
 }

@@ -3,6 +3,7 @@ package dev.interfeedback.human;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class HumanPages {
                 throw new UncheckedIOException("cannot start the feedback page", e);
             }
         });
+    }
+
+    /** The addresses of the pages open in this process, for tools that drive a page themselves. */
+    public static List<URI> urls() {
+        return OPEN.values().stream().map(FeedbackPage::url).toList();
     }
 
     /** Closes every page: a run is over. */

@@ -100,10 +100,14 @@
       .catch((e) => { $('saved').textContent = 'draft not saved: ' + e.message; });
   }
 
+  // Asked again soon while there is nothing to do, so a task shows as it arrives; less often while typing.
+  function poll() {
+    load().then(() => setTimeout(poll, shown ? 1000 : 250));
+  }
+
   function start() {
     $('login').hidden = true;
-    load();
-    setInterval(load, 1000);
+    poll();
   }
 
   $('feedback').addEventListener('input', () => {
