@@ -15,7 +15,7 @@ public final class HumanParticipant implements ChatModel {
     private final ModelInfo info;
 
     public HumanParticipant(HumanProtocol protocol) {
-        this.info = new ModelInfo("human", "a person (" + protocol.configName() + " protocol)", false);
+        this.info = new ModelInfo("human", protocol.configName() + " protocol", false);
     }
 
     @Override
