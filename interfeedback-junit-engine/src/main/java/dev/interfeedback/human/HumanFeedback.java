@@ -36,10 +36,6 @@ public final class HumanFeedback implements FeedbackProvider {
         return FeedbackKind.HUMAN;
     }
 
-    public HumanProtocol protocol() {
-        return protocol;
-    }
-
     @Override
     public Feedback feedback(FeedbackRequest request) throws ModelException {
         FeedbackTask task = new FeedbackTask(request.sample(), request.round(), maxRounds, request.dialogue(),
