@@ -9,6 +9,7 @@ import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
+import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.model.ChatModel;
@@ -203,7 +204,9 @@ public final class BenchmarkRunner {
             RunObserver observer) {
         Optional<RunJournal.Answer> done = journal.roundZero(role, sample.id());
         RoundZero answer;
-        if (done.isPresent()) {
+        if (role == RunJournal.Role.PROVIDER && feedback.kind() == FeedbackKind.HUMAN) {
+            answer = RoundZero.person(sample);
+        } else if (done.isPresent()) {
             // The verdict is recomputed, so a resumed run scores exactly as a fresh one would.
             ChatResponse response = new ChatResponse(done.get().response(), done.get().usage(), done.get().finishReason());
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),

@@ -35,8 +35,9 @@ public final class KeyCatalog {
                             + " and publisher options: see [Datasets](#datasets)"),
             run(Settings.RECEIVER, new Text(), "receiver", null, "alias of the model under test"),
             run(Settings.PROVIDER, new Text(), "provider", null, "alias of the feedback provider"),
-            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed")), "detailed", null,
-                    "`binary` (only \"incorrect\", no hint) or `detailed` (written by the provider)"),
+            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed", "human")), "detailed", null,
+                    "`binary` (only \"incorrect\", no hint), `detailed` (written by the provider) or `human` (a person"
+                            + " writes it, see [Running a human study in a day](#running-a-human-study-in-a-day))"),
             run(Settings.ROUNDS, whole(1, 100), "3", null, "most feedback rounds per sample"),
             run(Settings.CONCURRENCY, whole(1, MOST_CONCURRENCY), "4", null,
                     "calls in flight per model endpoint, across all benchmarks of a run"),
@@ -103,6 +104,23 @@ public final class KeyCatalog {
             run(Settings.PROGRESS_INTERVAL_SECONDS, whole(0, DAY_SECONDS), "10", null,
                     "command line: a progress line per benchmark this often when the output is not a terminal"
                             + " (redrawn every second on one); `0` for none"),
+            run(HumanSettings.PROTOCOL, new Choice(List.of("interfeedback-human", "free")), "interfeedback-human", null,
+                    "human feedback: `interfeedback-human` (the paper's: round 1 a hint, round 2 a fuller explanation,"
+                            + " round 3 the answer with an explanation, pre-filled; exactly 3 rounds) or `free` (any text,"
+                            + " up to `interfeedback.rounds`)"),
+            run(HumanSettings.SCRIPT, new Text(), null, "none",
+                    "human feedback: recorded feedback files (JSONL: `sampleId`, `round`, `text`; a page's"
+                            + " `human/session.jsonl` is one), comma-separated, replayed against the receiver"),
+            run(HumanSettings.PAGE, new Flag(), "false", null,
+                    "human feedback: open the local feedback page for what no recording holds (the"
+                            + " `interfeedback:human` goal sets it); without it or a recording, a human benchmark fails"
+                            + " at its start rather than wait"),
+            run(HumanSettings.PORT, whole(0, 65535), "0", null, "the page's port on 127.0.0.1; `0`: a free one"),
+            run(HumanSettings.WAITING, whole(1, MOST_CONCURRENCY), "8", null,
+                    "human feedback: samples that may wait for a person at once, beside the receiver's calls in"
+                            + " flight, so the next task is ready while the receiver answers the last ones"),
+            run(HumanSettings.SHOW_MODEL, new Flag(), "false", null,
+                    "show the receiver's model name on the page (hidden by default, so it cannot sway the annotators)"),
             run(Settings.MAX_ERROR_RATE, new Share(), "0", null,
                     "command line: the exit code is 3 when a benchmark's errors (failed calls) are a larger share of its"
                             + " samples than this, a fraction (`0.05`) or a percentage (`5%`); `0`: any error"),
