@@ -84,6 +84,12 @@ public final class KeyCatalog {
             run(Settings.RESUME, new Flag(), "true", null,
                     "continue an interrupted run of the whole dataset from its journal"
                             + " (`<output.dir>/journal/<benchmark>.jsonl`); `false` starts afresh"),
+            run(ShardSetting.KEY, new Text(), null, "none, or the CI system's parallel-job variables",
+                    "`K/N`: run shard K of N (K from 1 to N), the samples whose ids hash to it, and write `shard.json`"
+                            + " beside the results for `interfeedback:merge`; wins over GitLab's `CI_NODE_INDEX`/`CI_NODE_TOTAL`,"
+                            + " CircleCI's `CIRCLE_NODE_INDEX`/`CIRCLE_NODE_TOTAL` and Buildkite's `BUILDKITE_PARALLEL_JOB`/"
+                            + "`BUILDKITE_PARALLEL_JOB_COUNT`, read when it is unset; `1/1` runs every sample (overriding them). See"
+                            + " [Sharding](#sharding-across-ci-machines)"),
             run(Settings.PROGRESS_INTERVAL_SECONDS, whole(0, DAY_SECONDS), "10", null,
                     "command line: a progress line per benchmark this often when the output is not a terminal"
                             + " (redrawn every second on one); `0` for none"),

@@ -125,7 +125,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     }
 
     /** The samples discovery kept, in dataset order: all of them, or those an IDE reruns. */
-    private List<Sample> selectedSamples() {
+    List<Sample> selectedSamples() {
         return getChildren().stream()
                 .filter(SampleDescriptor.class::isInstance)
                 .map(child -> ((SampleDescriptor) child).sample())

@@ -23,6 +23,8 @@ public final class RunFiles {
     public static final String RESULTS = "results.json";
     public static final String EPISODES = "episodes.jsonl";
     public static final String TRANSCRIPTS = "transcripts";
+    /** A shard's manifest (see {@code dev.interfeedback.bench.shard.ShardManifest}), of the run like the files above. */
+    public static final String SHARD_MANIFEST = "shard.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -37,6 +39,7 @@ public final class RunFiles {
     public static void clearPrevious(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(RESULTS));
         Files.deleteIfExists(dir.resolve(EPISODES));
+        Files.deleteIfExists(dir.resolve(SHARD_MANIFEST));
         Path transcripts = dir.resolve(TRANSCRIPTS);
         if (!Files.isDirectory(transcripts)) return;
         try (Stream<Path> files = Files.walk(transcripts)) {
