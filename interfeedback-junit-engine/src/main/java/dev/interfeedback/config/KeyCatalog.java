@@ -138,7 +138,9 @@ public final class KeyCatalog {
             plugin("baseline", new Text(), "the committed baseline"),
             plugin("baseline.update", new Flag(), "write the baseline from this run instead of comparing"),
             plugin("regression.tolerance", new Text(), "a drop in pass rate up to this is never a regression"),
-            plugin("regression.significance", new Text(), "McNemar p-value under which a larger drop is a regression"));
+            plugin("regression.significance", new Text(), "McNemar p-value under which a larger drop is a regression"),
+            plugin("shards", new Text(), "the shards' output directories that merge merges, comma-separated"),
+            plugin("shards.dir", new Text(), "a folder whose every subfolder is a shard's output directory, for merge"));
 
     private KeyCatalog() {}
 
