@@ -25,6 +25,7 @@ def lines = { file -> file.readLines().collect { line -> def e = json.parseText(
 assert lines(new File(target, 'interfeedback/episodes.jsonl')) == lines(new File(target, 'whole/episodes.jsonl'))
 assert lines(new File(target, 'interfeedback/episodes.jsonl')).size() == 30
 
+assert log.contains('shard-1/results.json holds the results of one shard only')
 assert log.contains('Merged 3 shards into run ' + merged.runId)
 assert log.contains('InterFeedback check passed: 1 rule on 1 benchmark')
 // The merge with a shard missing was refused, naming it, and wrote nothing.
