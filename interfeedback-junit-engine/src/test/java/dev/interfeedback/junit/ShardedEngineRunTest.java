@@ -81,6 +81,17 @@ class ShardedEngineRunTest {
         assertThat(merged.resolve("round-zero/loopback.json")).exists();
     }
 
+    @Test
+    void aBadShardFailsEveryBenchmarkNamingTheSetting() {
+        EngineExecutionResults results = run(dir.resolve("bad"), Map.of("interfeedback.shard", "4/3"), name -> null);
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        assertThat(results.containerEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage()))
+                .hasSize(2)
+                .allSatisfy(message -> assertThat(message).contains("interfeedback.shard: expected K/N with K from 1 to N")
+                        .contains("found \"4/3\""));
+    }
+
     private EngineExecutionResults run(Path out, Map<String, String> extra, Function<String, String> environment) {
         Map<String, String> parameters = new HashMap<>(server.models());
         parameters.put("interfeedback.output.dir", out.toString());

@@ -14,7 +14,6 @@ import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.RunFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -253,11 +252,7 @@ public final class ShardMerge {
                 }
                 ObjectNode samples = merged.get("samples") instanceof ObjectNode held ? held : merged.putObject("samples");
                 shard.path("samples").properties().forEach(e -> samples.set(e.getKey(), e.getValue()));
-                try {
-                    JSON.writeValue(target.toFile(), merged);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                JSON.writeValue(target.toFile(), merged);
             }
         }
     }

@@ -70,7 +70,13 @@ record ShardOutput(Path dir, Shard shard, String runId, Map<String, JsonNode> be
             throw new MergeRefusedException(name + " is incomplete: it has no " + RunFiles.RESULTS
                     + " (the run was killed or failed); run the shard again");
         }
-        String resultsRun = JSON.readTree(results.toFile()).path("runId").asText();
+        String resultsRun;
+        try {
+            resultsRun = JSON.readTree(results.toFile()).path("runId").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MergeRefusedException(name + ": " + results + " is not JSON (" + e.getOriginalMessage()
+                    + "): the run was cut short writing it; run the shard again");
+        }
         if (!runId.equals(resultsRun)) {
             throw new MergeRefusedException(name + ": " + RunFiles.RESULTS + " is of run " + resultsRun + ", but "
                     + ShardManifest.FILE + " of run " + runId + ": the directory mixes two runs; run the shard again");
