@@ -5,6 +5,7 @@ import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.shard.Shard;
 import dev.interfeedback.bench.shard.ShardManifest;
+import dev.interfeedback.model.batch.BatchSession;
 import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Prices;
 import dev.interfeedback.report.PriceTable;
@@ -135,6 +136,7 @@ public final class InterFeedbackCli {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
                     }
+                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> out.println(id + ": " + line));
                     BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE, e -> episodes.append(id, e),
                             journal, progress);
                     results.add(result);
@@ -146,6 +148,7 @@ public final class InterFeedbackCli {
                 for (BenchmarkResult result : results) manifest.finished(result, prices);
             }
             // Only now is every episode in results.json; until then a kill must be resumable.
+            for (String id : ids) BatchSession.delete(RunJournal.file(outputDir, id));
             for (RunJournal journal : journals) journal.delete();
             // Simulated models make no API calls, so they have nothing to count here.
             if (stats.calls() + stats.cacheHits() > 0) {

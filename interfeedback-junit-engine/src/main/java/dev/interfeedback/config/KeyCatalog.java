@@ -66,6 +66,10 @@ public final class KeyCatalog {
             run(model(Prices.COMPLETION_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null, "none",
                     "price per million completion tokens"),
             run(Prices.CURRENCY, new Text(), "USD", null, "currency of the prices"),
+            run(model("batch"), new Flag(), "false", null,
+                    "send the alias's calls through the OpenAI Batch API, in waves (round 0 of the whole dataset, then"
+                            + " each step of the feedback rounds), instead of one request each; see [Batch API](#the-openai-batch-api)"),
+
             run(Settings.RETRY_MAX_ATTEMPTS, whole(1, 100), "6", null,
                     "attempts per call, the first included; requests answered with an announced rate limit are not"
                             + " attempts"),
@@ -81,6 +85,13 @@ public final class KeyCatalog {
             run(Settings.CACHE_ENABLED, new Flag(), "true", null,
                     "answer repeated deterministic requests (temperature 0) from the response cache"),
             run(Settings.CACHE_DIR, new Text(), null, "`<output.dir>/cache`", "where the response cache lives"),
+            run(ModelFactory.BATCH_MAX_REQUESTS, whole(1, 50_000), "50000", null,
+                    "most requests per batch input file (the API's limit); a larger wave is split into several batches"),
+            run(ModelFactory.BATCH_MAX_BYTES, whole(1, 200L * 1024 * 1024), "209715200", null,
+                    "most bytes per batch input file (the API's 200 MB); a larger wave is split"),
+            run(ModelFactory.BATCH_FIRST_POLL_MS, whole(1, HOUR_MS), "5000", null,
+                    "first wait before a batch is polled again; each wait doubles up to the longest"),
+            run(ModelFactory.BATCH_LONGEST_POLL_MS, whole(1, HOUR_MS), "120000", null, "longest wait between polls of a batch"),
             run(Settings.RESUME, new Flag(), "true", null,
                     "continue an interrupted run of the whole dataset from its journal"
                             + " (`<output.dir>/journal/<benchmark>.jsonl`); `false` starts afresh"),

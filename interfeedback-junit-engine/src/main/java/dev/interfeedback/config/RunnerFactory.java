@@ -51,9 +51,10 @@ public final class RunnerFactory {
             MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
             Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
             return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
-                    judgeTokens);
+                    judgeTokens).sendingBatchesThrough(models.batches());
         }
-        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads);
+        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads)
+                .sendingBatchesThrough(models.batches());
     }
 
     /** The aliases a benchmark calls: receiver, provider, and the judge when one scores. */

@@ -82,7 +82,12 @@ final class RunOutputs implements AutoCloseable {
      * @param run what identifies the run (see {@link dev.interfeedback.bench.BenchmarkRunner#journalKey})
      */
     RunJournal openJournal(String benchmark, String run, boolean resume) throws IOException {
-        return RunJournal.open(RunJournal.file(runDir, benchmark), run, resume);
+        return RunJournal.open(journalFile(benchmark), run, resume);
+    }
+
+    /** Where a benchmark's journal lives; its batches' journal goes beside it. */
+    Path journalFile(String benchmark) {
+        return RunJournal.file(runDir, benchmark);
     }
 
     void appendEpisode(String benchmark, Episode episode) {

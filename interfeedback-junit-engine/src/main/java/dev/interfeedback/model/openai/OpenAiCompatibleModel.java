@@ -192,6 +192,12 @@ public final class OpenAiCompatibleModel implements ChatModel {
         return settings;
     }
 
+    /** The OpenAI Batch API of this model's server, for the same requests as {@link #chat} sends. */
+    public OpenAiBatchApi batchApi() {
+        HttpUrl base = url.newBuilder().removePathSegment(url.pathSize() - 1).removePathSegment(url.pathSize() - 2).build();
+        return new OpenAiBatchApi(base, apiKey, this::httpClient, encoder, decoder, errors, redactor);
+    }
+
     @Override
     public String toString() {
         return "OpenAiCompatibleModel[" + info() + " at " + endpoint + (apiKey == null ? "" : ", with API key") + "]";
