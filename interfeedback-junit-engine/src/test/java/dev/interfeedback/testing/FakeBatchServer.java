@@ -36,6 +36,7 @@ public final class FakeBatchServer implements AutoCloseable {
     private record Batch(String id, String inputFileId, List<String> customIds, AtomicInteger polls) {}
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
     private final String delegate;
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, String> files = new ConcurrentHashMap<>();
@@ -54,7 +55,7 @@ public final class FakeBatchServer implements AutoCloseable {
         this.delegate = delegate;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -108,6 +109,7 @@ public final class FakeBatchServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
