@@ -17,6 +17,9 @@ import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.UsageMeter;
+import dev.interfeedback.model.batch.BatchSession;
+import java.io.IOException;
+import java.nio.file.Path;
 import dev.interfeedback.episode.Round;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +50,7 @@ public final class BenchmarkRunner {
     private final UsageMeter judgeTokens;
     private final Prompts prompts;
     private final boolean maintenance;
+    private BatchSession batches;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -80,6 +84,26 @@ public final class BenchmarkRunner {
         this.maxRounds = maxRounds;
         this.concurrency = concurrency;
         this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds, prompts);
+    }
+
+    /** Sends the calls of the batch models (those with {@code batch=true}) through {@code session}; see {@link #prefetch}. */
+    public BenchmarkRunner sendingBatchesThrough(BatchSession session) {
+        this.batches = session;
+        return this;
+    }
+
+    /**
+     * When some model sends its calls in batches: brings every answer the run will need, wave by
+     * wave, through dry passes of the run (see {@link BatchSession}), so that the run itself then
+     * asks nothing. Without batch models it does nothing.
+     *
+     * @param runJournal the benchmark's run journal file; the batch ids are journaled beside it
+     */
+    public void prefetch(String id, Dataset dataset, Path runJournal, BatchSession.Progress progress)
+            throws InterruptedException, IOException {
+        if (batches == null || !batches.used()) return;
+        batches.prefetch(runJournal, () -> run(id, dataset, RoundListener.NONE, episode -> {}, RunJournal.none(),
+                RunObserver.NONE), progress);
     }
 
     /**

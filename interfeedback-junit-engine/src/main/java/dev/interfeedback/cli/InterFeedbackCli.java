@@ -3,6 +3,10 @@ package dev.interfeedback.cli;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
+import dev.interfeedback.bench.shard.Shard;
+import dev.interfeedback.bench.shard.ShardManifest;
+import dev.interfeedback.model.batch.BatchSession;
+import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Prices;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ProgressReporter;
@@ -49,7 +53,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs benchmarks from the command line:
- * {@code InterFeedbackCli [human] [settings.properties ...] [interfeedback.key=value ...]}.
+ * {@code InterFeedbackCli [human] [settings.properties ...] [interfeedback.key=value ...]}, or merges the
+ * outputs of a sharded run: {@code InterFeedbackCli merge --into DIR SHARD_DIR ...} (see {@link MergeCommand}).
  *
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
@@ -83,6 +88,9 @@ public final class InterFeedbackCli {
      *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows
      */
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals(MergeCommand.NAME)) {
+            return new MergeCommand(out, err).run(List.of(args).subList(1, args.length));
+        }
         try {
             Map<String, String> values = settings(humanSession(args));
             Settings settings = new Settings(key -> Optional.ofNullable(values.get(key)));
@@ -91,6 +99,7 @@ public final class InterFeedbackCli {
             RunFiles.clearPrevious(outputDir);
             settings.validate(values.keySet(), "the settings");
             String runId = RunFiles.newRunId();
+            Optional<Shard> shard = ShardSetting.of(settings, environment);
             CallStats stats = new CallStats();
             BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats, UnaryOperator.identity());
 
@@ -103,6 +112,17 @@ public final class InterFeedbackCli {
                 datasets.add(load.dataset());
             }
             List<String> ids = BenchmarkIds.of(datasets);
+            ShardManifest manifest = shard.isPresent() ? ShardManifest.start(outputDir, runId, shard.get()) : null;
+            if (manifest != null) {
+                for (int i = 0; i < datasets.size(); i++) {
+                    Dataset whole = datasets.get(i);
+                    Dataset mine = shard.get().apply(ids.get(i), whole);
+                    manifest.planned(ids.get(i), runner.journalKey(ids.get(i), whole, RunIdentity.run(settings, whole)), whole,
+                            mine.samples());
+                    out.println("Shard " + shard.get() + " of " + ids.get(i) + ": " + mine.size() + " of " + whole.size() + " samples");
+                    datasets.set(i, mine);
+                }
+            }
             PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias(),
                     new DatasetSettings(settings).judgeAlias()));
             List<BenchmarkResult> results = new ArrayList<>();
@@ -122,6 +142,7 @@ public final class InterFeedbackCli {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
                     }
+                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> out.println(id + ": " + line));
                     BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE,
                             (sample, provider, e) -> episodes.append(id, sample, provider, e), journal, progress);
                     results.add(result);
@@ -129,7 +150,11 @@ public final class InterFeedbackCli {
                 }
             }
             new ResultsJson(prices, runId).write(results, outputDir.resolve(RunFiles.RESULTS));
+            if (manifest != null) {
+                for (BenchmarkResult result : results) manifest.finished(result, prices);
+            }
             // Only now is every episode in results.json; until then a kill must be resumable.
+            for (String id : ids) BatchSession.delete(RunJournal.file(outputDir, id));
             for (RunJournal journal : journals) journal.delete();
             // Simulated models make no API calls, so they have nothing to count here.
             if (stats.calls() + stats.cacheHits() > 0) {

@@ -63,10 +63,10 @@ public final class RunnerFactory {
             MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
             Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
             return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
-                    judgeTokens, prompts, maintenance);
+                    judgeTokens, prompts, maintenance).sendingBatchesThrough(models.batches());
         }
         return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads, null, null,
-                prompts, maintenance);
+                prompts, maintenance).sendingBatchesThrough(models.batches());
     }
 
     /** The aliases a benchmark calls: receiver, provider (none in a human session), and the judge when one scores. */

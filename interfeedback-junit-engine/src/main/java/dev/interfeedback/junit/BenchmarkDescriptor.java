@@ -9,6 +9,7 @@ import dev.interfeedback.config.Prices;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
+import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.model.resilience.CallStats;
 import java.util.List;
@@ -82,6 +83,9 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
                 EndpointLimits.around(context.cancellation()));
         List<Sample> samples = selectedSamples();
         boolean wholeDataset = samples.size() == definition.dataset().size();
+        runner.prefetch(definition.id(), new Dataset(definition.dataset().name(), definition.dataset().source(), samples),
+                context.outputs().journalFile(definition.id()),
+                line -> LOG.log(System.Logger.Level.INFO, "benchmark " + definition.id() + ": " + line));
         // Only a run of the whole dataset journals: a rerun of some samples is quick, and its
         // round-0 answers come from the store of the last full run.
         RunJournal journal = wholeDataset
@@ -125,7 +129,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     }
 
     /** The samples discovery kept, in dataset order: all of them, or those an IDE reruns. */
-    private List<Sample> selectedSamples() {
+    List<Sample> selectedSamples() {
         return getChildren().stream()
                 .filter(SampleDescriptor.class::isInstance)
                 .map(child -> ((SampleDescriptor) child).sample())

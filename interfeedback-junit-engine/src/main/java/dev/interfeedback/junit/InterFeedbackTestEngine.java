@@ -1,6 +1,8 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.bench.shard.Shard;
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,8 +85,8 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
         Path dir = settings.outputDir();
         // A rerun of some samples (an IDE rerunning a failure) must not replace the full run's files.
         RunOutputs outputs = partial(request.getRootTestDescriptor())
-                ? new RunOutputs(dir.resolve(RunOutputs.RERUN), dir)
-                : new RunOutputs(dir, dir);
+                ? new RunOutputs(dir.resolve(RunOutputs.RERUN), dir, null)
+                : new RunOutputs(dir, dir, shard(settings));
         return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(), outputs,
                 environment, null);
     }
@@ -95,6 +97,15 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
             return BenchmarkSettings.of(parameters).flag(PARALLEL);
         } catch (ConfigurationException e) {
             return false;
+        }
+    }
+
+    /** The shard this machine runs; a bad value fails each benchmark with its message at discovery. */
+    private Shard shard(Settings settings) {
+        try {
+            return ShardSetting.of(settings, environment).orElse(null);
+        } catch (ConfigurationException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.interfeedback.harness;
 
+import dev.interfeedback.bench.shard.ShardMerge;
 import dev.interfeedback.cli.InterFeedbackCli;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.SyntheticDataset;
@@ -31,7 +32,12 @@ import java.util.stream.Stream;
  *
  * <pre>
  * Harness [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
- *         [--feedback detailed] [--heap 256m] [--work target/harness]
+ *         [--feedback detailed] [--heap 256m] [--work target/harness] [--shards 0]
+ * </pre>
+ *
+ * With {@code --shards N}, the first run is also made as N shards, one after the other, each in its
+ * own JVM with a fresh cache (as N machines would), then merged and compared with the first run.
+ * <pre>
  * </pre>
  *
  * Run through {@code bench/harness.sh}.
@@ -92,9 +98,10 @@ public final class Harness {
             print(cached, first.modelCalls, Double.NaN);
             System.out.printf(Locale.ROOT, "cached rerun: %d network calls, %.1fx faster than the first run%n",
                     cached.calls, first.wallSeconds / cached.wallSeconds);
-            System.out.printf(Locale.ROOT, "results identical: %s%n",
-                    Files.readString(work.resolve("out-first/results.json"))
-                            .equals(Files.readString(work.resolve("out-cached/results.json"))));
+            System.out.printf(Locale.ROOT, "results identical (run id aside): %s%n",
+                    withoutRunId(work.resolve("out-first/results.json")).equals(withoutRunId(work.resolve("out-cached/results.json"))));
+            int shards = Integer.parseInt(options.getOrDefault("shards", "0"));
+            if (shards > 1) sharded(shards, heap, settings, work, first, serverIn, serverOut);
         } finally {
             server.getOutputStream().close();
             server.destroy();
@@ -139,6 +146,44 @@ public final class Harness {
         return new Phase(name, calls, Long.parseLong(measured.get("modelCalls")),
                 Double.parseDouble(measured.get("wall")), Double.parseDouble(measured.get("cpu")),
                 Double.parseDouble(measured.get("peakHeapMb")));
+    }
+
+    /**
+     * The first run again as {@code n} shards, one after the other, each in its own JVM with its
+     * own output directory and a fresh cache, as n machines would run them; then the merge,
+     * compared with the first run's results.
+     */
+    private static void sharded(int n, String heap, List<String> settings, Path work, Phase whole, PrintWriter serverIn,
+            BufferedReader serverOut) throws Exception {
+        List<Path> outs = new ArrayList<>();
+        double longest = 0, total = 0;
+        long calls = 0;
+        for (int k = 1; k <= n; k++) {
+            Path out = work.resolve("out-shard-" + k);
+            deleteTree(out);
+            outs.add(out);
+            List<String> args = new ArrayList<>(settings);
+            args.removeIf(a -> a.startsWith("interfeedback.cache.dir="));
+            args.add("interfeedback.shard=" + k + "/" + n);
+            Phase shard = phase("shard " + k + "/" + n, heap, args, out, serverIn, serverOut);
+            longest = Math.max(longest, shard.wallSeconds);
+            total += shard.wallSeconds;
+            calls += shard.calls;
+        }
+        Path merged = work.resolve("out-merged");
+        deleteTree(merged);
+        long mergeStart = System.nanoTime();
+        ShardMerge.merge(outs, merged);
+        double mergeWall = (System.nanoTime() - mergeStart) / 1e9;
+        System.out.printf(Locale.ROOT, "%d shards, each alone as on its own machine: %d calls, longest %.2f s, sum %.2f s;"
+                + " one run %.2f s: %.1fx faster with %d machines; merge %.2f s%n",
+                n, calls, longest, total, whole.wallSeconds, whole.wallSeconds / longest, n, mergeWall);
+        System.out.printf(Locale.ROOT, "merged results equal the first run's (run id aside): %s%n",
+                withoutRunId(merged.resolve("results.json")).equals(withoutRunId(work.resolve("out-first/results.json"))));
+    }
+
+    private static String withoutRunId(Path results) throws IOException {
+        return Files.readString(results).replaceFirst("\"runId\" : \"[^\"]*\",", "");
     }
 
     private static long serverRequests(PrintWriter in, BufferedReader out) throws IOException {

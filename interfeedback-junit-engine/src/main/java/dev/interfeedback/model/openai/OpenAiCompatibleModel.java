@@ -78,6 +78,13 @@ public final class OpenAiCompatibleModel extends HttpChatModel {
         request.header("Authorization", "Bearer " + key);
     }
 
+    /** The OpenAI Batch API of this model's server, for the same requests as {@link #chat} sends. */
+    public OpenAiBatchApi batchApi() {
+        HttpUrl url = postUrl();
+        HttpUrl base = url.newBuilder().removePathSegment(url.pathSize() - 1).removePathSegment(url.pathSize() - 2).build();
+        return new OpenAiBatchApi(base, apiKey(), this::httpClient, encoder, decoder, errors(), redactor());
+    }
+
     @Override
     protected byte[] encode(ChatRequest request) throws ModelException {
         return encoder.encode(request);
