@@ -42,6 +42,8 @@ public final class BenchmarkRunner {
     private final EpisodeRunner loop;
     private final ModelInfo judge;
     private final UsageMeter judgeTokens;
+    /** Round-0 answers shared with the other cells of a matrix; null when not in one. */
+    private final SharedRoundZero shared;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -54,6 +56,12 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens) {
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, null);
+    }
+
+    private BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, SharedRoundZero shared) {
+        this.shared = shared;
         this.judge = judge;
         this.judgeTokens = judgeTokens == null ? new UsageMeter() : judgeTokens;
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
@@ -64,6 +72,15 @@ public final class BenchmarkRunner {
         this.maxRounds = maxRounds;
         this.concurrency = concurrency;
         this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds);
+    }
+
+    /**
+     * The same runner taking its round-0 answers from {@code shared}, so that the cells of a matrix
+     * ask each model once per sample.
+     */
+    public BenchmarkRunner sharing(SharedRoundZero shared) {
+        return new BenchmarkRunner(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens,
+                shared);
     }
 
     /**
@@ -194,7 +211,8 @@ public final class BenchmarkRunner {
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = RoundZero.answer(model, verifier, sample);
+            answer = shared == null ? RoundZero.answer(model, verifier, sample)
+                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample));
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);

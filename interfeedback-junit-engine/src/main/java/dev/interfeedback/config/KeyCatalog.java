@@ -36,6 +36,14 @@ public final class KeyCatalog {
             run(Settings.PROVIDER, new Text(), "provider", null, "alias of the feedback provider"),
             run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed")), "detailed", null,
                     "`binary` (only \"incorrect\", no hint) or `detailed` (written by the provider)"),
+            run(Settings.RECEIVERS, new Text(), null, "`interfeedback.receiver`",
+                    "engine: comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark runs one"
+                            + " cell per combination (see [Reproducing the paper](#reproducing-the-paper)); wins over"
+                            + " `interfeedback.receiver` and the annotation"),
+            run(Settings.PROVIDERS, new Text(), null, "`interfeedback.provider`",
+                    "engine: comma-separated provider aliases, one matrix column each"),
+            run(Settings.FEEDBACKS, new Text(), null, "`interfeedback.feedback`",
+                    "engine: comma-separated feedback kinds, one matrix column each"),
             run(Settings.ROUNDS, whole(1, 100), "3", null, "most feedback rounds per sample"),
             run(Settings.CONCURRENCY, whole(1, MOST_CONCURRENCY), "4", null,
                     "calls in flight per model endpoint, across all benchmarks of a run"),

@@ -22,7 +22,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One benchmark class. Before its samples it builds the test set (the round-0 answers of both
+ * One benchmark class, or one cell of a matrix. Before its samples it builds the test set (the round-0 answers of both
  * models), after them it writes the results.
  */
 final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<RunContext> {
@@ -80,6 +80,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         if (definition.problem() != null) throw definition.problem();
         BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(), new CallStats(),
                 EndpointLimits.around(context.cancellation()));
+        if (getParent().orElse(null) instanceof MatrixDescriptor matrix) runner = runner.sharing(matrix.roundZero());
         List<Sample> samples = selectedSamples();
         boolean wholeDataset = samples.size() == definition.dataset().size();
         // Only a run of the whole dataset journals: a rerun of some samples is quick, and its
