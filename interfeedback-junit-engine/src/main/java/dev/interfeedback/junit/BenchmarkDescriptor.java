@@ -11,6 +11,7 @@ import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.model.resilience.CallStats;
+import dev.interfeedback.report.ResultsJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -118,7 +119,10 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         Settings settings = definition.settings();
         try {
             context.outputs().finished(result, Prices.from(settings,
-                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
+                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())),
+                    getParent().orElse(null) instanceof MatrixDescriptor matrix
+                            ? new ResultsJson.Cell(matrix.definition().id(), definition.cellKey())
+                            : null);
         } finally {
             run.closeJournal(context.cancellation().isCancellationRequested());
         }

@@ -85,6 +85,13 @@ class MatrixEngineTest {
         run(Map.of(), "all", selectClass(MatrixBenchmark.class));
         JsonNode matrix = results(dir.resolve("all"));
         assertThat(matrix.path("benchmarks")).hasSize(12);
+        JsonNode cell = benchmark(matrix, "matrix[r3,strong,binary]");
+        assertThat(cell.path("matrix").asText()).isEqualTo("matrix");
+        assertThat(cell.path("cell").asText()).isEqualTo("r3,strong,binary");
+        assertThat(cell.path("receiver").path("alias").asText()).isEqualTo("r3");
+        // the cells differ, so that equal figures below say something
+        assertThat(benchmark(matrix, "matrix[r1,strong,detailed]").path("counts"))
+                .isNotEqualTo(benchmark(matrix, "matrix[r1,p2,detailed]").path("counts"));
 
         long before = server.requests();
         EngineExecutionResults one = run(Map.of(), "one", selectUniqueId(cell("r2", "p2", "detailed")));
@@ -106,6 +113,7 @@ class MatrixEngineTest {
                     JsonNode alone = results(dir.resolve(out)).path("benchmarks").get(0);
                     // one cell is a plain benchmark: today's id
                     assertThat(alone.path("id").asText()).isEqualTo("matrix");
+                    assertThat(alone.has("cell")).isFalse();
                     assertSameFigures(alone, benchmark(matrix, "matrix[" + r + "," + p + "," + f + "]"));
                 }
             }

@@ -30,7 +30,17 @@ final class SummaryTable {
                 String.join(" / ", rounds), errors.successes() + " of " + errors.trials()
             });
         }
-        int[] widths = new int[HEADER.length];
+        List<String> lines = aligned(rows);
+        lines.addAll(MatrixTable.render(results));
+        if (results.stream().anyMatch(BenchmarkSummary::simulated)) {
+            lines.add("(simulated models: these figures say nothing about a real model)");
+        }
+        return lines;
+    }
+
+    /** Rows as lines, each column as wide as its widest cell. */
+    static List<String> aligned(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
         }
@@ -43,17 +53,14 @@ final class SummaryTable {
             }
             lines.add(line.toString().stripTrailing());
         }
-        if (results.stream().anyMatch(BenchmarkSummary::simulated)) {
-            lines.add("(simulated models: these figures say nothing about a real model)");
-        }
         return lines;
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
     }
 
-    private static String interval(Figure figure) {
+    static String interval(Figure figure) {
         if (!figure.defined()) return "n/a";
         return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * figure.value(), 100 * figure.low(), 100 * figure.high());
     }
