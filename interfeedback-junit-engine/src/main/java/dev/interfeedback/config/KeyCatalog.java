@@ -39,7 +39,7 @@ public final class KeyCatalog {
             run(Settings.RECEIVERS, new Text(), null, "`interfeedback.receiver`",
                     "engine: comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark runs one"
                             + " cell per combination (see [Reproducing the paper](#reproducing-the-paper)); wins over"
-                            + " `interfeedback.receiver` and the annotation"),
+                            + " the annotation's `receivers`, which `interfeedback.receiver` does not override"),
             run(Settings.PROVIDERS, new Text(), null, "`interfeedback.provider`",
                     "engine: comma-separated provider aliases, one matrix column each"),
             run(Settings.FEEDBACKS, new Text(), null, "`interfeedback.feedback`",

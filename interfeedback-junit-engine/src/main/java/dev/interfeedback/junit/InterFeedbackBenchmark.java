@@ -61,7 +61,8 @@ public @interface InterFeedbackBenchmark {
      * one cell per combination, each a container of its own with the id
      * {@code <id>[<receiver>,<provider>,<feedback>]}. Each model's round-0 answers are computed
      * once and shared by every cell that uses it. Use this or {@link #receiver()}, not both;
-     * {@code interfeedback.receivers} (or {@code interfeedback.receiver}) overrides it.
+     * {@code interfeedback.receivers} overrides it ({@code interfeedback.receiver} does not, since
+     * projects set that key for their plain benchmarks).
      */
     String[] receivers() default {};
 

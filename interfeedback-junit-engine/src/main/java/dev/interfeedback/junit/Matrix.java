@@ -13,9 +13,10 @@ import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * The cells of a benchmark: every combination of its receivers, providers and feedback kinds, as
- * the paper's tables have them. Each axis comes from the first of: the list key
- * ({@code interfeedback.receivers}), the single key ({@code interfeedback.receiver}), the
- * annotation's list, its single value; an axis set nowhere has one value, the setting's default.
+ * the paper's tables have them. Each axis is the list key's ({@code interfeedback.receivers}), else
+ * the annotation's list, else one value: the single setting's ({@code interfeedback.receiver}, then
+ * the annotation's {@code receiver}, then the default). The single key does not collapse a list in
+ * the annotation: projects set it in {@code junit-platform.properties} for their plain benchmarks.
  */
 final class Matrix {
 
@@ -49,11 +50,11 @@ final class Matrix {
 
     /** The cells in table order: receivers are rows, then providers, then feedback kinds. */
     static List<Cell> cells(ConfigurationParameters parameters, InterFeedbackBenchmark annotation) {
-        List<String> receivers = axis(parameters, Settings.RECEIVERS, Settings.RECEIVER, annotation.receivers(),
+        List<String> receivers = axis(parameters, Settings.RECEIVERS, annotation.receivers(),
                 annotation.receiver(), "receiver");
-        List<String> providers = axis(parameters, Settings.PROVIDERS, Settings.PROVIDER, annotation.providers(),
+        List<String> providers = axis(parameters, Settings.PROVIDERS, annotation.providers(),
                 annotation.provider(), "provider");
-        List<String> feedbacks = axis(parameters, Settings.FEEDBACKS, Settings.FEEDBACK, annotation.feedbacks(),
+        List<String> feedbacks = axis(parameters, Settings.FEEDBACKS, annotation.feedbacks(),
                 annotation.feedback(), "feedback");
         for (String kind : feedbacks) {
             if (kind == null) continue;
@@ -72,14 +73,10 @@ final class Matrix {
         return cells;
     }
 
-    private static List<String> axis(ConfigurationParameters parameters, String listKey, String singleKey,
+    private static List<String> axis(ConfigurationParameters parameters, String listKey,
             String[] listAttribute, String singleAttribute, String name) {
         Optional<String> list = parameters.get(listKey).filter(v -> !v.isBlank());
         if (list.isPresent()) return values(Arrays.asList(list.get().split(",")), listKey);
-        if (parameters.get(singleKey).filter(v -> !v.isBlank()).isPresent()) {
-            // Settings read the single key itself: one value, no override.
-            return nothing();
-        }
         if (listAttribute.length > 0) {
             if (!singleAttribute.isBlank()) {
                 throw new ConfigurationException("@InterFeedbackBenchmark sets both " + name + " and " + name
@@ -99,6 +96,7 @@ final class Matrix {
         return List.copyOf(values);
     }
 
+    /** One value that the settings decide (the single key, the annotation's value, the default). */
     private static List<String> nothing() {
         List<String> one = new ArrayList<>();
         one.add(null);

@@ -108,7 +108,7 @@ class MatrixEngineTest {
             for (String p : PROVIDERS) {
                 for (String f : FEEDBACKS) {
                     String out = "alone-" + r + "-" + p + "-" + f;
-                    run(Map.of("interfeedback.receiver", r, "interfeedback.provider", p, "interfeedback.feedback", f),
+                    run(Map.of("interfeedback.receivers", r, "interfeedback.providers", p, "interfeedback.feedbacks", f),
                             out, selectClass(MatrixBenchmark.class));
                     JsonNode alone = results(dir.resolve(out)).path("benchmarks").get(0);
                     // one cell is a plain benchmark: today's id
@@ -118,6 +118,23 @@ class MatrixEngineTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theSingleKeysOfAProjectDoNotCollapseTheAnnotationsLists() {
+        EngineExecutionResults results = run(Map.of("interfeedback.receiver", "r1", "interfeedback.feedback", "binary"),
+                "single", selectClass(MatrixBenchmark.class));
+
+        assertThat(containers(results, "cell")).hasSize(12);
+    }
+
+    @Test
+    void theListKeysNarrowTheMatrix() {
+        EngineExecutionResults results = run(Map.of("interfeedback.receivers", "r3, r1", "interfeedback.feedbacks", "detailed"),
+                "narrow", selectClass(MatrixBenchmark.class));
+
+        assertThat(containers(results, "cell")).containsExactlyInAnyOrder(cell("r3", "strong", "detailed"),
+                cell("r3", "p2", "detailed"), cell("r1", "strong", "detailed"), cell("r1", "p2", "detailed"));
     }
 
     @Test
