@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * A benchmark matrix in the layout of the paper's Tables 1 and 2: one row per receiver, its
  * round-0 accuracy and #Neg (shared by its cells, whose round-0 answers are the same), then for
- * each provider and feedback kind the #Test and the correction rate with its interval.
+ * each provider and feedback kind the #Test and the correction rate with its interval, in one
+ * column so that the table stays readable in a build log.
  */
 final class MatrixTable {
 
@@ -27,7 +28,7 @@ final class MatrixTable {
         List<String> lines = new ArrayList<>();
         matrices.forEach((matrix, cells) -> {
             lines.add("");
-            lines.add("matrix " + matrix + ": one row per receiver; per provider and feedback kind #Test and correction rate");
+            lines.add("matrix " + matrix + ": a row per receiver; per provider and feedback kind, #Test: correction rate [95% interval]");
             lines.addAll(SummaryTable.aligned(rows(cells)));
         });
         return lines;
@@ -44,10 +45,7 @@ final class MatrixTable {
             byCell.put(cell.receiver() + "\n" + column(cell), b);
         }
         List<String> header = new ArrayList<>(List.of("receiver", "accuracy", "#Neg"));
-        for (String column : columns) {
-            header.add(column + " #Test");
-            header.add(column + " correction");
-        }
+        header.addAll(columns);
         List<String[]> rows = new ArrayList<>();
         rows.add(header.toArray(String[]::new));
         for (String receiver : receivers) {
@@ -57,8 +55,8 @@ final class MatrixTable {
                     String.valueOf(any.figures().counts().wrongAtRound0())));
             for (String column : columns) {
                 BenchmarkSummary b = byCell.get(receiver + "\n" + column);
-                row.add(b == null ? "-" : String.valueOf(b.figures().counts().testSet()));
-                row.add(b == null ? "-" : SummaryTable.interval(b.figures().get(Counter.CORRECTION_RATE)));
+                row.add(b == null ? "-" : b.figures().counts().testSet() + ": "
+                        + SummaryTable.interval(b.figures().get(Counter.CORRECTION_RATE)));
             }
             rows.add(row.toArray(String[]::new));
         }
@@ -66,6 +64,6 @@ final class MatrixTable {
     }
 
     private static String column(MatrixCell cell) {
-        return cell.provider() + "/" + cell.feedback();
+        return cell.provider() + " " + cell.feedback();
     }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The table the evaluate goal prints: one row per benchmark, as a release engineer scans it. */
+/**
+ * The table the evaluate goal prints: one row per benchmark, as a release engineer scans it, then
+ * each matrix in the paper's layout ({@link MatrixTable}).
+ */
 final class SummaryTable {
 
     private static final String[] HEADER =
@@ -19,6 +22,7 @@ final class SummaryTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (BenchmarkSummary b : results) {
+            if (b.cell() != null) continue; // a matrix's cells have a table of their own
             Figure accuracy = b.figures().get(Counter.ACCURACY);
             Figure correction = b.figures().get(Counter.CORRECTION_RATE);
             Figure errors = b.figures().get(Counter.ERROR_RATE);
@@ -30,7 +34,7 @@ final class SummaryTable {
                 String.join(" / ", rounds), errors.successes() + " of " + errors.trials()
             });
         }
-        List<String> lines = aligned(rows);
+        List<String> lines = rows.size() > 1 ? aligned(rows) : new ArrayList<>();
         lines.addAll(MatrixTable.render(results));
         if (results.stream().anyMatch(BenchmarkSummary::simulated)) {
             lines.add("(simulated models: these figures say nothing about a real model)");
