@@ -5,6 +5,7 @@ import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.prompt.PromptTemplate;
 import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  * @param episodes every sample's episode, in dataset order
  * @param judge the model that judged answers, or null when a rule-based scorer did
  * @param judgeUsage the judge's tokens in this run
+ * @param prompts the prompt templates the run used
+ * @param chance the corrections expected from guessing untried options on the test set
  */
 public record BenchmarkResult(
         String id,
@@ -34,11 +37,21 @@ public record BenchmarkResult(
         Rate providerRoundZero,
         List<Episode> episodes,
         ModelInfo judge,
-        Usage judgeUsage) {
+        Usage judgeUsage,
+        List<PromptTemplate> prompts,
+        ChanceCorrection chance) {
 
     public BenchmarkResult {
         episodes = List.copyOf(episodes);
         judgeUsage = judgeUsage == null ? Usage.NONE : judgeUsage;
+        prompts = prompts == null ? List.of() : List.copyOf(prompts);
+        chance = chance == null ? ChanceCorrection.NONE : chance;
+    }
+
+    /** A result without the prompts' record and the chance figure. */
+    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
+            int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage) {
+        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, episodes, judge, judgeUsage, null, null);
     }
 
     /** A result scored without a judge model. */
@@ -51,6 +64,11 @@ public record BenchmarkResult(
         return Metrics.of(episodes, maxRounds);
     }
 
+    /** The answer-maintenance control's figures, or null when the run did not ask for it. */
+    public MaintenanceMetrics maintenance() {
+        return MaintenanceMetrics.of(episodes, maxRounds);
+    }
+
     /** The same figures per category, from the category's pooled counts, sorted by category. */
     public Map<String, Metrics> perCategory() {
         Map<String, List<Episode>> byCategory = new TreeMap<>();
@@ -59,6 +77,20 @@ public record BenchmarkResult(
         }
         Map<String, Metrics> metrics = new TreeMap<>();
         byCategory.forEach((category, list) -> metrics.put(category, Metrics.of(list, maxRounds)));
+        return metrics;
+    }
+
+    /** The answer-maintenance control by category, from the category's pooled counts; empty without the control. */
+    public Map<String, MaintenanceMetrics> maintenanceByCategory() {
+        Map<String, List<Episode>> byCategory = new TreeMap<>();
+        for (Episode episode : episodes) {
+            byCategory.computeIfAbsent(episode.category(), c -> new java.util.ArrayList<>()).add(episode);
+        }
+        Map<String, MaintenanceMetrics> metrics = new TreeMap<>();
+        byCategory.forEach((category, list) -> {
+            MaintenanceMetrics m = MaintenanceMetrics.of(list, maxRounds);
+            if (m != null) metrics.put(category, m);
+        });
         return metrics;
     }
 

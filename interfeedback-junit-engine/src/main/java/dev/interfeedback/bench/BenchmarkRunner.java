@@ -8,7 +8,10 @@ import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.episode.Verifier;
+import dev.interfeedback.feedback.BinaryFeedback;
+import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.feedback.FeedbackProvider;
+import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelInfo;
@@ -44,6 +47,8 @@ public final class BenchmarkRunner {
     private final UsageMeter judgeTokens;
     /** Round-0 answers shared with the other cells of a matrix; null when not in one. */
     private final SharedRoundZero shared;
+    private final Prompts prompts;
+    private final boolean maintenance;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -56,12 +61,24 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens) {
-        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, null);
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, Prompts.builtIn(), false);
+    }
+
+    /**
+     * @param prompts the templates of every prompt the models are given
+     * @param maintenance whether samples right at round 0 get the answer-maintenance control
+     */
+    public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance) {
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, prompts, maintenance, null);
     }
 
     private BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
-            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, SharedRoundZero shared) {
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance,
+            SharedRoundZero shared) {
         this.shared = shared;
+        this.prompts = prompts;
+        this.maintenance = maintenance;
         this.judge = judge;
         this.judgeTokens = judgeTokens == null ? new UsageMeter() : judgeTokens;
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
@@ -71,7 +88,7 @@ public final class BenchmarkRunner {
         this.verifier = verifier;
         this.maxRounds = maxRounds;
         this.concurrency = concurrency;
-        this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds);
+        this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds, prompts);
     }
 
     /**
@@ -80,7 +97,7 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner sharing(SharedRoundZero shared) {
         return new BenchmarkRunner(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens,
-                shared);
+                prompts, maintenance, shared);
     }
 
     /**
@@ -146,7 +163,7 @@ public final class BenchmarkRunner {
     public String journalKey(String id, Dataset dataset, String configuration) {
         return "benchmark=" + id + "; dataset=" + dataset.name() + " (" + dataset.size() + " samples); receiver="
                 + receiver.info() + "; provider=" + provider.info() + "; feedback=" + feedback.kind().configName()
-                + "; rounds=" + maxRounds + "; configuration=" + configuration;
+                + "; rounds=" + maxRounds + (maintenance ? "; maintenance=true" : "") + "; configuration=" + configuration;
     }
 
     /**
@@ -162,10 +179,10 @@ public final class BenchmarkRunner {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Usage judgeNow = judgeTokens.total();
-        Usage judgeUsage = new Usage(judgeNow.promptTokens() - judgeBefore.promptTokens(),
-                judgeNow.completionTokens() - judgeBefore.completionTokens());
+        Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
-                new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage);
+                new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage, List.copyOf(prompts.templates()),
+                ChanceCorrection.of(dataset.samples(), episodes, maxRounds));
     }
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */
@@ -205,14 +222,16 @@ public final class BenchmarkRunner {
             RunObserver observer) {
         Optional<RunJournal.Answer> done = journal.roundZero(role, sample.id());
         RoundZero answer;
-        if (done.isPresent()) {
+        if (role == RunJournal.Role.PROVIDER && feedback.kind() == FeedbackKind.HUMAN) {
+            answer = RoundZero.person(sample);
+        } else if (done.isPresent()) {
             // The verdict is recomputed, so a resumed run scores exactly as a fresh one would.
             ChatResponse response = new ChatResponse(done.get().response(), done.get().usage(), done.get().finishReason());
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = shared == null ? RoundZero.answer(model, verifier, sample)
-                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample));
+            answer = shared == null ? RoundZero.answer(model, verifier, sample, prompts)
+                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample, prompts));
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);
@@ -232,8 +251,13 @@ public final class BenchmarkRunner {
         rounds.roundFinished(sample, mine.toRound());
         List<Round> first = List.of(mine.toRound());
         if (mine.correct()) {
+            if (!maintenance) {
+                return new Episode(sample.id(), sample.category(), EpisodeStatus.CORRECT_AT_ROUND_0, null, first, null,
+                        mine.usage(), theirs.usage());
+            }
+            EpisodeRunner.Maintained control = loop.maintain(sample, mine, new BinaryFeedback(prompts));
             return new Episode(sample.id(), sample.category(), EpisodeStatus.CORRECT_AT_ROUND_0, null, first, null,
-                    mine.usage(), theirs.usage());
+                    mine.usage().plus(control.usage()), theirs.usage(), control.maintenance());
         }
         if (theirs.failed()) {
             return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, first, theirs.error(),

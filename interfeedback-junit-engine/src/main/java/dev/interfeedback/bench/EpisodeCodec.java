@@ -10,13 +10,16 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
+import dev.interfeedback.episode.Maintenance;
 import dev.interfeedback.episode.Round;
+import dev.interfeedback.feedback.Authorship;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.scoring.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,8 +92,25 @@ public final class EpisodeCodec {
         out.writeFieldName("correctedAtRound");
         if (episode.correctedAtRound() == null) out.writeNull();
         else out.writeNumber(episode.correctedAtRound());
+        writeRounds(out, episode.rounds());
+        if (episode.error() != null) out.writeStringField("error", episode.error());
+        usage(out, "receiverUsage", episode.receiverUsage());
+        usage(out, "providerUsage", episode.providerUsage());
+        Maintenance maintenance = episode.maintenance();
+        if (maintenance != null) {
+            out.writeObjectFieldStart("maintenance");
+            out.writeFieldName("flippedAtRound");
+            if (maintenance.flippedAtRound() == null) out.writeNull();
+            else out.writeNumber(maintenance.flippedAtRound());
+            writeRounds(out, maintenance.rounds());
+            if (maintenance.error() != null) out.writeStringField("error", maintenance.error());
+            out.writeEndObject();
+        }
+    }
+
+    private static void writeRounds(JsonGenerator out, List<Round> rounds) throws IOException {
         out.writeArrayFieldStart("rounds");
-        for (Round round : episode.rounds()) {
+        for (Round round : rounds) {
             out.writeStartObject();
             out.writeNumberField("round", round.round());
             out.writeStringField("answer", round.answer());
@@ -101,38 +121,59 @@ public final class EpisodeCodec {
             out.writeBooleanField("certain", round.verdict().certain());
             out.writeStringField("feedback", round.feedback());
             out.writeStringField("leakGuard", round.leakGuard().name());
+            if (round.authorship() != null) {
+                // Only where a person wrote the feedback: model runs keep their lines as they were.
+                out.writeStringField("annotator", round.authorship().annotator());
+                out.writeStringField("writtenAt", round.authorship().writtenAt().toString());
+                out.writeNumberField("durationMs", round.authorship().durationMs());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();
-        if (episode.error() != null) out.writeStringField("error", episode.error());
-        usage(out, "receiverUsage", episode.receiverUsage());
-        usage(out, "providerUsage", episode.providerUsage());
+    }
+
+    private static List<Round> readRounds(JsonNode array) {
+        List<Round> rounds = new ArrayList<>();
+        for (JsonNode r : array) {
+            Verdict verdict = new Verdict(text(r, "extracted"), r.path("correct").asBoolean(), text(r, "rule"),
+                    r.path("certain").asBoolean(true));
+            Authorship authorship = r.hasNonNull("writtenAt")
+                    ? new Authorship(text(r, "annotator"), Instant.parse(r.path("writtenAt").asText()), r.path("durationMs").asLong())
+                    : null;
+            rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "finishReason"), verdict, text(r, "feedback"),
+                    LeakAction.valueOf(r.path("leakGuard").asText("NONE")), authorship));
+        }
+        return rounds;
     }
 
     public static Episode read(JsonNode node) {
-        List<Round> rounds = new ArrayList<>();
-        for (JsonNode r : node.path("rounds")) {
-            Verdict verdict = new Verdict(text(r, "extracted"), r.path("correct").asBoolean(), text(r, "rule"),
-                    r.path("certain").asBoolean(true));
-            rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "finishReason"), verdict, text(r, "feedback"),
-                    LeakAction.valueOf(r.path("leakGuard").asText("NONE"))));
-        }
+        List<Round> rounds = readRounds(node.path("rounds"));
         JsonNode corrected = node.path("correctedAtRound");
         return new Episode(node.path("sampleId").asText(), text(node, "category"),
                 EpisodeStatus.valueOf(node.path("status").asText()),
                 corrected.isInt() ? corrected.asInt() : null, rounds, text(node, "error"),
-                usage(node.path("receiverUsage")), usage(node.path("providerUsage")));
+                usage(node.path("receiverUsage")), usage(node.path("providerUsage")), maintenance(node.path("maintenance")));
+    }
+
+    private static Maintenance maintenance(JsonNode node) {
+        if (!node.isObject()) return null;
+        JsonNode flipped = node.path("flippedAtRound");
+        return new Maintenance(flipped.isInt() ? flipped.asInt() : null, readRounds(node.path("rounds")), text(node, "error"));
     }
 
     static void usage(JsonGenerator out, String field, Usage usage) throws IOException {
         out.writeObjectFieldStart(field);
         out.writeNumberField("prompt", usage.promptTokens());
         out.writeNumberField("completion", usage.completionTokens());
+        // Only when the API used its prompt cache, so that lines of other runs stay as they were.
+        if (usage.cachedPromptTokens() > 0) out.writeNumberField("cachedPrompt", usage.cachedPromptTokens());
+        if (usage.cacheWriteTokens() > 0) out.writeNumberField("cacheWrite", usage.cacheWriteTokens());
         out.writeEndObject();
     }
 
     static Usage usage(JsonNode node) {
-        return new Usage(node.path("prompt").asLong(), node.path("completion").asLong());
+        return new Usage(node.path("prompt").asLong(), node.path("completion").asLong(),
+                node.path("cachedPrompt").asLong(), node.path("cacheWrite").asLong());
     }
 
     static String text(JsonNode node, String field) {

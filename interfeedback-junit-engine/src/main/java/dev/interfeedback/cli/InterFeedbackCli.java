@@ -10,6 +10,8 @@ import dev.interfeedback.bench.Counts;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.KeyCatalog;
 import dev.interfeedback.config.DatasetSettings;
+import dev.interfeedback.config.HumanSettings;
+import dev.interfeedback.human.HumanPages;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs benchmarks from the command line:
- * {@code InterFeedbackCli [settings.properties ...] [interfeedback.key=value ...]}.
+ * {@code InterFeedbackCli [human] [settings.properties ...] [interfeedback.key=value ...]}.
  *
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
@@ -57,6 +59,9 @@ import java.util.stream.Collectors;
  * working directory.
  */
 public final class InterFeedbackCli {
+
+    /** The first argument that makes a run a human session. */
+    public static final String HUMAN = "human";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -79,7 +84,7 @@ public final class InterFeedbackCli {
      */
     public int run(String[] args) {
         try {
-            Map<String, String> values = settings(args);
+            Map<String, String> values = settings(humanSession(args));
             Settings settings = new Settings(key -> Optional.ofNullable(values.get(key)));
             Path outputDir = settings.outputDir();
             // Before anything else can fail: a failed run leaves no results, never the last run's.
@@ -148,7 +153,24 @@ public final class InterFeedbackCli {
             return 1;
         } finally {
             ResponseCache.closeAll();
+            try {
+                HumanPages.closeAll();
+            } catch (IOException e) {
+                err.println("interfeedback: cannot close the feedback page: " + e);
+            }
         }
+    }
+
+    /**
+     * {@code human} before the settings runs a human session: the feedback is a person's, given in
+     * the local page (after any recording {@code interfeedback.human.script} names).
+     */
+    private static String[] humanSession(String[] args) {
+        if (args.length == 0 || !args[0].equals(HUMAN)) return args;
+        List<String> session = new ArrayList<>(List.of(args).subList(1, args.length));
+        session.add(Settings.FEEDBACK + "=human");
+        session.add(HumanSettings.PAGE + "=true");
+        return session.toArray(String[]::new);
     }
 
     /**

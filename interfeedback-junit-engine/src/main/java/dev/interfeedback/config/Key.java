@@ -1,5 +1,6 @@
 package dev.interfeedback.config;
 
+import dev.interfeedback.text.DidYouMean;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -176,7 +177,10 @@ public record Key(String name, Type type, String defaultValue, String documented
     }
 
     ConfigurationException wrong(String key, String value) {
-        return new ConfigurationException(key + ": expected " + type.expected() + ", found \"" + value + "\"");
+        String hint = type instanceof Choice choice
+                ? DidYouMean.closest(value.toLowerCase(Locale.ROOT), choice.values()).map(v -> " (did you mean " + v + "?)").orElse("")
+                : "";
+        return new ConfigurationException(key + ": expected " + type.expected() + ", found \"" + value + "\"" + hint);
     }
 
     private static String plain(double n) {

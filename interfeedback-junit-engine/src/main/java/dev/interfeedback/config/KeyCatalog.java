@@ -8,6 +8,7 @@ import dev.interfeedback.config.Key.Share;
 import dev.interfeedback.config.Key.Text;
 import dev.interfeedback.config.Key.Type;
 import dev.interfeedback.config.Key.WholeNumber;
+import dev.interfeedback.prompt.PromptName;
 import dev.interfeedback.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,8 +35,9 @@ public final class KeyCatalog {
                             + " and publisher options: see [Datasets](#datasets)"),
             run(Settings.RECEIVER, new Text(), "receiver", null, "alias of the model under test"),
             run(Settings.PROVIDER, new Text(), "provider", null, "alias of the feedback provider"),
-            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed")), "detailed", null,
-                    "`binary` (only \"incorrect\", no hint) or `detailed` (written by the provider)"),
+            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed", "human")), "detailed", null,
+                    "`binary` (only \"incorrect\", no hint), `detailed` (written by the provider) or `human` (a person"
+                            + " writes it, see [Running a human study in a day](#running-a-human-study-in-a-day))"),
             run(Settings.RECEIVERS, new Text(), null, "`interfeedback.receiver`",
                     "engine: comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark runs one"
                             + " cell per combination (see [Reproducing the paper](#reproducing-the-paper)); wins over"
@@ -52,14 +54,19 @@ public final class KeyCatalog {
             run(Settings.OUTPUT_DIR, new Text(), "target/interfeedback", null,
                     "where `results.json` and `episodes.jsonl` go"),
             run(Settings.BASE_DIR, new Text(), null, "see above", "the folder relative paths are resolved against"),
-            run(model("url"), new Text(), null, "(required)", "base URL of an OpenAI-compatible API, or a `simulator:` URL"),
+            run(model("url"), new Text(), null, "(required)",
+                    "base URL of the API (`https://api.openai.com/v1`, `https://api.anthropic.com/v1`,"
+                            + " `https://generativelanguage.googleapis.com/v1beta`), or a `simulator:` URL"),
+            run(model(ModelFactory.API), new Choice(List.of("openai", "anthropic", "gemini")), "openai", null,
+                    "the API's wire format: `openai` (any OpenAI-compatible server), `anthropic` (the Messages API)"
+                            + " or `gemini` (generateContent); see [Model APIs](#model-apis)"),
             run(model("name"), new Text(), null, "(required for APIs)", "model id sent to the API"),
             run(model("api-key-env"), new Text(), null, "none", "environment variable holding the API key"),
             run(model("temperature"), new Decimal(0, 2), "0", null, "sampling temperature"),
             run(model("seed"), new WholeNumber(Long.MIN_VALUE, Long.MAX_VALUE, true), "1234", null,
                     "seed sent to the API; `none` sends none"),
             run(model("max-tokens"), new WholeNumber(1, Integer.MAX_VALUE, true), "1024", null,
-                    "most tokens per answer; `none` sends no limit"),
+                    "most tokens per answer; `none` sends no limit (not for `anthropic`, whose API requires one)"),
             run(model("timeout-seconds"), whole(1, DAY_SECONDS), "120", null,
                     "read timeout of one call; the whole call may take twice that, at least 300 s"),
             run(model("timeout-ms"), whole(1, DAY_SECONDS * 1000), null, "none",
@@ -73,6 +80,12 @@ public final class KeyCatalog {
                     "price per million prompt tokens, for the estimated cost (set both prices or neither)"),
             run(model(Prices.COMPLETION_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null, "none",
                     "price per million completion tokens"),
+            run(model(Prices.CACHED_PROMPT_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null,
+                    "by `api`: half the prompt price (`openai`), a tenth (`anthropic`), a quarter (`gemini`)",
+                    "price per million prompt tokens served from the API's prompt cache"),
+            run(model(Prices.CACHE_WRITE_PER_MILLION), new Decimal(0, Double.MAX_VALUE), null,
+                    "1.25 times the prompt price (`anthropic`), the prompt price (others)",
+                    "price per million prompt tokens written to the API's prompt cache"),
             run(Prices.CURRENCY, new Text(), "USD", null, "currency of the prices"),
             run(Settings.RETRY_MAX_ATTEMPTS, whole(1, 100), "6", null,
                     "attempts per call, the first included; requests answered with an announced rate limit are not"
@@ -92,12 +105,41 @@ public final class KeyCatalog {
             run(Settings.RESUME, new Flag(), "true", null,
                     "continue an interrupted run of the whole dataset from its journal"
                             + " (`<output.dir>/journal/<benchmark>.jsonl`); `false` starts afresh"),
+            run(Settings.MAINTENANCE, new Flag(), "false", null,
+                    "run the answer-maintenance control on the samples right at round 0: tell the receiver its answer"
+                            + " is incorrect for up to `interfeedback.rounds` rounds and count how many keep it (costs a call"
+                            + " per round per such sample); see [Controls](#controls-beside-the-correction-rate)"),
             run(Settings.PROGRESS_INTERVAL_SECONDS, whole(0, DAY_SECONDS), "10", null,
                     "command line: a progress line per benchmark this often when the output is not a terminal"
                             + " (redrawn every second on one); `0` for none"),
+            run(HumanSettings.PROTOCOL, new Choice(List.of("interfeedback-human", "free")), "interfeedback-human", null,
+                    "human feedback: `interfeedback-human` (the paper's: round 1 a hint, round 2 a fuller explanation,"
+                            + " round 3 the answer with an explanation, pre-filled; exactly 3 rounds) or `free` (any text,"
+                            + " up to `interfeedback.rounds`)"),
+            run(HumanSettings.SCRIPT, new Text(), null, "none",
+                    "human feedback: recorded feedback files (JSONL: `sampleId`, `round`, `text`; a page's"
+                            + " `human/session.jsonl` is one), comma-separated, replayed against the receiver"),
+            run(HumanSettings.PAGE, new Flag(), "false", null,
+                    "human feedback: open the local feedback page for what no recording holds (the"
+                            + " `interfeedback:human` goal sets it); without it or a recording, a human benchmark fails"
+                            + " at its start rather than wait"),
+            run(HumanSettings.PORT, whole(0, 65535), "0", null, "the page's port on 127.0.0.1; `0`: a free one"),
+            run(HumanSettings.WAITING, whole(1, MOST_CONCURRENCY), "8", null,
+                    "human feedback: samples that may wait for a person at once, beside the receiver's calls in"
+                            + " flight, so the next task is ready while the receiver answers the last ones"),
+            run(HumanSettings.SHOW_MODEL, new Flag(), "false", null,
+                    "show the receiver's model name on the page (hidden by default, so it cannot sway the annotators)"),
             run(Settings.MAX_ERROR_RATE, new Share(), "0", null,
                     "command line: the exit code is 3 when a benchmark's errors (failed calls) are a larger share of its"
                             + " samples than this, a fraction (`0.05`) or a percentage (`5%`); `0`: any error"),
+
+            prompt(PromptName.ANSWER_FORMAT_MULTIPLE_CHOICE, "the answer-format instruction of a multiple-choice question"),
+            prompt(PromptName.ANSWER_FORMAT_FREE_FORM, "the answer-format instruction of a free-form question"),
+            prompt(PromptName.BINARY_FEEDBACK, "what the receiver reads under binary feedback (and in the maintenance control)"),
+            prompt(PromptName.DETAILED_FEEDBACK, "how the receiver reads the provider's feedback"),
+            prompt(PromptName.PROVIDER_SYSTEM, "the provider's system prompt when it writes feedback"),
+            prompt(PromptName.PROVIDER_REQUEST, "what the provider is asked for feedback"),
+            prompt(PromptName.PROVIDER_RETRY, "what the provider is told when its feedback gave the answer away"),
 
             dataset(DatasetSettings.FORMAT, new Choice(List.of("jsonl", "mmmu-pro", "mathverse")), null, "from the path",
                     "`jsonl`, `mmmu-pro` (`.parquet` or a folder), `mathverse` (`.json`)"),
@@ -207,6 +249,14 @@ public final class KeyCatalog {
 
     private static Key run(String name, Type type, String defaultValue, String documentedDefault, String meaning) {
         return new Key(name, type, defaultValue, documentedDefault, meaning, Section.RUN);
+    }
+
+    /** A file replacing a prompt template; documented with its placeholders. */
+    private static Key prompt(PromptName name, String meaning) {
+        String placeholders = name.placeholders().isEmpty() ? "no placeholder"
+                : (name.placeholders().size() == 1 ? "placeholder " : "placeholders ") + String.join(", ", name.placeholders().stream().map(p -> "`{{" + p + "}}`").toList());
+        return new Key(name.settingKey(), new Text(), null, "built-in `" + name.id() + ".v" + name.version() + "`",
+                "a file replacing " + meaning + " (" + placeholders + "); see [Prompts](#prompts)", Section.RUN);
     }
 
     private static Key dataset(String name, Type type, String defaultValue, String documentedDefault, String meaning) {

@@ -1,8 +1,11 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.anthropic.AnthropicModel;
+import dev.interfeedback.model.gemini.GeminiModel;
+import dev.interfeedback.model.http.HttpChatModel;
+import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
-import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.ImageDigests;
@@ -19,8 +22,10 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds the model an alias names: {@code interfeedback.model.<alias>.url} is either an
- * OpenAI-compatible base URL or a {@code simulator:} URL for the offline simulator.
+ * Builds the model an alias names: {@code interfeedback.model.<alias>.url} is either an API's base
+ * URL, spoken to in the wire format {@code interfeedback.model.<alias>.api} names (OpenAI-compatible
+ * by default, Anthropic's Messages or Gemini's generateContent), or a {@code simulator:} URL for the
+ * offline simulator.
  */
 public final class ModelFactory {
 
@@ -76,8 +81,11 @@ public final class ModelFactory {
                 throw new ConfigurationException(urlKey + ": " + e.getMessage(), e);
             }
         }
-        return openAiCompatible(alias, url);
+        return http(alias, url);
     }
+
+    /** The wire format of {@code interfeedback.model.<alias>.api}. */
+    public static final String API = "api";
 
     /**
      * Optional keys beside {@code url}: {@code name} (required here), {@code api-key-env},
@@ -85,11 +93,11 @@ public final class ModelFactory {
      * {@code timeout-seconds} or {@code timeout-ms} (the read timeout), {@code max-concurrency} (the
      * most calls in flight to the model's endpoint, shared with every alias on that endpoint).
      */
-    private ChatModel openAiCompatible(String alias, String url) {
+    private ChatModel http(String alias, String url) {
         String name = settings.require(Settings.modelKey(alias, "name"),
                 "the model id the API at " + url + " serves, such as gpt-4o");
         try {
-            OpenAiSettings.Builder builder = OpenAiSettings.builder(alias, url, name);
+            HttpModelSettings.Builder builder = HttpModelSettings.builder(alias, url, name);
             settings.get(Settings.modelKey(alias, "api-key-env")).ifPresent(builder::apiKeyEnv);
             builder.temperature(settings.decimal(Settings.modelKey(alias, "temperature")).orElseThrow());
             settings.wholeNumber(Settings.modelKey(alias, "seed")).ifPresentOrElse(builder::seed, builder::noSeed);
@@ -99,7 +107,13 @@ public final class ModelFactory {
             builder.readTimeout(Duration.ofSeconds(settings.wholeNumber(Settings.modelKey(alias, "timeout-seconds")).orElseThrow()));
             // Finer than seconds, for local servers and tests of timeouts.
             settings.wholeNumber(Settings.modelKey(alias, "timeout-ms")).ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
-            return resilient(alias, OpenAiCompatibleModel.create(builder.build(), environment));
+            HttpModelSettings built = builder.build();
+            HttpChatModel model = switch (settings.choice(Settings.modelKey(alias, API))) {
+                case "anthropic" -> AnthropicModel.create(built, environment);
+                case "gemini" -> GeminiModel.create(built, environment);
+                default -> OpenAiCompatibleModel.create(built, environment);
+            };
+            return resilient(alias, model);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -111,7 +125,7 @@ public final class ModelFactory {
      * that a hit costs neither). The simulator gets none: it is local, and its answers depend on the
      * call context, which a cache key leaves out.
      */
-    private ChatModel resilient(String alias, OpenAiCompatibleModel http) {
+    private ChatModel resilient(String alias, HttpChatModel http) {
         RetryPolicy policy = retryPolicy();
         ChatModel model = new LimitedModel(calls.apply(http),
                 limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)), policy);

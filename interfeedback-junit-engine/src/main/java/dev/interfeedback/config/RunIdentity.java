@@ -2,6 +2,7 @@ package dev.interfeedback.config;
 
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.prompt.PromptTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,6 +30,13 @@ public final class RunIdentity {
     public static String model(Settings settings, String alias) {
         StringBuilder identity = new StringBuilder(alias);
         for (String field : MODEL_FIELDS) identity.append('\n').append(settings.get(Settings.modelKey(alias, field)).orElse(""));
+        // Only another API than the default counts, so that the identities of existing runs stay as they were.
+        String api = settings.choice(Settings.modelKey(alias, ModelFactory.API));
+        if (!api.equals("openai")) identity.append("\napi=").append(api);
+        // The prompts shape every answer: a changed template is another run, and its answers another model's.
+        for (PromptTemplate template : settings.prompts().templates()) {
+            identity.append("\nprompt ").append(template.name().id()).append('=').append(template.digest());
+        }
         for (String key : DATASET_KEYS) identity.append('\n').append(settings.get(key).orElse(""));
         return sha256(identity.toString());
     }

@@ -1,6 +1,8 @@
 package dev.interfeedback.config;
 
 import dev.interfeedback.feedback.FeedbackKind;
+import dev.interfeedback.prompt.PromptName;
+import dev.interfeedback.prompt.Prompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -41,6 +43,8 @@ public final class Settings {
     public static final String PROGRESS_INTERVAL_SECONDS = PREFIX + "progress.interval-seconds";
     /** Engine: whether samples run concurrently. */
     public static final String PARALLEL = PREFIX + "parallel";
+    /** Whether samples right at round 0 get the answer-maintenance control. */
+    public static final String MAINTENANCE = PREFIX + "maintenance";
     /** Command line: the share of errors above which a benchmark fails the exit code. */
     public static final String MAX_ERROR_RATE = PREFIX + "max-error-rate";
 
@@ -141,6 +145,27 @@ public final class Settings {
 
     public boolean cacheEnabled() {
         return flag(CACHE_ENABLED);
+    }
+
+    /**
+     * The prompt templates: the built-in ones, each replaced by the file its
+     * {@code interfeedback.prompts.<name>} names (relative to {@link #BASE_DIR}).
+     *
+     * @throws ConfigurationException naming the key and the file, when a file is missing or lacks
+     *     a placeholder its prompt needs
+     */
+    public Prompts prompts() {
+        Prompts prompts = Prompts.builtIn();
+        for (PromptName name : PromptName.values()) {
+            Optional<String> file = get(name.settingKey());
+            if (file.isEmpty()) continue;
+            try {
+                prompts = prompts.withFile(name, resolve(file.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage(), e);
+            }
+        }
+        return prompts;
     }
 
     /** Whether a run continues from the journal an interrupted run of the same benchmark left. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param error why it has no verdict, for {@link EpisodeStatus#ERROR}; else null
  * @param receiverUsage the receiver's tokens in this episode
  * @param providerUsage the provider's tokens in this episode (its round-0 answer and its feedback)
+ * @param maintenance the answer-maintenance control, for a sample right at round 0 when the run
+ *     asked for it; else null. Its tokens are in {@code receiverUsage}.
  */
 public record Episode(
         String sampleId,
@@ -24,7 +26,14 @@ public record Episode(
         List<Round> rounds,
         String error,
         Usage receiverUsage,
-        Usage providerUsage) {
+        Usage providerUsage,
+        Maintenance maintenance) {
+
+    /** An episode without the answer-maintenance control. */
+    public Episode(String sampleId, String category, EpisodeStatus status, Integer correctedAtRound, List<Round> rounds,
+            String error, Usage receiverUsage, Usage providerUsage) {
+        this(sampleId, category, status, correctedAtRound, rounds, error, receiverUsage, providerUsage, null);
+    }
 
     public Episode {
         Objects.requireNonNull(sampleId, "sampleId");

@@ -25,16 +25,29 @@ import java.util.List;
 public record RoundZero(String response, String finishReason, Verdict verdict, Usage usage, String error) {
 
     public static RoundZero answer(ChatModel model, Verifier verifier, Sample sample) {
+        return answer(model, verifier, sample, Prompts.builtIn());
+    }
+
+    /** The model's first answer to the question as {@code prompts} put it. */
+    public static RoundZero answer(ChatModel model, Verifier verifier, Sample sample, Prompts prompts) {
         CallContext context = new CallContext(sample.id(), sample.answer(), sample.options(),
                 CallContext.Purpose.ANSWER, 0, null);
         try {
-            ChatResponse response = model.chat(new ChatRequest(List.of(Prompts.question(sample)), context));
+            ChatResponse response = model.chat(new ChatRequest(List.of(prompts.question(sample)), context));
             return new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample), response.usage(), null);
         } catch (ModelException e) {
             return failed(model.info().alias() + ": " + e.getMessage());
         } catch (ScoringFailedException e) {
             return failed("scoring: " + e.getMessage());
         }
+    }
+
+    /**
+     * The provider's round 0 when a person gives the feedback: no call is made, since the human
+     * protocol takes the person to solve every sample (the test set is every round-0 error).
+     */
+    public static RoundZero person(Sample sample) {
+        return new RoundZero(sample.answer(), null, new Verdict(sample.answer(), true, "person", true), Usage.NONE, null);
     }
 
     public static RoundZero failed(String error) {

@@ -26,16 +26,26 @@ public final class DetailedFeedback implements FeedbackProvider {
     private final ChatModel provider;
     private final LeakGuard guard;
     private final int attempts;
+    private final Prompts prompts;
 
     public DetailedFeedback(ChatModel provider, LeakGuard guard, int attempts) {
+        this(provider, guard, attempts, Prompts.builtIn());
+    }
+
+    public DetailedFeedback(ChatModel provider, LeakGuard guard, int attempts, Prompts prompts) {
         if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        this.prompts = prompts;
         this.provider = provider;
         this.guard = guard;
         this.attempts = attempts;
     }
 
     public DetailedFeedback(ChatModel provider) {
-        this(provider, new LeakGuard(), 2);
+        this(provider, Prompts.builtIn());
+    }
+
+    public DetailedFeedback(ChatModel provider, Prompts prompts) {
+        this(provider, new LeakGuard(), 2, prompts);
     }
 
     @Override
@@ -49,13 +59,13 @@ public final class DetailedFeedback implements FeedbackProvider {
         CallContext context = new CallContext(sample.id(), sample.answer(), sample.options(),
                 CallContext.Purpose.FEEDBACK, request.round(), null);
         List<Message> conversation = new ArrayList<>();
-        conversation.add(Message.system(Prompts.PROVIDER_SYSTEM));
+        conversation.add(Message.system(prompts.providerSystem()));
         conversation.add(providerQuestion(sample, request.dialogue()));
 
         Usage usage = Usage.NONE;
         String text = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            ChatResponse response = provider.chat(new ChatRequest(conversation, context));
+            ChatResponse response = provider.chat(request(conversation, context, sample));
             if (response.refused()) {
                 // A refusal is the receiver's wrong answer, but it is no feedback: passing it on as a
                 // hint would count a round in which the provider gave none.
@@ -65,23 +75,33 @@ public final class DetailedFeedback implements FeedbackProvider {
             usage = usage.plus(response.usage());
             text = response.text();
             if (!guard.leaks(text, sample)) {
-                return new Feedback(Prompts.detailedFeedback(sample, text), usage,
+                return new Feedback(prompts.detailedFeedback(sample, text), usage,
                         attempt == 1 ? LeakAction.NONE : LeakAction.REGENERATED);
             }
             conversation.add(Message.assistant(text));
-            conversation.add(Message.user(Prompts.PROVIDER_RETRY));
+            conversation.add(Message.user(prompts.providerRetry()));
         }
-        return new Feedback(Prompts.detailedFeedback(sample, guard.redact(text, sample)), usage, LeakAction.REDACTED);
+        return new Feedback(prompts.detailedFeedback(sample, guard.redact(text, sample)), usage, LeakAction.REDACTED);
     }
 
-    private static Message providerQuestion(Sample sample, List<Message> dialogue) {
+    /**
+     * The system prompt and the images are the same in every round of a sample; the attempts that
+     * follow them are not. (Without images the system prompt alone is mostly shorter than an API
+     * caches, which then costs nothing.)
+     */
+    private static ChatRequest request(List<Message> conversation, CallContext context, Sample sample) {
+        ChatRequest request = new ChatRequest(conversation, context);
+        return sample.images().isEmpty() ? request.stableThrough(0, 0) : request.stableThrough(1, sample.images().size() - 1);
+    }
+
+    private Message providerQuestion(Sample sample, List<Message> dialogue) {
         List<String> attempts = dialogue.stream()
                 .filter(m -> m.role() == Role.ASSISTANT)
                 .map(Message::text)
                 .toList();
         List<Content> parts = new ArrayList<>();
         for (Path image : sample.images()) parts.add(Content.image(image));
-        parts.add(Content.text(Prompts.providerRequest(sample, attempts)));
+        parts.add(Content.text(prompts.providerRequest(sample, attempts)));
         return Message.user(parts);
     }
 }

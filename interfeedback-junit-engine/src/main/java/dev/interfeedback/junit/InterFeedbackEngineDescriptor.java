@@ -1,11 +1,12 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.human.HumanPages;
 import dev.interfeedback.model.resilience.ResponseCache;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The root: opens the run's output files before the benchmarks, and closes them and the response caches after. */
+/** The root: opens the run's output files before the benchmarks, and closes them, the response caches and the feedback pages after. */
 final class InterFeedbackEngineDescriptor extends EngineDescriptor implements Node<RunContext> {
 
     InterFeedbackEngineDescriptor(UniqueId uniqueId) {
@@ -24,6 +25,7 @@ final class InterFeedbackEngineDescriptor extends EngineDescriptor implements No
             context.outputs().close();
         } finally {
             ResponseCache.closeAll();
+            HumanPages.closeAll();
         }
     }
 }

@@ -36,7 +36,7 @@ final class RoundEntries {
      */
     static String gist(Sample sample, String feedback) {
         String text = feedback.strip();
-        String format = Prompts.answerFormat(sample);
+        String format = Prompts.builtIn().answerFormat(sample);
         if (text.endsWith(format)) text = text.substring(0, text.length() - format.length()).strip();
         List<String> lines = Arrays.stream(text.split("\\R")).filter(line -> !line.isBlank()).toList();
         return lines.size() > 1 ? String.join(" ", lines.subList(1, lines.size())) : text;

@@ -1,6 +1,6 @@
 package dev.interfeedback.model;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tokens spent by one model, counted as its calls return. For a model whose calls belong to no
@@ -8,15 +8,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class UsageMeter {
 
-    private final LongAdder prompt = new LongAdder();
-    private final LongAdder completion = new LongAdder();
+    private final AtomicReference<Usage> total = new AtomicReference<>(Usage.NONE);
 
     public void add(Usage usage) {
-        prompt.add(usage.promptTokens());
-        completion.add(usage.completionTokens());
+        total.accumulateAndGet(usage, Usage::plus);
     }
 
     public Usage total() {
-        return new Usage(prompt.sum(), completion.sum());
+        return total.get();
     }
 }

@@ -21,15 +21,32 @@ public record PriceTable(String currency, Map<String, Price> prices) {
         prices = Map.copyOf(prices);
     }
 
-    /** Prices per million prompt (input) and completion (output) tokens. */
-    public record Price(double promptPerMillion, double completionPerMillion) {
+    /**
+     * Prices per million tokens: prompt (input) tokens billed in full, prompt tokens read from the
+     * API's prompt cache, prompt tokens written to it (Anthropic), and completion (output) tokens.
+     */
+    public record Price(double promptPerMillion, double completionPerMillion, double cachedPromptPerMillion,
+            double cacheWritePerMillion) {
         public Price {
-            if (!(promptPerMillion >= 0) || !(completionPerMillion >= 0)) {
+            if (!(promptPerMillion >= 0) || !(completionPerMillion >= 0) || !(cachedPromptPerMillion >= 0)
+                    || !(cacheWritePerMillion >= 0)) {
                 throw new IllegalArgumentException("prices must not be negative");
             }
         }
 
+        /** A price of an API without a prompt cache: cached and written tokens cost what others do. */
+        public Price(double promptPerMillion, double completionPerMillion) {
+            this(promptPerMillion, completionPerMillion, promptPerMillion, promptPerMillion);
+        }
+
         public double cost(Usage usage) {
+            return (usage.uncachedPromptTokens() * promptPerMillion + usage.cachedPromptTokens() * cachedPromptPerMillion
+                    + usage.cacheWriteTokens() * cacheWritePerMillion + usage.completionTokens() * completionPerMillion)
+                    / 1_000_000;
+        }
+
+        /** What the same tokens would have cost had every prompt token been billed in full. */
+        public double costWithoutCaching(Usage usage) {
             return (usage.promptTokens() * promptPerMillion + usage.completionTokens() * completionPerMillion) / 1_000_000;
         }
     }
@@ -37,5 +54,14 @@ public record PriceTable(String currency, Map<String, Price> prices) {
     /** The estimated cost of {@code usage} on the alias's model, or empty when it has no price. */
     public Optional<Double> cost(String alias, Usage usage) {
         return Optional.ofNullable(prices.get(alias)).map(p -> p.cost(usage));
+    }
+
+    /**
+     * What the API's prompt cache saved on {@code usage}: the cost had every prompt token been billed
+     * in full, less the cost; negative when cache writes cost more than the reads saved. Empty when
+     * the alias has no price.
+     */
+    public Optional<Double> savedByPromptCache(String alias, Usage usage) {
+        return Optional.ofNullable(prices.get(alias)).map(p -> p.costWithoutCaching(usage) - p.cost(usage));
     }
 }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.ChanceCorrection;
+import dev.interfeedback.bench.MaintenanceMetrics;
 import dev.interfeedback.bench.Counts;
 import dev.interfeedback.bench.Metrics;
 import dev.interfeedback.bench.Rate;
 import dev.interfeedback.bench.RoundRate;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.prompt.PromptTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,11 +99,21 @@ public final class ResultsJson {
         node.put("simulated", result.receiver().simulated() || result.provider().simulated());
         metrics(node, result.metrics());
         node.set("providerAccuracy", rate(result.providerRoundZero()));
+        node.set("chanceCorrection", chance(result.chance(), result.metrics()));
+        MaintenanceMetrics maintenance = result.maintenance();
+        if (maintenance != null) node.set("maintenance", maintenance(maintenance));
+        ArrayNode prompts = node.putArray("prompts");
+        for (PromptTemplate template : result.prompts()) {
+            prompts.addObject().put("name", template.name().id()).put("version", template.version())
+                    .put("source", template.source()).put("digest", template.digest());
+        }
         ArrayNode categories = node.putArray("perCategory");
         for (Map.Entry<String, Metrics> entry : result.perCategory().entrySet()) {
             ObjectNode category = categories.addObject();
             category.put("category", entry.getKey());
             metrics(category, entry.getValue());
+            MaintenanceMetrics categoryMaintenance = result.maintenanceByCategory().get(entry.getKey());
+            if (categoryMaintenance != null) category.set("maintenance", maintenance(categoryMaintenance));
         }
         return node;
     }
@@ -146,7 +159,22 @@ public final class ResultsJson {
             total = total != null && judge.isPresent() ? total + judge.get() : null;
         }
         putCost(node, "total", total);
+        Double saved = sum(prices.savedByPromptCache(result.receiver().alias(), result.receiverUsage()).orElse(null),
+                prices.savedByPromptCache(result.provider().alias(), result.providerUsage()).orElse(null));
+        if (result.judge() != null) {
+            saved = sum(saved, prices.savedByPromptCache(result.judge().alias(), result.judgeUsage()).orElse(null));
+        }
+        putCost(node, "savedByPromptCache", saved);
         return node;
+    }
+
+    private static Double sum(Double a, Double b) {
+        return a == null || b == null ? null : a + b;
+    }
+
+    /** The share of prompt tokens the API served from its prompt cache; undefined without prompt tokens. */
+    static double cachedShare(Usage usage) {
+        return usage.promptTokens() == 0 ? Double.NaN : (double) usage.cachedPromptTokens() / usage.promptTokens();
     }
 
     private static void putCost(ObjectNode node, String field, Double value) {
@@ -163,7 +191,43 @@ public final class ResultsJson {
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("prompt", usage.promptTokens());
         tokens.put("completion", usage.completionTokens());
+        tokens.put("cachedPrompt", usage.cachedPromptTokens());
+        tokens.put("cacheWrite", usage.cacheWriteTokens());
         putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
+        ObjectNode cache = node.putObject("promptCache");
+        putFraction(cache, "cachedShare", cachedShare(usage));
+        putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
+        return node;
+    }
+
+    /** The corrections guessing untried options would give, beside the correction rate. */
+    private ObjectNode chance(ChanceCorrection chance, Metrics metrics) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("expected", chance.expected());
+        node.put("multipleChoice", chance.multipleChoice());
+        putFraction(node, "rate", chance.rate());
+        // A difference of two fractions: between -1 and 1.
+        if (Double.isNaN(chance.excess(metrics.correctionRate()))) node.putNull("excess");
+        else node.put("excess", chance.excess(metrics.correctionRate()));
+        return node;
+    }
+
+    private ObjectNode maintenance(MaintenanceMetrics maintenance) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("tested", maintenance.tested());
+        node.put("kept", maintenance.rate().successes());
+        node.put("errors", maintenance.errors());
+        node.set("rate", rate(maintenance.rate()));
+        ArrayNode perRound = node.putArray("perRound");
+        for (int k = 0; k < maintenance.keptAfter().size(); k++) {
+            Rate kept = maintenance.keptAfter().get(k);
+            ObjectNode r = perRound.addObject();
+            r.put("round", k + 1);
+            r.put("kept", kept.successes());
+            putFraction(r, "rate", kept.value());
+            putFraction(r, "low", kept.low());
+            putFraction(r, "high", kept.high());
+        }
         return node;
     }
 

@@ -1,6 +1,8 @@
 package dev.interfeedback.report;
 
 import dev.interfeedback.bench.BenchmarkResult;
+import dev.interfeedback.bench.ChanceCorrection;
+import dev.interfeedback.bench.MaintenanceMetrics;
 import dev.interfeedback.bench.Counts;
 import dev.interfeedback.bench.Metrics;
 import dev.interfeedback.bench.RoundRate;
@@ -51,6 +53,19 @@ public final class SummaryTable {
             out.append(String.format(Locale.ROOT, "    round %d         %s  (%d)%n",
                     round.round(), round.rate().format(), round.rate().successes()));
         }
+        ChanceCorrection chance = result.chance();
+        if (chance.testSet() > 0) {
+            out.append(String.format(Locale.ROOT, "  by guessing       %.1f%%  (%.2f of %d expected from trying untried options;"
+                    + " excess %+.1f points)%n", 100 * chance.rate(), chance.expected(), chance.testSet(),
+                    100 * chance.excess(m.correctionRate())));
+        }
+        MaintenanceMetrics maintenance = result.maintenance();
+        if (maintenance != null) {
+            out.append("  maintenance       ").append(maintenance.rate().format())
+                    .append(String.format(Locale.ROOT, "  (%d of %d right at round 0 kept it when told it was wrong%s)%n",
+                            maintenance.rate().successes(), maintenance.tested(),
+                            maintenance.errors() == 0 ? "" : "; " + maintenance.errors() + " errors"));
+        }
         out.append("  tokens            ").append(tokens("receiver", result.receiver(), result.receiverUsage(), prices))
                 .append('\n');
         out.append("                    ").append(tokens("provider", result.provider(), result.providerUsage(), prices))
@@ -72,7 +87,13 @@ public final class SummaryTable {
         String cost = prices.cost(model.alias(), usage)
                 .map(c -> String.format(Locale.ROOT, ", estimated cost %.4f %s", c, prices.currency()))
                 .orElse(", no price configured");
-        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s", role, model.alias(),
-                usage.promptTokens(), usage.completionTokens(), cost);
+        String cached = "";
+        if (usage.cachedPromptTokens() > 0 || usage.cacheWriteTokens() > 0) {
+            cached = String.format(Locale.ROOT, " (%.1f%% from the API's prompt cache)", 100 * ResultsJson.cachedShare(usage))
+                    + prices.savedByPromptCache(model.alias(), usage)
+                            .map(s -> String.format(Locale.ROOT, ", %.4f %s saved by it", s, prices.currency())).orElse("");
+        }
+        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s%s", role, model.alias(),
+                usage.promptTokens(), usage.completionTokens(), cost, cached);
     }
 }

@@ -1,9 +1,9 @@
 package dev.interfeedback.config;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interfeedback.feedback.FeedbackKind;
-import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.model.resilience.RetryPolicy;
 import dev.interfeedback.testing.TestSettings;
 import java.nio.file.Path;
@@ -53,11 +53,11 @@ class DocumentedDefaultsTest {
 
     @Test
     void aCallReadsFor120SecondsAndTakesTwiceThatAtLeast300() {
-        OpenAiSettings defaults = OpenAiSettings.builder("m", "https://api.example.com/v1", "m").build();
+        HttpModelSettings defaults = HttpModelSettings.builder("m", "https://api.example.com/v1", "m").build();
         assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(defaults.callTimeout()).isEqualTo(Duration.ofSeconds(300));
 
-        OpenAiSettings slow = OpenAiSettings.builder("m", "https://api.example.com/v1", "m")
+        HttpModelSettings slow = HttpModelSettings.builder("m", "https://api.example.com/v1", "m")
                 .readTimeout(Duration.ofSeconds(200)).build();
         assertThat(slow.callTimeout()).isEqualTo(Duration.ofSeconds(400));
     }

@@ -63,6 +63,17 @@ class ModelFactoryTest {
     }
 
     @Test
+    void aMisspeltApiIsRefusedWithTheClosestOne() {
+        Map<String, String> keys = Map.of("interfeedback.model.c.url", "https://api.anthropic.com/v1",
+                "interfeedback.model.c.name", "claude-3-5-sonnet-latest", "interfeedback.model.c.api", "antropic");
+
+        assertThatThrownBy(() -> factory(keys, Map.of()).create("c"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("interfeedback.model.c.api: expected openai, anthropic or gemini, found \"antropic\""
+                        + " (did you mean anthropic?)");
+    }
+
+    @Test
     void anEndpointWithoutAModelNameIsRejected() {
         assertThatThrownBy(() -> factory(Map.of("interfeedback.model.x.url", "http://127.0.0.1:1/v1"), Map.of()).create("x"))
                 .isInstanceOf(ConfigurationException.class)

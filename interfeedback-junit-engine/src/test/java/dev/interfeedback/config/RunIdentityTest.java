@@ -42,6 +42,21 @@ class RunIdentityTest {
         assertThat(base).doesNotContain("127.0.0.1").hasSize(64);
     }
 
+    @Test
+    void aChangedPromptOrAnotherApiIsAnotherRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Dataset data = dataset("B");
+        String base = RunIdentity.run(TestSettings.of(BASE), data);
+        Path file = java.nio.file.Files.writeString(dir.resolve("binary.txt"), "Wrong. {{answer_format}}\n");
+        String replaced = RunIdentity.run(with("interfeedback.prompts.binary-feedback", file.toString()), data);
+        assertThat(replaced).isNotEqualTo(base);
+        assertThat(RunIdentity.model(with("interfeedback.prompts.binary-feedback", file.toString()), "weak"))
+                .isNotEqualTo(RunIdentity.model(TestSettings.of(BASE), "weak"));
+        java.nio.file.Files.writeString(file, "Wrong again. {{answer_format}}\n");
+        assertThat(RunIdentity.run(with("interfeedback.prompts.binary-feedback", file.toString()), data)).isNotEqualTo(replaced);
+        assertThat(RunIdentity.run(with("interfeedback.model.weak.api", "gemini"), data)).isNotEqualTo(base);
+        assertThat(RunIdentity.run(with("interfeedback.model.weak.api", "openai"), data)).isEqualTo(base);
+    }
+
     private static Settings with(String key, String value) {
         Map<String, String> values = new HashMap<>(BASE);
         values.put(key, value);

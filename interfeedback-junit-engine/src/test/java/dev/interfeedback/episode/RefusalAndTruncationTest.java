@@ -1,5 +1,6 @@
 package dev.interfeedback.episode;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interfeedback.dataset.Sample;
@@ -8,7 +9,6 @@ import dev.interfeedback.feedback.DetailedFeedback;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
-import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.ResponseCache;
@@ -36,7 +36,7 @@ class RefusalAndTruncationTest {
 
     private OpenAiCompatibleModel receiver() {
         return OpenAiCompatibleModel.create(
-                OpenAiSettings.builder("receiver", server.url("/v1").toString(), "gpt-test").build(), name -> null);
+                HttpModelSettings.builder("receiver", server.url("/v1").toString(), "gpt-test").build(), name -> null);
     }
 
     @Test
@@ -109,7 +109,7 @@ class RefusalAndTruncationTest {
         server.enqueue(body("""
                 {"choices":[{"message":{"role":"assistant","content":null,"refusal":"%s"}}]}""".formatted(REFUSAL)));
         OpenAiCompatibleModel provider = OpenAiCompatibleModel.create(
-                OpenAiSettings.builder("provider", server.url("/v1").toString(), "gpt-strong").build(), name -> null);
+                HttpModelSettings.builder("provider", server.url("/v1").toString(), "gpt-strong").build(), name -> null);
         RoundZero wrong = new RoundZero("Answer: A", null, new Verdict("A", false, "official-parser", true), Usage.NONE, null);
 
         Episode episode = new EpisodeRunner(receiver(), new DetailedFeedback(provider), scorer, 2)

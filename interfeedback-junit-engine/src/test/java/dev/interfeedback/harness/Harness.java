@@ -162,7 +162,7 @@ public final class Harness {
         return new ProcessBuilder(command);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("expected --option value, found " + args[i]);
@@ -171,7 +171,7 @@ public final class Harness {
         return options;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) Files.delete(p);

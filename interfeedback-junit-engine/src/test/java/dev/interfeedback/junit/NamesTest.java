@@ -27,8 +27,8 @@ class NamesTest {
 
     @Test
     void aRoundIsShownByItsAnswerThenTheGistOfItsFeedback() {
-        String detailed = Prompts.detailedFeedback(SAMPLE, "Check the axis labels.");
-        String binary = Prompts.binaryFeedback(SAMPLE);
+        String detailed = Prompts.builtIn().detailedFeedback(SAMPLE, "Check the axis labels.");
+        String binary = Prompts.builtIn().binaryFeedback(SAMPLE);
 
         assertThat(RoundEntries.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
         assertThat(RoundEntries.gist(SAMPLE, binary))

@@ -14,7 +14,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A loopback OpenAI-compatible server that answers by what a request says: the model name, the
+ * A loopback server that answers by what a request says, in the wire format of the path it was
+ * sent to: OpenAI's {@code /chat/completions}, Anthropic's {@code /messages} or Gemini's
+ * {@code /models/{model}:generateContent}. It answers by the model name, the
  * marker in the question of {@code loopback.jsonl} ({@code Q-fix}, ...) and the round (how many
  * answers of the receiver the dialogue already holds). Ground truth is A for every question.
  *
@@ -34,6 +36,7 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
+    private final java.util.List<RecordedRequest> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
@@ -74,6 +77,11 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
         return requests.get();
     }
 
+    /** Every request received, in order. */
+    java.util.List<RecordedRequest> recorded() {
+        return recorded;
+    }
+
     int mostInFlight(String model) {
         return mostInFlight.getOrDefault(model, new AtomicInteger()).get();
     }
@@ -81,15 +89,22 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         requests.incrementAndGet();
+        recorded.add(request);
         onRequest.run();
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         JsonNode json = read(body);
-        String model = json.path("model").asText();
+        String path = request.getUrl().encodedPath();
+        String model = path.endsWith(":generateContent")
+                ? path.substring(path.lastIndexOf('/') + 1, path.length() - ":generateContent".length())
+                : json.path("model").asText();
         int now = inFlight.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
         mostInFlight.computeIfAbsent(model, m -> new AtomicInteger()).accumulateAndGet(now, Math::max);
         try {
             if (delayMillis > 0) Thread.sleep(delayMillis);
-            return respond(model, body, answersSoFar(json));
+            MockResponse openAi = respond(model, body, answersSoFar(json));
+            if (path.endsWith("/messages")) return Wire.anthropic(openAi, body.contains("cache_control"));
+            if (path.endsWith(":generateContent")) return Wire.gemini(openAi);
+            return openAi;
         } finally {
             inFlight.get(model).decrementAndGet();
         }
@@ -117,6 +132,9 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
         for (JsonNode message : json.path("messages")) {
             if (message.path("role").asText().equals("assistant")) answers++;
         }
+        for (JsonNode content : json.path("contents")) {
+            if (content.path("role").asText().equals("model")) answers++;
+        }
         return answers;
     }
 
@@ -138,6 +156,54 @@ final class ScriptedServer extends Dispatcher implements AutoCloseable {
     private static MockResponse serverError() {
         return new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\"}}").build();
+    }
+
+    /** The OpenAI-shaped answer, told again in another API's shape. */
+    private static final class Wire {
+
+        /** A request that marks a prefix cacheable reads 6 of its 10 prompt tokens from the cache. */
+        static MockResponse anthropic(MockResponse openAi, boolean cacheable) {
+            JsonNode completion = openAiBody(openAi);
+            if (completion == null) return openAi;
+            ObjectNode body = JSON.createObjectNode();
+            body.put("id", "msg_scripted").put("type", "message").put("role", "assistant");
+            body.putArray("content").addObject().put("type", "text")
+                    .put("text", completion.path("choices").path(0).path("message").path("content").asText());
+            body.put("stop_reason", "end_turn").putNull("stop_sequence");
+            body.putObject("usage").put("input_tokens", cacheable ? 4 : 10).put("output_tokens", 5)
+                    .put("cache_creation_input_tokens", 0).put("cache_read_input_tokens", cacheable ? 6 : 0);
+            return json(body);
+        }
+
+        static MockResponse gemini(MockResponse openAi) {
+            JsonNode completion = openAiBody(openAi);
+            if (completion == null) return openAi;
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode candidate = body.putArray("candidates").addObject();
+            candidate.putObject("content").put("role", "model").putArray("parts").addObject()
+                    .put("text", completion.path("choices").path(0).path("message").path("content").asText());
+            candidate.put("finishReason", "STOP").put("index", 0);
+            body.putObject("usageMetadata").put("promptTokenCount", 10).put("candidatesTokenCount", 5)
+                    .put("totalTokenCount", 15);
+            return json(body);
+        }
+
+        /** The body of a successful OpenAI answer; null for an error, which every API sends alike. */
+        private static JsonNode openAiBody(MockResponse response) {
+            if (response.getCode() != 200) return null;
+            try {
+                okio.Buffer buffer = new okio.Buffer();
+                response.getBody().writeTo(buffer);
+                return read(buffer.readUtf8());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static MockResponse json(ObjectNode body) {
+            return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body(body.toString()).build();
+        }
     }
 
     private static JsonNode read(String body) {

@@ -2,6 +2,7 @@ package dev.interfeedback.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interfeedback.bench.BenchmarkResult;
@@ -53,6 +54,37 @@ class CostTest {
         assertThat(SummaryTable.render(RESULT, prices))
                 .contains("receiver weak: 2000000 prompt + 500000 completion, estimated cost 1.7500 USD")
                 .contains("provider strong: 1000000 prompt + 100000 completion, estimated cost 3.5000 USD");
+    }
+
+    @Test
+    void promptTokensFromTheApisCacheArePricedAtTheApisCachedRateAndTheSavingIsReported() {
+        BenchmarkResult cached = new BenchmarkResult("b", "d",
+                new ModelInfo("weak", "weak-model", false), new ModelInfo("claude", "claude-test", false),
+                FeedbackKind.DETAILED, 3, new Rate(1, 1), List.of(new Episode("s1", "c", EpisodeStatus.CORRECT_AT_ROUND_0,
+                        null, List.of(new Round(0, "Answer: A", null, new Verdict("A", true, "official-parser", true), null,
+                        null)), null, new Usage(1_000_000, 0), new Usage(1_000_000, 100_000, 600_000, 100_000))));
+        PriceTable prices = Prices.from(TestSettings.of(Map.of(
+                "interfeedback.model.weak.price.prompt-per-million", "0.5",
+                "interfeedback.model.weak.price.completion-per-million", "1.5",
+                "interfeedback.model.claude.api", "anthropic",
+                "interfeedback.model.claude.price.prompt-per-million", "3",
+                "interfeedback.model.claude.price.completion-per-million", "15")), List.of("weak", "claude"));
+
+        JsonNode benchmark = new ResultsJson(prices, null).toJson(List.of(cached)).path("benchmarks").get(0);
+
+        JsonNode provider = benchmark.path("provider");
+        assertThat(provider.path("tokens").path("cachedPrompt").asLong()).isEqualTo(600_000);
+        assertThat(provider.path("tokens").path("cacheWrite").asLong()).isEqualTo(100_000);
+        // 0.3M in full x 3 + 0.6M read x 0.3 + 0.1M written x 3.75 + 0.1M out x 15 = 0.9 + 0.18 + 0.375 + 1.5
+        assertThat(provider.path("estimatedCost").asDouble()).isCloseTo(2.955, within(1e-9));
+        assertThat(provider.path("promptCache").path("cachedShare").asDouble()).isEqualTo(0.6);
+        // without caching: 1M x 3 + 0.1M x 15 = 4.5
+        assertThat(provider.path("promptCache").path("saved").asDouble()).isCloseTo(4.5 - 2.955, within(1e-9));
+        assertThat(benchmark.path("receiver").path("promptCache").path("cachedShare").asDouble()).isZero();
+        assertThat(benchmark.path("receiver").path("promptCache").path("saved").asDouble()).isZero();
+        assertThat(benchmark.path("cost").path("savedByPromptCache").asDouble()).isCloseTo(1.545, within(1e-9));
+        assertThat(SummaryTable.render(cached, prices)).contains("provider claude: 1000000 prompt + 100000 completion,"
+                + " estimated cost 2.9550 USD (60.0% from the API's prompt cache), 1.5450 USD saved by it");
     }
 
     @Test

@@ -168,7 +168,7 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /** POM parameters, then -D user properties of this Maven session, then the fixed locations. */
-    private Map<String, String> parameters() {
+    Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>(configurationParameters);
         Properties user = session.getUserProperties();
         for (String key : user.stringPropertyNames()) {

@@ -1,6 +1,5 @@
 package dev.interfeedback.model.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +7,9 @@ import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.Content;
 import dev.interfeedback.model.Message;
 import dev.interfeedback.model.ModelException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Base64;
+import dev.interfeedback.model.http.EncodedImage;
+import dev.interfeedback.model.http.HttpModelSettings;
+import dev.interfeedback.model.http.JsonBodies;
 
 /**
  * Turns a {@link ChatRequest} into the JSON body of {@code POST /chat/completions}.
@@ -25,9 +24,9 @@ import java.util.Base64;
 final class RequestEncoder {
 
     private final ObjectMapper json;
-    private final OpenAiSettings settings;
+    private final HttpModelSettings settings;
 
-    RequestEncoder(ObjectMapper json, OpenAiSettings settings) {
+    RequestEncoder(ObjectMapper json, HttpModelSettings settings) {
         this.json = json;
         this.settings = settings;
     }
@@ -43,11 +42,7 @@ final class RequestEncoder {
         body.put("temperature", settings.temperature());
         if (settings.seed() != null) body.put("seed", settings.seed());
         if (settings.maxTokens() != null) body.put("max_tokens", settings.maxTokens());
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new ModelException("could not write the request for model '" + settings.alias() + "' as JSON", e);
-        }
+        return JsonBodies.write(json, body, settings.alias());
     }
 
     private ObjectNode encode(Message message) throws ModelException {
@@ -64,20 +59,9 @@ final class RequestEncoder {
                 parts.addObject().put("type", "text").put("text", text.text());
             } else if (part instanceof Content.Image image) {
                 parts.addObject().put("type", "image_url")
-                        .putObject("image_url").put("url", dataUrl(image));
+                        .putObject("image_url").put("url", EncodedImage.read(image).dataUrl());
             }
         }
         return node;
-    }
-
-    private static String dataUrl(Content.Image image) throws ModelException {
-        try {
-            byte[] bytes = Files.readAllBytes(image.path());
-            return "data:" + image.mediaType(bytes) + ";base64," + Base64.getEncoder().encodeToString(bytes);
-        } catch (IOException e) {
-            throw new ModelException("cannot read image " + image.path() + ": " + e, e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(e.getMessage(), e);
-        }
     }
 }

@@ -1,11 +1,13 @@
 package dev.interfeedback.model.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.model.http.ErrorMessages;
+import dev.interfeedback.model.http.JsonBodies;
+import dev.interfeedback.model.http.KeyRedactor;
 import java.util.Set;
 
 /**
@@ -18,25 +20,13 @@ final class ResponseDecoder {
     private static final Set<String> UNFINISHED = Set.of("length", "content_filter");
 
     private final ObjectMapper json;
-    private final KeyRedactor redactor;
 
-    ResponseDecoder(ObjectMapper json, KeyRedactor redactor) {
+    ResponseDecoder(ObjectMapper json) {
         this.json = json;
-        this.redactor = redactor;
     }
 
-    ChatResponse decode(String body, String endpoint) throws ModelException {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ModelException("response from " + endpoint + " is not JSON; expected a chat completion object"
-                    + " with choices[0].message.content, got: " + ErrorMessages.truncate(body), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new ModelException("response from " + endpoint + " is not a JSON object; expected a chat completion"
-                    + " object with choices[0].message.content, got: " + ErrorMessages.truncate(body));
-        }
+    ChatResponse decode(String body, String endpoint, KeyRedactor redactor) throws ModelException {
+        JsonNode root = JsonBodies.read(json, body, endpoint, "a chat completion object with choices[0].message.content");
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
             throw new ModelException("response from " + endpoint + " has no choices; expected"
@@ -70,8 +60,11 @@ final class ResponseDecoder {
         return reason.isTextual() ? " (finish_reason: " + reason.asText() + ")" : "";
     }
 
+    /** {@code prompt_tokens} counts the cached ones too; servers other than OpenAI's mostly leave the details out. */
     private static Usage usage(JsonNode usage) {
         if (!usage.isObject()) return Usage.NONE;
-        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+        long prompt = usage.path("prompt_tokens").asLong(0);
+        long cached = Math.min(prompt, usage.path("prompt_tokens_details").path("cached_tokens").asLong(0));
+        return new Usage(prompt, usage.path("completion_tokens").asLong(0), cached, 0);
     }
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>One log rather than a file per response, because a cached rerun of thousands of calls must
  * cost milliseconds, not thousands of file opens; and a plain tab-separated line
- * ({@code key, prompt tokens, completion tokens, escaped text, "end"}) rather than JSON, because reading
+ * ({@code key, prompt tokens, completion tokens, escaped text, "end"}; the prompt tokens followed by
+ * {@code /cached/written} when the API's prompt cache served or stored part of the prompt) rather
+ * than JSON, because reading
  * it is most of what a cached rerun does. The log is read in the background from the moment the
  * cache is opened, while the run loads its dataset; the first lookup waits for it.
  *
@@ -109,7 +111,9 @@ public final class ResponseCache {
         loaded.join();
         if (entries.putIfAbsent(key, response) != null) return;
         Usage usage = response.usage();
-        String line = key + '\t' + usage.promptTokens() + '\t' + usage.completionTokens() + '\t' + escape(response.text()) + END;
+        String prompt = usage.cachedPromptTokens() == 0 && usage.cacheWriteTokens() == 0 ? String.valueOf(usage.promptTokens())
+                : usage.promptTokens() + "/" + usage.cachedPromptTokens() + "/" + usage.cacheWriteTokens();
+        String line = key + '\t' + prompt + '\t' + usage.completionTokens() + '\t' + escape(response.text()) + END;
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         try {
             synchronized (log) {
@@ -156,11 +160,18 @@ public final class ResponseCache {
         try {
             String text = unescape(line, c + 1, end);
             if (text == null) return null;
-            Usage usage = new Usage(Long.parseLong(line, a + 1, b, 10), Long.parseLong(line, b + 1, c, 10));
+            Usage usage = usage(line.substring(a + 1, b), Long.parseLong(line, b + 1, c, 10));
             return Map.entry(line.substring(0, a), new ChatResponse(text, usage));
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static Usage usage(String prompt, long completion) {
+        String[] counts = prompt.split("/", -1);
+        if (counts.length == 1) return new Usage(Long.parseLong(prompt), completion);
+        if (counts.length != 3) throw new NumberFormatException("not prompt/cached/written: " + prompt);
+        return new Usage(Long.parseLong(counts[0]), completion, Long.parseLong(counts[1]), Long.parseLong(counts[2]));
     }
 
     static String escape(String text) {

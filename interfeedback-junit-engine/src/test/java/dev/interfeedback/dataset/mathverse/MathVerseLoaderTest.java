@@ -44,16 +44,16 @@ class MathVerseLoaderTest {
         assertThat(tangent.answer()).isEqualTo("C");
         assertThat(tangent.category()).isEqualTo("Plane Geometry");
         assertThat(tangent.question()).endsWith("the degree of angle P is ()");
-        assertThat(Prompts.question(tangent).text()).isEqualTo("Please first conduct reasoning, and then answer the"
+        assertThat(Prompts.builtIn().question(tangent).text()).isEqualTo("Please first conduct reasoning, and then answer the"
                 + " question and provide the correct option letter, e.g., A, B, C, D, at the end.\nQuestion: As shown in"
                 + " the figure, PA and PB are tangent to circle O at A and B respectively. If angle C = 65.0, then the"
                 + " degree of angle P is ()\nChoices:\nA:65°\nB:130°\nC:50°\nD:100°");
-        assertThat(Prompts.binaryFeedback(tangent)).endsWith("provide the correct option letter, e.g., A, B, C, D, at the end.");
+        assertThat(Prompts.builtIn().binaryFeedback(tangent)).endsWith("provide the correct option letter, e.g., A, B, C, D, at the end.");
         assertThat(byId(load, "mathverse-778").options()).hasSize(5);
 
         DatasetLoad direct = new MathVerseLoader(MathVerseOptions.defaults().withMode(MathVersePromptMode.DIRECT))
                 .load(REAL.resolve("testmini_text_only.sample.json"));
-        assertThat(Prompts.question(byId(direct, "mathverse-359")).text())
+        assertThat(Prompts.builtIn().question(byId(direct, "mathverse-359")).text())
                 .startsWith("Please directly answer the question and provide the final value, e.g., 1, 2.5, 300.\nQuestion:");
     }
 
@@ -69,7 +69,7 @@ class MathVerseLoaderTest {
                 .satisfies(p -> assertThat(Files.isRegularFile(p)).isTrue()));
         Sample visionOnly = byId(load, "mathverse-3425");
         assertThat(visionOnly.images().get(0).toString()).endsWith("images_version_6/image_685.png".replace('/', java.io.File.separatorChar));
-        assertThat(Prompts.question(visionOnly).parts().get(0)).isInstanceOf(Content.Image.class);
+        assertThat(Prompts.builtIn().question(visionOnly).parts().get(0)).isInstanceOf(Content.Image.class);
         assertThat(visionOnly.answer()).isEqualTo("14");
         assertThat(visionOnly.isMultipleChoice()).isFalse();
 

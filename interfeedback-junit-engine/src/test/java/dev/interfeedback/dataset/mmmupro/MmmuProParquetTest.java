@@ -71,7 +71,7 @@ class MmmuProParquetTest {
         String question = "Which of the following best explains the overall trend shown in the <image>?\n"
                 + "A. Political instability leading to population decline\n"
                 + "B. The spread of pathogens across the Silk Road\n";
-        Message message = Prompts.question(cot);
+        Message message = Prompts.builtIn().question(cot);
         assertThat(message.parts()).hasSize(2);
         assertThat(message.parts().get(0)).isInstanceOf(Content.Text.class);
         assertThat(message.parts().get(1)).isEqualTo(Content.image(cot.images().get(0)));
@@ -79,9 +79,9 @@ class MmmuProParquetTest {
                 + "Answer the preceding multiple choice question. The last line of your response should be of the"
                 + " following format: 'Answer: $LETTER' (without quotes) where LETTER is one of options."
                 + " Think step by step before answering.");
-        assertThat(Prompts.question(direct).text()).startsWith(question)
+        assertThat(Prompts.builtIn().question(direct).text()).startsWith(question)
                 .endsWith("Silk Road\nAnswer with the option letter from the given choices directly.");
-        assertThat(Prompts.binaryFeedback(direct)).endsWith("Answer with the option letter from the given choices directly.");
+        assertThat(Prompts.builtIn().binaryFeedback(direct)).endsWith("Answer with the option letter from the given choices directly.");
     }
 
     @Test
@@ -98,7 +98,7 @@ class MmmuProParquetTest {
         DatasetLoad all = new MmmuProLoader(options).load(file);
         assertThat(byId(all, "test_Music_1").images()).extracting(p -> p.getFileName().toString())
                 .containsExactly("test_Music_1_image_2.png", "test_Music_1_image_1.png", "test_Music_1_image_3.png");
-        assertThat(Prompts.question(byId(all, "test_Music_1")).text())
+        assertThat(Prompts.builtIn().question(byId(all, "test_Music_1")).text())
                 .startsWith("Compare <image> with <image>.\nA. <image>\nB. neither\nC. it's <image>\n");
 
         DatasetLoad first = new MmmuProLoader(options.withMultiImage(MultiImagePolicy.FIRST)).load(file);
@@ -128,7 +128,7 @@ class MmmuProParquetTest {
         assertThat(load.dataset().name()).isEqualTo("mmmu-pro vision");
         assertThat(sample.options()).containsExactly("James Irvine", "John Duncan", "Don't know");
         assertThat(sample.images()).singleElement().satisfies(p -> assertThat(p).hasFileName("test_Art_113_image.png"));
-        assertThat(Prompts.question(sample).text()).isEqualTo(MmmuProPrompts.COT_VISION);
+        assertThat(Prompts.builtIn().question(sample).text()).isEqualTo(MmmuProPrompts.COT_VISION);
         assertThat(sample.category()).isEqualTo("Art");
     }
 

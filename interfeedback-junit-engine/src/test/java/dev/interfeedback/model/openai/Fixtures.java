@@ -1,5 +1,6 @@
 package dev.interfeedback.model.openai;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.CallContext;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.Message;
@@ -44,8 +45,8 @@ final class Fixtures {
         return request(Message.user("What is 2+2?"));
     }
 
-    static OpenAiSettings.Builder settings(MockWebServer server) {
-        return OpenAiSettings.builder("receiver", server.url("/v1").toString(), "gpt-test");
+    static HttpModelSettings.Builder settings(MockWebServer server) {
+        return HttpModelSettings.builder("receiver", server.url("/v1").toString(), "gpt-test");
     }
 
     static OpenAiCompatibleModel model(MockWebServer server) {

@@ -1,5 +1,6 @@
 package dev.interfeedback.model.openai;
 
+import dev.interfeedback.model.http.ErrorMessages;
 import static dev.interfeedback.model.openai.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

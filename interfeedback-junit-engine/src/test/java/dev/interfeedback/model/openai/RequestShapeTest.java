@@ -1,5 +1,6 @@
 package dev.interfeedback.model.openai;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import static dev.interfeedback.model.openai.Fixtures.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +48,7 @@ class RequestShapeTest {
     @Test
     void aTrailingSlashOnTheBaseUrlDoesNotDoubleThePath() throws Exception {
         server.enqueue(completion("4", 1, 1));
-        OpenAiSettings settings = OpenAiSettings.builder("r", server.url("/v1/").toString(), "m").build();
+        HttpModelSettings settings = HttpModelSettings.builder("r", server.url("/v1/").toString(), "m").build();
 
         OpenAiCompatibleModel.create(settings, Fixtures.EMPTY_ENV).chat(Fixtures.simpleRequest());
 
@@ -72,8 +73,8 @@ class RequestShapeTest {
         assertThat(body.path("messages").get(3).path("content").asText()).isEqualTo("Your answer is incorrect.");
         assertThat(body.path("temperature").isNumber()).isTrue();
         assertThat(body.path("temperature").asDouble()).isEqualTo(0.0);
-        assertThat(body.path("seed").asLong()).isEqualTo(OpenAiSettings.DEFAULT_SEED);
-        assertThat(body.path("max_tokens").asInt()).isEqualTo(OpenAiSettings.DEFAULT_MAX_TOKENS);
+        assertThat(body.path("seed").asLong()).isEqualTo(HttpModelSettings.DEFAULT_SEED);
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(HttpModelSettings.DEFAULT_MAX_TOKENS);
     }
 
     @Test
@@ -95,6 +96,17 @@ class RequestShapeTest {
         byte[] decoded = Base64.getDecoder().decode(url.substring("data:image/png;base64,".length()));
         assertThat(decoded).isEqualTo(Files.readAllBytes(png));
         assertThat(parts.get(2).path("text").asText()).isEqualTo("Answer with a letter.");
+    }
+
+    @Test
+    void aStablePrefixChangesNothingOnTheWireSinceOpenAiCachesByItself() throws Exception {
+        server.enqueue(completion("B", 1, 1));
+        server.enqueue(completion("B", 1, 1));
+
+        Fixtures.model(server).chat(Fixtures.request(Message.system("S"), Message.user("Q")));
+        Fixtures.model(server).chat(Fixtures.request(Message.system("S"), Message.user("Q")).stableToTheEnd());
+
+        assertThat(take().getBody().utf8()).isEqualTo(take().getBody().utf8()).doesNotContain("cache_control");
     }
 
     @Test

@@ -30,6 +30,19 @@ class ResponseParsingTest {
     }
 
     @Test
+    void theTokensOpenAiServedFromItsPromptCacheAreRead() throws Exception {
+        server.enqueue(json(200, """
+                {"choices":[{"message":{"role":"assistant","content":"B"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":2006,"completion_tokens":300,"total_tokens":2306,
+                          "prompt_tokens_details":{"cached_tokens":1920,"audio_tokens":0},
+                          "completion_tokens_details":{"reasoning_tokens":0}}}"""));
+
+        ChatResponse response = Fixtures.model(server).chat(Fixtures.simpleRequest());
+
+        assertThat(response.usage()).isEqualTo(new Usage(2006, 300, 1920, 0));
+    }
+
+    @Test
     void missingUsageCountsAsZero() throws Exception {
         server.enqueue(json(200, """
                 {"choices":[{"message":{"role":"assistant","content":"42"}}]}"""));

@@ -1,5 +1,6 @@
 package dev.interfeedback.model.openai;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import static dev.interfeedback.model.openai.Fixtures.SECRET_KEY;
 import static dev.interfeedback.model.openai.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class SecretLeakTest {
 
     @Test
     void theKeyIsInNoToString() {
-        OpenAiSettings settings = Fixtures.settings(server).apiKeyEnv(Fixtures.KEY_ENV).build();
+        HttpModelSettings settings = Fixtures.settings(server).apiKeyEnv(Fixtures.KEY_ENV).build();
         OpenAiCompatibleModel model = OpenAiCompatibleModel.create(settings, Fixtures.ENV_WITH_KEY);
 
         assertThat(settings.toString()).contains(Fixtures.KEY_ENV).doesNotContain(SECRET_KEY);
@@ -77,7 +78,7 @@ class SecretLeakTest {
 
     @Test
     void aMissingKeyErrorNamesTheVariableNotAValue() {
-        OpenAiSettings settings = Fixtures.settings(server).apiKeyEnv(Fixtures.KEY_ENV).build();
+        HttpModelSettings settings = Fixtures.settings(server).apiKeyEnv(Fixtures.KEY_ENV).build();
 
         IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
                 () -> settings.resolveApiKey(name -> name.equals("OTHER") ? SECRET_KEY : null));
@@ -92,7 +93,7 @@ class SecretLeakTest {
         String base = server.url("/v1").newBuilder().username("user").password("hunter2secret")
                 .addQueryParameter("api-key", "query-secret-77").build().toString();
         OpenAiCompatibleModel model = OpenAiCompatibleModel.create(
-                OpenAiSettings.builder("gw", base, "m").build(), Fixtures.EMPTY_ENV);
+                HttpModelSettings.builder("gw", base, "m").build(), Fixtures.EMPTY_ENV);
 
         ModelHttpException e = catchThrowableOfType(ModelHttpException.class, () -> model.chat(Fixtures.simpleRequest()));
 

@@ -78,6 +78,24 @@ class CachingModelTest {
     }
 
     @Test
+    void theKeyOfAnOpenAiRequestIsWhatItWasAndAStablePrefixLeavesItAlone() throws Exception {
+        String identity = "openai-compatible\nendpoint=http://127.0.0.1:1/v1/chat/completions\nmodel=gpt-4o"
+                + "\ntemperature=0.0\nseed=1234\nmax_tokens=1024";
+        assertThat(dev.interfeedback.model.openai.OpenAiCompatibleModel.create(
+                dev.interfeedback.model.http.HttpModelSettings.builder("gpt", "http://127.0.0.1:1/v1", "gpt-4o").build(),
+                name -> null).cacheIdentity()).isEqualTo(identity);
+        RequestKey keys = new RequestKey(identity, new ImageDigests());
+        ChatRequest plain = new ChatRequest(List.of(Message.user("Which shape?")),
+                new CallContext("s", "A", List.of(), CallContext.Purpose.ANSWER, 0, null));
+
+        // Pinned: a changed key would make every cached answer of earlier runs a miss.
+        assertThat(keys.of(plain)).isEqualTo(PINNED_KEY);
+        assertThat(keys.of(plain.stableToTheEnd())).isEqualTo(PINNED_KEY);
+    }
+
+    private static final String PINNED_KEY = "76101087102c3a285ed41bc01844e4a16048ba0afab78cf00918187d9468c51d";
+
+    @Test
     void theCacheSurvivesTheProcessOnDisk() throws Exception {
         ChatResponse first = model().chat(question("s2", CallContext.Purpose.ANSWER));
 

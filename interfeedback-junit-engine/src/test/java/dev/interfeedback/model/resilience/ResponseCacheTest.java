@@ -36,6 +36,21 @@ class ResponseCacheTest {
     }
 
     @Test
+    void thePromptCacheCountsSurviveTheLogAndOldLinesReadWithout() throws Exception {
+        String old = "c".repeat(64);
+        Files.writeString(dir.resolve(ResponseCache.FILE), old + "\t9\t2\tAnswer: A\tend\n");
+        ResponseCache cache = ResponseCache.open(dir);
+        cache.put(KEY, new ChatResponse("Answer: B", new Usage(2006, 300, 1920, 40)));
+        ResponseCache.closeAll();
+
+        ResponseCache reopened = ResponseCache.open(dir);
+
+        assertThat(reopened.get(KEY)).contains(new ChatResponse("Answer: B", new Usage(2006, 300, 1920, 40)));
+        assertThat(reopened.get(old)).contains(new ChatResponse("Answer: A", new Usage(9, 2)));
+        assertThat(Files.readString(dir.resolve(ResponseCache.FILE))).contains("\t2006/1920/40\t300\t");
+    }
+
+    @Test
     void aTornLastLineIsSkippedAndDoesNotSwallowTheNextEntry() throws Exception {
         Files.writeString(dir.resolve(ResponseCache.FILE), KEY + "\t1\t1\tcut sho");
         ResponseCache cache = ResponseCache.open(dir);

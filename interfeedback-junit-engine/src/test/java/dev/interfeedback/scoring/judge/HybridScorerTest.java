@@ -1,5 +1,6 @@
 package dev.interfeedback.scoring.judge;
 
+import dev.interfeedback.model.http.HttpModelSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.dataset.mathverse.MathVerseLoader;
 import dev.interfeedback.dataset.mathverse.MathVerseOptions;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
-import dev.interfeedback.model.openai.OpenAiSettings;
 import dev.interfeedback.scoring.Scorer;
 import dev.interfeedback.scoring.Verdict;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class HybridScorerTest {
 
     private HybridScorer hybrid() {
         OpenAiCompatibleModel judge = OpenAiCompatibleModel.create(
-                OpenAiSettings.builder("judge", judgeServer.url("/v1").toString(), "gpt-judge").build(), name -> null);
+                HttpModelSettings.builder("judge", judgeServer.url("/v1").toString(), "gpt-judge").build(), name -> null);
         return new HybridScorer(new Scorer(), new MathVerseTwoStepJudge(judge));
     }
 

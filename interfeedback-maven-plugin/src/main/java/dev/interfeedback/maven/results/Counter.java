@@ -21,7 +21,15 @@ public enum Counter {
             Counts::errorsAtRound0),
     /** Samples whose model calls failed, among all samples. */
     ERROR_RATE("error rate", "errorRate", Counts::errors, Counts::samples, "errors / samples", c -> "there are no samples",
-            c -> 0);
+            c -> 0),
+    /**
+     * The answer-maintenance control: samples right at round 0 that kept the right answer when
+     * told it was wrong, among those pushed. Its counts are its own ({@code maintenance.kept /
+     * maintenance.tested}), read apart from {@code counts}; undefined when the run did not run it.
+     */
+    MAINTENANCE_RATE("maintenance rate", "maintenance", c -> 0, c -> 0, "maintenance.kept / maintenance.tested",
+            c -> "the run did not run the answer-maintenance control (interfeedback.maintenance=true), or no sample"
+                    + " right at round 0 was pushed to the end", c -> 0);
 
     private final String label;
     private final String field;

@@ -107,7 +107,9 @@ public final class ResultsFile {
     private Figures figures(String name, JsonNode node, String path) throws ResultsFormatException {
         Counts counts = counts(json.field(node, path, "counts", OBJECT), path + ".counts");
         Map<Counter, Figure> rates = new EnumMap<>(Counter.class);
-        for (Counter counter : Counter.values()) rates.put(counter, rate(node, path, counter, counts));
+        for (Counter counter : Counter.values()) {
+            rates.put(counter, counter == Counter.MAINTENANCE_RATE ? maintenance(node, path, counts) : rate(node, path, counter, counts));
+        }
         return new Figures(name, rates, counts);
     }
 
@@ -153,6 +155,47 @@ public final class ResultsFile {
             throw json.problem(at, "expected low <= value <= high, found low " + low + ", value " + value + ", high " + high);
         }
         return new Figure(value, low, high, successes, trials);
+    }
+
+    /**
+     * The optional answer-maintenance control: {@code kept} of {@code tested} samples right at round
+     * 0, with {@code errors} apart; its rate must follow from them like every other.
+     */
+    private Figure maintenance(JsonNode node, String path, Counts counts) throws ResultsFormatException {
+        JsonNode maintenance = json.optional(node, path, "maintenance", OBJECT);
+        if (maintenance == null) return new Figure(Double.NaN, Double.NaN, Double.NaN, 0, 0);
+        String at = JsonFile.join(path, "maintenance");
+        long tested = json.field(maintenance, at, "tested", COUNT).asLong();
+        long kept = json.field(maintenance, at, "kept", COUNT).asLong();
+        long errors = json.field(maintenance, at, "errors", COUNT).asLong();
+        if (kept > tested) throw json.problem(JsonFile.join(at, "kept"), "expected at most tested (" + tested + "), found " + kept);
+        if (tested + errors > counts.correctAtRound0()) {
+            throw json.problem(at, "expected tested + errors = " + tested + " + " + errors + " to be at most counts.correctAtRound0 ("
+                    + counts.correctAtRound0() + "): the control runs only on samples right at round 0");
+        }
+        JsonNode rate = json.field(maintenance, at, "rate", OBJECT);
+        String rateAt = JsonFile.join(at, "rate");
+        if (tested == 0) {
+            for (String field : List.of("value", "low", "high")) {
+                JsonNode value = rate.get(field);
+                if (value == null || !value.isNull()) {
+                    throw json.mismatch(JsonFile.join(rateAt, field), "null, since no sample was tested", value);
+                }
+            }
+            return new Figure(Double.NaN, Double.NaN, Double.NaN, 0, 0);
+        }
+        double value = json.field(rate, rateAt, "value", FRACTION).asDouble();
+        double low = json.field(rate, rateAt, "low", FRACTION).asDouble();
+        double high = json.field(rate, rateAt, "high", FRACTION).asDouble();
+        if (Math.abs(value - (double) kept / tested) > TOLERANCE) {
+            throw json.problem(JsonFile.join(rateAt, "value"), String.format(Locale.ROOT,
+                    "expected maintenance.kept / maintenance.tested = %d / %d = %s, found %s", kept, tested,
+                    (double) kept / tested, value));
+        }
+        if (!(low <= value + TOLERANCE && value <= high + TOLERANCE)) {
+            throw json.problem(rateAt, "expected low <= value <= high, found low " + low + ", value " + value + ", high " + high);
+        }
+        return new Figure(value, low, high, kept, tested);
     }
 
     private List<Double> perRound(JsonNode node, String path, int maxRounds, Counts counts) throws ResultsFormatException {

@@ -158,6 +158,32 @@ class ResultsFileTest {
         assertThat(ResultsFile.read(ENGINE_OUTPUT).runId()).isNull();
     }
 
+    @Test
+    void theMaintenanceControlIsReadWhenPresentAndChecked() throws Exception {
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(ENGINE_OUTPUT.toFile());
+        maintenance(root, 4, 3, 1, 0.75, 0.3, 0.95);
+        Path file = dir.resolve("results.json");
+        new ObjectMapper().writeValue(file.toFile(), root);
+
+        Figure kept = ResultsFile.read(file).benchmarks().get(0).figures().get(Counter.MAINTENANCE_RATE);
+        assertThat(kept.successes()).isEqualTo(3);
+        assertThat(kept.trials()).isEqualTo(4);
+        assertThat(kept.value()).isEqualTo(0.75);
+        assertThat(ResultsFile.read(ENGINE_OUTPUT).benchmarks().get(0).figures().get(Counter.MAINTENANCE_RATE).defined())
+                .as("a run without the control").isFalse();
+        assertRefused(r -> maintenance(r, 4, 3, 1, 0.5, 0.3, 0.95),
+                "benchmarks[0].maintenance.rate.value: expected maintenance.kept / maintenance.tested = 3 / 4 = 0.75, found 0.5");
+        assertRefused(r -> maintenance(r, 5, 3, 1, 0.6, 0.3, 0.95), "benchmarks[0].maintenance: expected tested + errors"
+                + " = 5 + 1 to be at most counts.correctAtRound0 (5): the control runs only on samples right at round 0");
+        assertRefused(r -> maintenance(r, 2, 3, 0, 1, 0.3, 1), "benchmarks[0].maintenance.kept: expected at most tested (2), found 3");
+    }
+
+    private static void maintenance(ObjectNode root, long tested, long kept, long errors, double value, double low, double high) {
+        ObjectNode maintenance = ((ObjectNode) root.withArray("benchmarks").get(0)).putObject("maintenance");
+        maintenance.put("tested", tested).put("kept", kept).put("errors", errors);
+        maintenance.putObject("rate").put("value", value).put("low", low).put("high", high);
+    }
+
     private void assertRefused(Consumer<ObjectNode> change, String message) {
         Path file = dir.resolve("results.json");
         assertThatThrownBy(() -> {

@@ -151,6 +151,16 @@ class RuleCheckerTest {
                 .hasMessageContaining("a <minimum> or a <maximum>");
     }
 
+    @Test
+    void aMaintenanceLimitOnARunWithoutTheControlIsAWarningThatSaysHowToRunIt() {
+        List<Violation> violations = new RuleChecker(List.of(rule("BENCHMARK", "MAINTENANCE_RATE", "80%", null)))
+                .check(results, warnings::add);
+
+        assertThat(violations).isEmpty();
+        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("maintenance rate is undefined")
+                .contains("interfeedback.maintenance=true"));
+    }
+
     static Rule rule(String element, String counter, String minimum, String maximum) {
         Limit limit = new Limit();
         limit.setCounter(counter);

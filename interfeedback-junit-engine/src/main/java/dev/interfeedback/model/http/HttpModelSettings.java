@@ -1,4 +1,4 @@
-package dev.interfeedback.model.openai;
+package dev.interfeedback.model.http;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How to reach one OpenAI-compatible model. Holds the <em>name</em> of the environment variable
+ * How to reach one model over HTTP, whatever its wire format (OpenAI-compatible, Anthropic, Gemini).
+ * Holds the <em>name</em> of the environment variable
  * with the API key, never the key itself, so that this record can be printed, logged and compared
  * freely; the key is only looked up by {@link #resolveApiKey(Function)} when a model is built.
  *
  * @param alias the configuration alias, as reports name the model
- * @param baseUrl the API's base URL, e.g. {@code https://api.openai.com/v1}; requests go to
- *     {@code {baseUrl}/chat/completions}
+ * @param baseUrl the API's base URL, e.g. {@code https://api.openai.com/v1}; each wire format
+ *     adds its own path ({@code /chat/completions}, {@code /messages}, {@code /models/{model}:generateContent})
  * @param model the model id sent to the API
  * @param apiKeyEnv the environment variable holding the key, or null for servers without auth
  *     (a local vLLM or Ollama)
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * @param readTimeout the limit on any single read, so a stalled server fails the call
  * @param callTimeout the limit on the whole call, or {@link Duration#ZERO} for none
  */
-public record OpenAiSettings(
+public record HttpModelSettings(
         String alias,
         String baseUrl,
         String model,
@@ -43,7 +44,7 @@ public record OpenAiSettings(
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(300);
 
-    public OpenAiSettings {
+    public HttpModelSettings {
         requireText(alias, "alias", alias);
         requireText(baseUrl, "url", alias);
         requireText(model, "name", alias);
@@ -100,7 +101,7 @@ public record OpenAiSettings(
         return value;
     }
 
-    /** Builds {@link OpenAiSettings} starting from the defaults. */
+    /** Builds {@link HttpModelSettings} starting from the defaults. */
     public static final class Builder {
         private final String alias;
         private final String baseUrl;
@@ -171,11 +172,11 @@ public record OpenAiSettings(
             return this;
         }
 
-        public OpenAiSettings build() {
+        public HttpModelSettings build() {
             Duration call = callTimeout != null ? callTimeout
                     : readTimeout.multipliedBy(2).compareTo(DEFAULT_CALL_TIMEOUT) > 0 ? readTimeout.multipliedBy(2)
                     : DEFAULT_CALL_TIMEOUT;
-            return new OpenAiSettings(alias, baseUrl, model, apiKeyEnv, temperature, seed, maxTokens,
+            return new HttpModelSettings(alias, baseUrl, model, apiKeyEnv, temperature, seed, maxTokens,
                     connectTimeout, readTimeout, call);
         }
     }

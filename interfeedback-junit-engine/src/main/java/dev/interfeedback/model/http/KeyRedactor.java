@@ -1,4 +1,4 @@
-package dev.interfeedback.model.openai;
+package dev.interfeedback.model.http;
 
 /**
  * Takes an API key out of what a server sent, where the server text enters the process and before
@@ -8,9 +8,9 @@ package dev.interfeedback.model.openai;
  * matter is taken out too, since a server may echo the header cut short, and a cut made here
  * afterwards must not leave most of the key behind.
  */
-final class KeyRedactor {
+public final class KeyRedactor {
 
-    static final String MARK = "[redacted]";
+    public static final String MARK = "[redacted]";
     /** Shorter runs occur by chance in ordinary text and reveal too little of a key to matter. */
     static final int MIN_FRAGMENT = 8;
 
@@ -26,12 +26,12 @@ final class KeyRedactor {
      * A key shorter than {@link #MIN_FRAGMENT} is a local server's placeholder ({@code EMPTY},
      * {@code ollama}), no secret: taking it out of answers would change what is scored.
      */
-    static KeyRedactor of(ApiKey key) {
+    public static KeyRedactor of(ApiKey key) {
         return key == null || key.value().length() < MIN_FRAGMENT ? NONE : new KeyRedactor(key.value());
     }
 
     /** The text with every run of at least {@link #MIN_FRAGMENT} characters of the key replaced by {@link #MARK}. */
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null || key == null) return text;
         int shortest = MIN_FRAGMENT;
         StringBuilder out = null;
@@ -55,7 +55,7 @@ final class KeyRedactor {
      * messages are redacted, with the same stack traces. okhttp's messages quote server text (an
      * unreadable status line, for one), and a cause travels as far as the message it explains.
      */
-    Throwable redact(Throwable failure) {
+    public Throwable redact(Throwable failure) {
         return holdsKey(failure) ? copy(failure) : failure;
     }
 

@@ -1,18 +1,19 @@
-package dev.interfeedback.model.openai;
+package dev.interfeedback.model.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Defaults, validation, and where the API key comes from. */
-class SettingsTest {
+class HttpModelSettingsTest {
 
     @Test
     void defaultsAreDeterministic() {
-        OpenAiSettings s = OpenAiSettings.builder("gpt", "https://api.openai.com/v1", "gpt-4o").build();
+        HttpModelSettings s = HttpModelSettings.builder("gpt", "https://api.openai.com/v1", "gpt-4o").build();
 
         assertThat(s.temperature()).isEqualTo(0.0);
         assertThat(s.seed()).isEqualTo(1234L);
@@ -23,7 +24,7 @@ class SettingsTest {
 
     @Test
     void theKeyIsReadFromTheNamedVariable() {
-        OpenAiSettings s = OpenAiSettings.builder("gpt", "https://api.openai.com/v1", "gpt-4o")
+        HttpModelSettings s = HttpModelSettings.builder("gpt", "https://api.openai.com/v1", "gpt-4o")
                 .apiKeyEnv("MY_KEY").build();
 
         assertThat(s.resolveApiKey(Map.of("MY_KEY", " sk-abc \n")::get))
@@ -32,7 +33,7 @@ class SettingsTest {
 
     @Test
     void noVariableMeansNoKey() {
-        OpenAiSettings s = OpenAiSettings.builder("local", "http://localhost:8000/v1", "llava").apiKeyEnv(" ").build();
+        HttpModelSettings s = HttpModelSettings.builder("local", "http://localhost:8000/v1", "llava").apiKeyEnv(" ").build();
 
         assertThat(s.resolveApiKey(name -> {
             throw new AssertionError("the environment must not be read, was asked for " + name);
@@ -41,10 +42,10 @@ class SettingsTest {
 
     @Test
     void aMissingVariableIsAConfigurationErrorNamingIt() {
-        OpenAiSettings s = OpenAiSettings.builder("provider", "https://api.openai.com/v1", "gpt-4o")
+        HttpModelSettings s = HttpModelSettings.builder("provider", "https://api.openai.com/v1", "gpt-4o")
                 .apiKeyEnv("PROVIDER_OPENAI_KEY").build();
 
-        assertThatThrownBy(() -> OpenAiCompatibleModel.create(s, Fixtures.EMPTY_ENV))
+        assertThatThrownBy(() -> OpenAiCompatibleModel.create(s, (name -> null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PROVIDER_OPENAI_KEY")
                 .hasMessageContaining("provider")
@@ -53,7 +54,7 @@ class SettingsTest {
 
     @Test
     void aBlankVariableIsTheSameError() {
-        OpenAiSettings s = OpenAiSettings.builder("provider", "https://api.openai.com/v1", "gpt-4o")
+        HttpModelSettings s = HttpModelSettings.builder("provider", "https://api.openai.com/v1", "gpt-4o")
                 .apiKeyEnv("PROVIDER_OPENAI_KEY").build();
 
         assertThatThrownBy(() -> s.resolveApiKey(Map.of("PROVIDER_OPENAI_KEY", "   ")::get))
@@ -63,31 +64,31 @@ class SettingsTest {
 
     @Test
     void missingFieldsNameTheConfigurationKey() {
-        assertThatThrownBy(() -> OpenAiSettings.builder("cand", "https://x/v1", " ").build())
+        assertThatThrownBy(() -> HttpModelSettings.builder("cand", "https://x/v1", " ").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("interfeedback.model.cand.name");
-        assertThatThrownBy(() -> OpenAiSettings.builder("cand", null, "m").build())
+        assertThatThrownBy(() -> HttpModelSettings.builder("cand", null, "m").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("interfeedback.model.cand.url");
     }
 
     @Test
     void outOfRangeValuesAreRejected() {
-        assertThatThrownBy(() -> OpenAiSettings.builder("a", "https://x/v1", "m").temperature(-0.1).build())
+        assertThatThrownBy(() -> HttpModelSettings.builder("a", "https://x/v1", "m").temperature(-0.1).build())
                 .hasMessageContaining("temperature");
-        assertThatThrownBy(() -> OpenAiSettings.builder("a", "https://x/v1", "m").temperature(Double.NaN).build())
+        assertThatThrownBy(() -> HttpModelSettings.builder("a", "https://x/v1", "m").temperature(Double.NaN).build())
                 .hasMessageContaining("temperature");
-        assertThatThrownBy(() -> OpenAiSettings.builder("a", "https://x/v1", "m").maxTokens(0).build())
+        assertThatThrownBy(() -> HttpModelSettings.builder("a", "https://x/v1", "m").maxTokens(0).build())
                 .hasMessageContaining("max tokens");
-        assertThatThrownBy(() -> OpenAiSettings.builder("a", "https://x/v1", "m").readTimeout(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() -> HttpModelSettings.builder("a", "https://x/v1", "m").readTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("read timeout");
     }
 
     @Test
     void aBaseUrlThatIsNotHttpIsRejectedWhenTheModelIsBuilt() {
-        OpenAiSettings s = OpenAiSettings.builder("a", "ftp://example.org/v1", "m").build();
+        HttpModelSettings s = HttpModelSettings.builder("a", "ftp://example.org/v1", "m").build();
 
-        assertThatThrownBy(() -> OpenAiCompatibleModel.create(s, Fixtures.EMPTY_ENV))
+        assertThatThrownBy(() -> OpenAiCompatibleModel.create(s, (name -> null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("interfeedback.model.a.url")
                 .hasMessageContaining("ftp://example.org/v1");
@@ -95,14 +96,14 @@ class SettingsTest {
 
     @Test
     void modelsBuiltFromOneClientShareItsConnectionPool() {
-        OpenAiSettings fast = OpenAiSettings.builder("a", "http://localhost:1/v1", "m").readTimeout(Duration.ofSeconds(1)).build();
-        OpenAiSettings slow = OpenAiSettings.builder("b", "http://localhost:1/v1", "m").readTimeout(Duration.ofSeconds(9)).build();
+        HttpModelSettings fast = HttpModelSettings.builder("a", "http://localhost:1/v1", "m").readTimeout(Duration.ofSeconds(1)).build();
+        HttpModelSettings slow = HttpModelSettings.builder("b", "http://localhost:1/v1", "m").readTimeout(Duration.ofSeconds(9)).build();
 
-        OpenAiCompatibleModel a = OpenAiCompatibleModel.create(fast, Fixtures.EMPTY_ENV);
-        OpenAiCompatibleModel b = OpenAiCompatibleModel.create(slow, Fixtures.EMPTY_ENV);
+        OpenAiCompatibleModel a = OpenAiCompatibleModel.create(fast, (name -> null));
+        OpenAiCompatibleModel b = OpenAiCompatibleModel.create(slow, (name -> null));
 
         assertThat(a.httpClient().connectionPool()).isSameAs(b.httpClient().connectionPool())
-                .isSameAs(OpenAiCompatibleModel.sharedHttpClient().connectionPool());
+                .isSameAs(HttpChatModel.sharedHttpClient().connectionPool());
         assertThat(a.httpClient().readTimeoutMillis()).isEqualTo(1000);
         assertThat(b.httpClient().readTimeoutMillis()).isEqualTo(9000);
     }

@@ -1,4 +1,4 @@
-package dev.interfeedback.model.openai;
+package dev.interfeedback.model.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,30 +1,30 @@
-package dev.interfeedback.model.openai;
+package dev.interfeedback.model.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Finds the human-readable message in an API's error response. */
-final class ErrorMessages {
+public final class ErrorMessages {
 
     /** Enough of a raw body to recognise an HTML error page or a proxy's message, not a whole page. */
-    static final int MAX_RAW_CHARS = 300;
+    public static final int MAX_RAW_CHARS = 300;
 
     private final ObjectMapper json;
     private final KeyRedactor redactor;
 
-    ErrorMessages(ObjectMapper json, KeyRedactor redactor) {
+    public ErrorMessages(ObjectMapper json, KeyRedactor redactor) {
         this.json = json;
         this.redactor = redactor;
     }
 
     /**
-     * The message of an error body: OpenAI's {@code error.message}, or the shapes other
+     * The message of an error body: {@code error.message} (OpenAI, Anthropic and Gemini alike), or the shapes other
      * compatible servers use ({@code error} as a string in Ollama, {@code message}, FastAPI's
      * {@code detail}); otherwise the raw body, truncated; null for an empty body. The body is
      * redacted already; a message read from JSON is redacted again, since JSON escapes may have
      * hidden the key in the body.
      */
-    String apiMessage(String body) {
+    public String apiMessage(String body) {
         if (body == null || body.isBlank()) return null;
         try {
             JsonNode root = json.readTree(body);
@@ -47,7 +47,7 @@ final class ErrorMessages {
         return null;
     }
 
-    static String truncate(String text) {
+    public static String truncate(String text) {
         if (text == null) return "";
         return text.length() <= MAX_RAW_CHARS ? text : text.substring(0, MAX_RAW_CHARS) + "... ("
                 + text.length() + " chars)";

@@ -1,4 +1,4 @@
-package dev.interfeedback.model.openai;
+package dev.interfeedback.model.http;
 
 import java.util.Objects;
 

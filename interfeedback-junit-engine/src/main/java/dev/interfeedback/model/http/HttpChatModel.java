@@ -1,0 +1,221 @@
+package dev.interfeedback.model.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.model.ChatModel;
+import dev.interfeedback.model.ChatRequest;
+import dev.interfeedback.model.ChatResponse;
+import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.ModelHttpException;
+import dev.interfeedback.model.ModelInfo;
+import dev.interfeedback.model.ModelTransportException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A model behind an HTTP chat API; subclasses say how its requests and answers look on the wire
+ * (OpenAI's chat completions, Anthropic's Messages, Gemini's generateContent), this class makes the
+ * call the same way for all of them.
+ *
+ * <p>One call, one HTTP request: retries and rate limiting are layered on top by whoever builds the
+ * model, so that they see every failure and can count it. okhttp's own retries and redirects are
+ * off, and the body is one-shot, so that okhttp never sends the request again. Server text is
+ * redacted of the API key as it arrives, before anything is made of it.
+ *
+ * <p>Thread-safe. Models built from one {@link OkHttpClient} share its connection pool and threads,
+ * whatever their timeouts.
+ */
+public abstract class HttpChatModel implements ChatModel {
+
+    // Thread-safe once configured, and costly to build: one for every model.
+    protected static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpModelSettings settings;
+    private final ApiKey apiKey;
+    private final KeyRedactor redactor;
+    private final Supplier<OkHttpClient> base;
+    private volatile OkHttpClient http;
+    private final HttpUrl url;
+    private final String endpoint;
+    private final ErrorMessages errors;
+
+    /**
+     * @param base the client to share, asked for on the first call: a rerun answered entirely from
+     *     the response cache never pays for starting an HTTP client
+     * @throws IllegalArgumentException when the base URL is not an http(s) URL
+     */
+    protected HttpChatModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.apiKey = apiKey.orElse(null);
+        this.redactor = KeyRedactor.of(this.apiKey);
+        this.base = Objects.requireNonNull(base, "base");
+        this.url = requestUrl(baseUrl(settings));
+        this.endpoint = printable(url);
+        this.errors = new ErrorMessages(MAPPER, redactor);
+    }
+
+    /** The process-wide client that models share unless given another. */
+    public static OkHttpClient sharedHttpClient() {
+        return SharedClient.INSTANCE;
+    }
+
+    /** The name of the wire format, first in the cache identity ({@code openai-compatible}, ...). */
+    protected abstract String wireFormat();
+
+    /** Where requests go, from the base URL without its trailing slashes. */
+    protected abstract HttpUrl requestUrl(HttpUrl base);
+
+    /** The header that carries the key, with its value ({@code Authorization: Bearer <key>}, ...). */
+    protected abstract void authorize(Request.Builder request, String key);
+
+    /** Headers every request needs besides the key (an API version); none by default. */
+    protected void headers(Request.Builder request) {}
+
+    /** The body to send; images are read from disk now, so a request never holds stale pixels. */
+    protected abstract byte[] encode(ChatRequest request) throws ModelException;
+
+    /**
+     * Reads a successful answer. The body is redacted already; strings read from it must be
+     * redacted again with {@code redactor}, since JSON escapes may have hidden the key in it.
+     */
+    protected abstract ChatResponse decode(String body, String endpoint, KeyRedactor redactor) throws ModelException;
+
+    @Override
+    public final ChatResponse chat(ChatRequest request) throws ModelException {
+        Request.Builder http = new Request.Builder()
+                .url(url)
+                .header("Accept", "application/json")
+                .post(new OneShotBody(encode(request)));
+        headers(http);
+        if (apiKey != null) authorize(http, apiKey.value());
+
+        try (Response response = httpClient().newCall(http.build()).execute()) {
+            String text = redactor.redact(response.body().string());
+            if (!response.isSuccessful()) {
+                throw new ModelHttpException(endpoint, response.code(), errors.apiMessage(text),
+                        RetryAfter.parse(response.header("Retry-After"), Instant.now()));
+            }
+            return decode(text, endpoint, redactor);
+        } catch (InterruptedIOException e) {
+            throw new ModelTransportException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
+                    + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): "
+                    + redactor.redact(e.toString()), true, redactor.redact(e));
+        } catch (IOException e) {
+            throw new ModelTransportException("request to " + endpoint + " failed: " + redactor.redact(e.toString()),
+                    false, redactor.redact(e));
+        }
+    }
+
+    @Override
+    public ModelInfo info() {
+        return new ModelInfo(settings.alias(), settings.model(), false);
+    }
+
+    /**
+     * Everything besides the messages that decides the answer: wire format, endpoint, model and
+     * sampling parameters, for a response cache's key. Never the API key: a cache must not hold a
+     * secret, and a new key must not make answers new. The URL's query is left out too, since
+     * gateways put keys there.
+     */
+    public String cacheIdentity() {
+        return wireFormat() + "\nendpoint=" + endpoint + "\nmodel=" + settings.model()
+                + "\ntemperature=" + settings.temperature() + "\nseed=" + settings.seed()
+                + "\nmax_tokens=" + settings.maxTokens();
+    }
+
+    /** Whether the same request always gets the same answer, so that caching it changes nothing. */
+    public boolean deterministic() {
+        return settings.temperature() == 0.0;
+    }
+
+    /** The URL requests go to, without credentials or query, for messages and diagnostics. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public HttpModelSettings settings() {
+        return settings;
+    }
+
+    /** The client this model calls through, with its timeouts; public for tests of sharing. */
+    public OkHttpClient httpClient() {
+        OkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = base.get().newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .readTimeout(settings.readTimeout())
+                            // Uploading a few megabytes of images is bounded like reading the answer.
+                            .writeTimeout(settings.readTimeout())
+                            .callTimeout(settings.callTimeout())
+                            // A re-sent POST would be a request nobody counts; the retry layer decides.
+                            .retryOnConnectionFailure(false)
+                            .followRedirects(false)
+                            .followSslRedirects(false)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + info() + " at " + endpoint + (apiKey == null ? "" : ", with API key") + "]";
+    }
+
+    /** A client given by the caller, checked now rather than on the first call. */
+    protected static Supplier<OkHttpClient> given(OkHttpClient http) {
+        Objects.requireNonNull(http, "http");
+        return () -> http;
+    }
+
+    /** {@code base} with the path segments added after the base URL's own, trailing slashes dropped. */
+    protected static HttpUrl under(HttpUrl base, String... segments) {
+        HttpUrl.Builder url = base.newBuilder();
+        for (String segment : segments) url.addPathSegment(segment);
+        return url.build();
+    }
+
+    // Built on the parsed URL rather than by string concatenation, so that a query on the base URL
+    // (Azure's api-version, a gateway's key parameter) stays a query.
+    private static HttpUrl baseUrl(HttpModelSettings settings) {
+        HttpUrl base = HttpUrl.parse(settings.baseUrl().strip());
+        if (base == null) {
+            throw new IllegalArgumentException("model '" + settings.alias() + "': interfeedback.model."
+                    + settings.alias() + ".url must be an http or https URL such as https://api.openai.com/v1, was '"
+                    + printable(settings.baseUrl()) + "'");
+        }
+        HttpUrl.Builder url = base.newBuilder();
+        List<String> segments = base.pathSegments();
+        for (int i = segments.size() - 1; i >= 0 && segments.get(i).isEmpty(); i--) {
+            url.removePathSegment(i);
+        }
+        return url.build();
+    }
+
+    // Credentials in a URL's user info or query must not leak into messages either.
+    private static String printable(HttpUrl url) {
+        return url.newBuilder().username("").password("").query(null).build().toString();
+    }
+
+    private static String printable(String rawUrl) {
+        return rawUrl.replaceAll("//[^/@]*@", "//").replaceAll("\\?.*$", "");
+    }
+
+    /** Created on first use, so that code that never calls a real API starts no HTTP threads. */
+    private static final class SharedClient {
+        static final OkHttpClient INSTANCE = new OkHttpClient();
+    }
+}
