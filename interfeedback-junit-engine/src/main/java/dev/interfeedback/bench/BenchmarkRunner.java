@@ -48,6 +48,8 @@ public final class BenchmarkRunner {
     private final EpisodeRunner loop;
     private final ModelInfo judge;
     private final UsageMeter judgeTokens;
+    /** Round-0 answers shared with the other cells of a matrix; null when not in one. */
+    private final SharedRoundZero shared;
     private final Prompts prompts;
     private final boolean maintenance;
     private BatchSession batches;
@@ -72,6 +74,13 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance) {
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, prompts, maintenance, null);
+    }
+
+    private BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance,
+            SharedRoundZero shared) {
+        this.shared = shared;
         this.prompts = prompts;
         this.maintenance = maintenance;
         this.judge = judge;
@@ -104,6 +113,15 @@ public final class BenchmarkRunner {
         if (batches == null || !batches.used()) return;
         batches.prefetch(runJournal, () -> run(id, dataset, RoundListener.NONE, episode -> {}, RunJournal.none(),
                 RunObserver.NONE), progress);
+    }
+
+    /**
+     * The same runner taking its round-0 answers from {@code shared}, so that the cells of a matrix
+     * ask each model once per sample.
+     */
+    public BenchmarkRunner sharing(SharedRoundZero shared) {
+        return new BenchmarkRunner(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens,
+                prompts, maintenance, shared);
     }
 
     /**
@@ -236,7 +254,8 @@ public final class BenchmarkRunner {
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = RoundZero.answer(model, verifier, sample, prompts);
+            answer = shared == null ? RoundZero.answer(model, verifier, sample, prompts)
+                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample, prompts));
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);

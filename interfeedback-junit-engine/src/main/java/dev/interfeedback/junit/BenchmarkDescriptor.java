@@ -12,6 +12,7 @@ import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.model.resilience.CallStats;
+import dev.interfeedback.report.ResultsJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One benchmark class. Before its samples it builds the test set (the round-0 answers of both
+ * One benchmark class, or one cell of a matrix. Before its samples it builds the test set (the round-0 answers of both
  * models), after them it writes the results.
  */
 final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<RunContext> {
@@ -81,6 +82,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         if (definition.problem() != null) throw definition.problem();
         BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(), new CallStats(),
                 EndpointLimits.around(context.cancellation()));
+        if (getParent().orElse(null) instanceof MatrixDescriptor matrix) runner = runner.sharing(matrix.roundZero());
         List<Sample> samples = selectedSamples();
         boolean wholeDataset = samples.size() == definition.dataset().size();
         runner.prefetch(definition.id(), new Dataset(definition.dataset().name(), definition.dataset().source(), samples),
@@ -121,7 +123,10 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         Settings settings = definition.settings();
         try {
             context.outputs().finished(result, Prices.from(settings,
-                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
+                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())),
+                    getParent().orElse(null) instanceof MatrixDescriptor matrix
+                            ? new ResultsJson.Cell(matrix.definition().id(), definition.cellKey())
+                            : null);
         } finally {
             run.closeJournal(context.cancellation().isCancellationRequested());
         }

@@ -26,6 +26,10 @@ final class InterFeedbackEngineDescriptor extends EngineDescriptor implements No
         List<BenchmarkDescriptor> benchmarks = new ArrayList<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof BenchmarkDescriptor benchmark) benchmarks.add(benchmark);
+            // A matrix's cells are benchmarks of the run as any other.
+            if (child instanceof MatrixDescriptor matrix) {
+                matrix.getChildren().forEach(cell -> benchmarks.add((BenchmarkDescriptor) cell));
+            }
         }
         // In the order results.json lists them, so a merge lists them so too.
         benchmarks.sort(Comparator.comparing(b -> b.definition().id()));

@@ -111,22 +111,19 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
 
     /** Whether some benchmark runs only some of its samples. */
     private static boolean partial(TestDescriptor root) {
-        for (TestDescriptor child : root.getChildren()) {
-            if (child instanceof BenchmarkDescriptor benchmark && benchmark.definition().dataset() != null
-                    && benchmark.getChildren().size() < benchmark.definition().dataset().size()) {
-                return true;
-            }
-        }
-        return false;
+        // A matrix run for some of its cells is partial too: the results would lack the others.
+        return root.getChildren().stream().anyMatch(child -> child instanceof MatrixDescriptor matrix
+                        && matrix.getChildren().size() < matrix.definition().cells().size())
+                || root.getChildren().stream().flatMap(MatrixDescriptor::benchmarks).anyMatch(benchmark ->
+                        benchmark.definition().dataset() != null
+                                && benchmark.getChildren().size() < benchmark.definition().dataset().size());
     }
 
     private static int threads(TestDescriptor root) {
         List<Settings> benchmarks = new ArrayList<>();
-        for (TestDescriptor child : root.getChildren()) {
-            if (child instanceof BenchmarkDescriptor benchmark && benchmark.definition().problem() == null) {
-                benchmarks.add(benchmark.definition().settings());
-            }
-        }
+        root.getChildren().stream().flatMap(MatrixDescriptor::benchmarks)
+                .filter(benchmark -> benchmark.definition().problem() == null)
+                .forEach(benchmark -> benchmarks.add(benchmark.definition().settings()));
         try {
             return EndpointLimits.threadsFor(benchmarks);
         } catch (ConfigurationException e) {

@@ -41,6 +41,7 @@ final class RunOutputs implements AutoCloseable {
     private final Path roundZeroDir;
     private final List<BenchmarkResult> results = new ArrayList<>();
     private final Map<String, PriceTable.Price> prices = new HashMap<>();
+    private final Map<String, ResultsJson.Cell> cells = new HashMap<>();
     private String currency = PriceTable.NONE.currency();
     private final String runId = RunFiles.newRunId();
     private final Shard shard;
@@ -110,12 +111,18 @@ final class RunOutputs implements AutoCloseable {
 
     /** @param benchmarkPrices the prices of the benchmark's models, by alias; benchmarks of a run share one table */
     synchronized void finished(BenchmarkResult result, PriceTable benchmarkPrices) throws IOException {
+        finished(result, benchmarkPrices, null);
+    }
+
+    /** @param cell the matrix cell the benchmark is, or null */
+    synchronized void finished(BenchmarkResult result, PriceTable benchmarkPrices, ResultsJson.Cell cell) throws IOException {
+        if (cell != null) cells.put(result.id(), cell);
         results.removeIf(r -> r.id().equals(result.id()));
         results.add(result);
         results.sort(Comparator.comparing(BenchmarkResult::id));
         prices.putAll(benchmarkPrices.prices());
         if (!benchmarkPrices.prices().isEmpty()) currency = benchmarkPrices.currency();
-        new ResultsJson(new PriceTable(currency, prices), runId).write(results, dir.resolve(RunFiles.RESULTS));
+        new ResultsJson(new PriceTable(currency, prices), runId, cells).write(results, dir.resolve(RunFiles.RESULTS));
         if (manifest != null) manifest.finished(result, benchmarkPrices);
     }
 
