@@ -58,7 +58,7 @@ class DiscoveryTest {
                 .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "SimulatedBenchmark", "UnknownAliasBenchmark",
                         "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable", "untrusted");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(10).contains("FourOptionsBenchmarkTest");
+                .hasSize(11).contains("FourOptionsBenchmarkTest", "harness");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }
