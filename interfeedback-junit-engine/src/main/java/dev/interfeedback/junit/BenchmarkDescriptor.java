@@ -13,7 +13,9 @@ import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.report.ResultsJson;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -32,6 +34,8 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     static final String SEGMENT = "benchmark";
 
     private final BenchmarkDefinition definition;
+    /** The dataset's samples by id, built on the first lookup: discovery asks once per sample. */
+    private Map<String, Sample> samplesById;
 
     BenchmarkDescriptor(UniqueId uniqueId, BenchmarkDefinition definition) {
         super(uniqueId, definition.id(), ClassSource.from(definition.type()));
@@ -44,9 +48,11 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
 
     Optional<SampleDescriptor> createSample(String sampleId) {
         if (definition.dataset() == null) return Optional.empty();
-        return definition.dataset().samples().stream()
-                .filter(sample -> sample.id().equals(sampleId))
-                .findFirst()
+        if (samplesById == null) {
+            samplesById = new HashMap<>();
+            for (Sample sample : definition.dataset().samples()) samplesById.putIfAbsent(sample.id(), sample);
+        }
+        return Optional.ofNullable(samplesById.get(sampleId))
                 .map(sample -> new SampleDescriptor(getUniqueId().append(SampleDescriptor.SEGMENT, sampleId), sample,
                         definition));
     }

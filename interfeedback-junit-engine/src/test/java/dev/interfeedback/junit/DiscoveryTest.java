@@ -59,7 +59,7 @@ class DiscoveryTest {
                         "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable", "untrusted", "human",
                         "matrix");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(12).contains("FourOptionsBenchmarkTest");
+                .hasSize(13).contains("FourOptionsBenchmarkTest", "harness");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }
