@@ -8,7 +8,7 @@ import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
-import dev.interfeedback.model.resilience.ImageDigests;
+import dev.interfeedback.model.http.ImageStore;
 import dev.interfeedback.model.resilience.LimitedModel;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.model.resilience.ResponseCache;
@@ -34,7 +34,8 @@ public final class ModelFactory {
     private final LimiterRegistry limiters;
     private final CallStats stats;
     private final UnaryOperator<ChatModel> calls;
-    private final ImageDigests images = new ImageDigests();
+    // One per run: the receiver's and the provider's requests read, digest and encode each image once.
+    private final ImageStore images = new ImageStore();
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public ModelFactory(Settings settings, Function<String, String> environment) {
@@ -109,9 +110,9 @@ public final class ModelFactory {
             settings.wholeNumber(Settings.modelKey(alias, "timeout-ms")).ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
             HttpModelSettings built = builder.build();
             HttpChatModel model = switch (settings.choice(Settings.modelKey(alias, API))) {
-                case "anthropic" -> AnthropicModel.create(built, environment);
-                case "gemini" -> GeminiModel.create(built, environment);
-                default -> OpenAiCompatibleModel.create(built, environment);
+                case "anthropic" -> AnthropicModel.create(built, environment, images);
+                case "gemini" -> GeminiModel.create(built, environment, images);
+                default -> OpenAiCompatibleModel.create(built, environment, images);
             };
             return resilient(alias, model);
         } catch (IllegalArgumentException e) {

@@ -46,6 +46,7 @@ public abstract class HttpChatModel implements ChatModel {
     private final HttpUrl url;
     private final String endpoint;
     private final ErrorMessages errors;
+    private final ImageStore images;
 
     /**
      * @param base the client to share, asked for on the first call: a rerun answered entirely from
@@ -53,6 +54,13 @@ public abstract class HttpChatModel implements ChatModel {
      * @throws IllegalArgumentException when the base URL is not an http(s) URL
      */
     protected HttpChatModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
+        this(settings, apiKey, base, new ImageStore());
+    }
+
+    /** @param images the run's images, shared by its models so that each is read and encoded once */
+    protected HttpChatModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base,
+            ImageStore images) {
+        this.images = Objects.requireNonNull(images, "images");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = apiKey.orElse(null);
         this.redactor = KeyRedactor.of(this.apiKey);
@@ -79,8 +87,11 @@ public abstract class HttpChatModel implements ChatModel {
     /** Headers every request needs besides the key (an API version); none by default. */
     protected void headers(Request.Builder request) {}
 
-    /** The body to send; images are read from disk now, so a request never holds stale pixels. */
-    protected abstract byte[] encode(ChatRequest request) throws ModelException;
+    /**
+     * Writes the body to send, images through {@link JsonBody.Writer#image} so that their base64
+     * goes from the run's {@link ImageStore} to the socket without a copy per call.
+     */
+    protected abstract void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException;
 
     /**
      * Reads a successful answer. The body is redacted already; strings read from it must be
@@ -93,7 +104,7 @@ public abstract class HttpChatModel implements ChatModel {
         Request.Builder http = new Request.Builder()
                 .url(url)
                 .header("Accept", "application/json")
-                .post(new OneShotBody(encode(request)));
+                .post(body(request));
         headers(http);
         if (apiKey != null) authorize(http, apiKey.value());
 
@@ -112,6 +123,22 @@ public abstract class HttpChatModel implements ChatModel {
             throw new ModelTransportException("request to " + endpoint + " failed: " + redactor.redact(e.toString()),
                     false, redactor.redact(e));
         }
+    }
+
+    /** The body this model sends for {@code request}; its images are read, if at all, when it is written. */
+    public final JsonBody body(ChatRequest request) throws ModelException {
+        JsonBody.Writer body = JsonBody.writer(images);
+        try {
+            encode(request, body);
+            return body.finish();
+        } catch (IOException e) {
+            throw new ModelException("could not write the request for model '" + settings.alias() + "' as JSON", e);
+        }
+    }
+
+    /** The store this model's images are read through. */
+    protected final ImageStore images() {
+        return images;
     }
 
     @Override
