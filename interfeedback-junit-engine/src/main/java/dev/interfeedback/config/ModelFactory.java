@@ -6,6 +6,7 @@ import dev.interfeedback.model.gemini.GeminiModel;
 import dev.interfeedback.model.http.HttpChatModel;
 import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
+import dev.interfeedback.model.resilience.AdaptiveLimiter;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.http.ImageStore;
@@ -128,8 +129,9 @@ public final class ModelFactory {
      */
     private ChatModel resilient(String alias, HttpChatModel http) {
         RetryPolicy policy = retryPolicy();
-        ChatModel model = new LimitedModel(calls.apply(http),
-                limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)), policy);
+        AdaptiveLimiter limiter = limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias));
+        http.onRateLimits(limiter.pacer()::observe);
+        ChatModel model = new LimitedModel(calls.apply(http), limiter, policy);
         model = new RetryingModel(model, policy, stats);
         if (settings.cacheEnabled() && http.deterministic()) {
             Path cacheDir = settings.cacheDir();

@@ -32,7 +32,16 @@ import java.util.stream.Stream;
  * <pre>
  * Harness [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
  *         [--feedback detailed] [--heap 256m] [--work target/harness]
+ *         [--image FILE] [--rerun true]
+ *         [--quota-requests N --quota-tokens M [--quota-headers true]]
  * </pre>
+ *
+ * With {@code --image}, every sample sends that image (a real-size one). With a quota, the server
+ * enforces N requests and M tokens per minute from empty buckets (the steady state of a long run),
+ * answers 429 beyond it, and sends OpenAI's rate-limit headers unless {@code --quota-headers false}
+ * (a client that reads none behaves as one that ignores them); the harness prints the share of
+ * the quota the first run held and the 429s it drew. The server's own CPU is printed too, to show
+ * that it is not the bottleneck.
  *
  * Run through {@code bench/harness.sh}.
  */
@@ -46,17 +55,27 @@ public final class Harness {
         String heap = options.getOrDefault("heap", "256m");
         Path work = Path.of(options.getOrDefault("work", "target/harness")).toAbsolutePath();
 
-        Path data = work.resolve("data-" + samples);
+        Path image = options.containsKey("image") ? Path.of(options.get("image")).toAbsolutePath() : null;
+        boolean rerun = Boolean.parseBoolean(options.getOrDefault("rerun", "true"));
+        Path data = work.resolve("data-" + samples + (image == null ? "" : "-" + image.getFileName()));
         Path dataset = data.resolve("dataset.jsonl");
         if (!Files.exists(dataset)) {
-            System.out.println("generating " + samples + " samples with PNG images in " + data);
-            SyntheticDataset.write(data, samples);
+            System.out.println("generating " + samples + " samples with " + (image == null ? "PNG images" : image) + " in " + data);
+            SyntheticDataset.write(data, samples, image);
         }
         deleteTree(work.resolve("cache"));
         deleteTree(work.resolve("out-first"));
         deleteTree(work.resolve("out-cached"));
 
-        Process server = java(List.of("-Xmx512m"), ScriptedChatServer.class, List.of(String.valueOf(latencyMs)))
+        List<String> serverArgs = new ArrayList<>(List.of(String.valueOf(latencyMs), "0"));
+        long quotaRequests = Long.parseLong(options.getOrDefault("quota-requests", "0"));
+        long quotaTokens = Long.parseLong(options.getOrDefault("quota-tokens", "0"));
+        if (quotaRequests > 0) {
+            serverArgs.addAll(List.of(String.valueOf(quotaRequests), String.valueOf(quotaTokens),
+                    options.getOrDefault("quota-headers", "true")));
+            rerun = false;
+        }
+        Process server = java(List.of("-Xmx512m"), ScriptedChatServer.class, serverArgs)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -79,8 +98,10 @@ public final class Harness {
                 settings.add("interfeedback.model." + alias + ".max-concurrency=" + concurrency);
             }
 
+            Map<String, Long> before = serverStats(serverIn, serverOut);
             Phase first = phase("first run", heap, settings, work.resolve("out-first"), serverIn, serverOut);
-            Phase cached = phase("cached rerun", heap, settings, work.resolve("out-cached"), serverIn, serverOut);
+            Map<String, Long> after = serverStats(serverIn, serverOut);
+            Phase cached = rerun ? phase("cached rerun", heap, settings, work.resolve("out-cached"), serverIn, serverOut) : null;
 
             double ideal = first.calls * latencyMs / 1000.0 / concurrency;
             System.out.println();
@@ -89,12 +110,30 @@ public final class Harness {
             System.out.printf(Locale.ROOT, "%-13s %8s %9s %9s %10s %12s %13s %10s%n",
                     "", "calls", "wall s", "ideal s", "efficiency", "CPU s", "CPU/call ms", "peak heap");
             print(first, first.calls, ideal);
-            print(cached, first.modelCalls, Double.NaN);
-            System.out.printf(Locale.ROOT, "cached rerun: %d network calls, %.1fx faster than the first run%n",
-                    cached.calls, first.wallSeconds / cached.wallSeconds);
-            System.out.printf(Locale.ROOT, "results identical: %s%n",
-                    Files.readString(work.resolve("out-first/results.json"))
-                            .equals(Files.readString(work.resolve("out-cached/results.json"))));
+            double serverCpu = (after.get("cpuNanos") - before.get("cpuNanos")) / 1e9;
+            System.out.printf(Locale.ROOT, "server (own JVM) during the first run: CPU %.2f s, %.3f ms per request%n",
+                    serverCpu, serverCpu * 1000 / Math.max(1, first.calls));
+            if (quotaRequests > 0) {
+                long limited = after.get("rateLimited") - before.get("rateLimited");
+                long admitted = first.calls - limited;
+                double allowed = quotaRequests / 60.0 * first.wallSeconds;
+                System.out.printf(Locale.ROOT, "quota %d requests and %d tokens per minute, headers %s: %d admitted"
+                                + " (%.1f/s) of %.0f the quota allowed in the run's %.1f s: %.3f of the quota;"
+                                + " %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
+                        quotaRequests, quotaTokens, options.getOrDefault("quota-headers", "true"), admitted,
+                        admitted / first.wallSeconds, allowed, first.wallSeconds, admitted / allowed,
+                        after.get("admittedTokens") - before.get("admittedTokens"),
+                        (after.get("admittedTokens") - before.get("admittedTokens")) / (quotaTokens / 60.0 * first.wallSeconds),
+                        limited);
+            }
+            if (cached != null) {
+                print(cached, first.modelCalls, Double.NaN);
+                System.out.printf(Locale.ROOT, "cached rerun: %d network calls, %.1fx faster than the first run%n",
+                        cached.calls, first.wallSeconds / cached.wallSeconds);
+                System.out.printf(Locale.ROOT, "results identical: %s%n",
+                        Files.readString(work.resolve("out-first/results.json"))
+                                .equals(Files.readString(work.resolve("out-cached/results.json"))));
+            }
         } finally {
             server.getOutputStream().close();
             server.destroy();
@@ -142,13 +181,19 @@ public final class Harness {
     }
 
     private static long serverRequests(PrintWriter in, BufferedReader out) throws IOException {
+        return serverStats(in, out).get("requests");
+    }
+
+    private static Map<String, Long> serverStats(PrintWriter in, BufferedReader out) throws IOException {
         in.println("stats");
         String line = out.readLine();
         if (line == null || !line.startsWith("STATS ")) throw new IllegalStateException("server stats: " + line);
+        Map<String, Long> stats = new LinkedHashMap<>();
         for (String pair : line.substring(6).split(" ")) {
-            if (pair.startsWith("requests=")) return Long.parseLong(pair.substring(9));
+            String[] kv = pair.split("=", 2);
+            stats.put(kv[0], Long.parseLong(kv[1]));
         }
-        throw new IllegalStateException("server stats: " + line);
+        return stats;
     }
 
     private static ProcessBuilder java(List<String> jvm, Class<?> main, List<String> args) {

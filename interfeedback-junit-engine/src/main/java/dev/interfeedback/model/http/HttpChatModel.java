@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -47,6 +48,7 @@ public abstract class HttpChatModel implements ChatModel {
     private final String endpoint;
     private final ErrorMessages errors;
     private final ImageStore images;
+    private volatile Consumer<RateLimits> rateLimits = limits -> {};
 
     /**
      * @param base the client to share, asked for on the first call: a rerun answered entirely from
@@ -110,11 +112,15 @@ public abstract class HttpChatModel implements ChatModel {
 
         try (Response response = httpClient().newCall(http.build()).execute()) {
             String text = redactor.redact(response.body().string());
+            RateLimits limits = RateLimits.of(response.headers(), Instant.now());
             if (!response.isSuccessful()) {
+                rateLimits.accept(limits);
                 throw new ModelHttpException(endpoint, response.code(), errors.apiMessage(text),
                         RetryAfter.parse(response.header("Retry-After"), Instant.now()));
             }
-            return decode(text, endpoint, redactor);
+            ChatResponse answer = decode(text, endpoint, redactor);
+            rateLimits.accept(limits.withCallTokens(answer.usage().promptTokens() + answer.usage().completionTokens()));
+            return answer;
         } catch (InterruptedIOException e) {
             throw new ModelTransportException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
                     + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): "
@@ -134,6 +140,14 @@ public abstract class HttpChatModel implements ChatModel {
         } catch (IOException e) {
             throw new ModelException("could not write the request for model '" + settings.alias() + "' as JSON", e);
         }
+    }
+
+    /**
+     * Who hears what each answer's rate-limit headers say of the quota (an endpoint's
+     * {@code QuotaPacer}); nobody by default.
+     */
+    public void onRateLimits(Consumer<RateLimits> listener) {
+        this.rateLimits = Objects.requireNonNull(listener, "listener");
     }
 
     /** The store this model's images are read through. */
