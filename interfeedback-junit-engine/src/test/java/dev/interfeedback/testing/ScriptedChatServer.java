@@ -65,6 +65,9 @@ public final class ScriptedChatServer implements AutoCloseable {
         // The JDK server writes headers and body apart; with Nagle's algorithm on, the client's
         // delayed ACK then stalls every small response by 40 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server closes idle connections beyond 200 by default: thousands of calls in flight
+        // would find their pooled connections closed under them.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "8192");
     }
 
     private final HttpServer server;

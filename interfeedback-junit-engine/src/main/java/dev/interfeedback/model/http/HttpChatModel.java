@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -255,8 +257,18 @@ public abstract class HttpChatModel implements ChatModel {
         return rawUrl.replaceAll("//[^/@]*@", "//").replaceAll("\\?.*$", "");
     }
 
-    /** Created on first use, so that code that never calls a real API starts no HTTP threads. */
+    /**
+     * Created on first use, so that code that never calls a real API starts no HTTP threads. Its
+     * pool keeps as many idle connections as calls may be in flight: okhttp's default of 5 would
+     * close, at every pause between two calls, the connections of all but 5 of thousands of calls
+     * in flight, and open them again for the next.
+     */
     private static final class SharedClient {
-        static final OkHttpClient INSTANCE = new OkHttpClient();
+        static final OkHttpClient INSTANCE = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(MOST_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .build();
     }
+
+    /** The most calls a run may have in flight ({@code interfeedback.concurrency}'s upper bound). */
+    private static final int MOST_IDLE_CONNECTIONS = 4096;
 }
