@@ -65,10 +65,7 @@ public final class QuotaPacer {
                 long now = System.nanoTime();
                 long next = lastStartNanos + intervalNanos;
                 if (now - next >= 0) {
-                    // The start counts from when it was due, not from when this thread woke up to
-                    // take it: a late wake-up must not lower the rate for good. After an idle spell
-                    // this allows one extra start at once, no more.
-                    lastStartNanos = Math.max(next, now - intervalNanos);
+                    lastStartNanos = now;
                     return;
                 }
                 // Woken early when an answer changes the spacing, so a wait never outlives its reason.
