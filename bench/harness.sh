@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark harness of issue 6 (not a test): a scripted OpenAI-compatible server on loopback
 # with a fixed latency per call, a first run and a fully cached rerun of a generated dataset with
-# images, each in its own JVM; prints calls, wall time, ideal wall time, efficiency, CPU per call
-# and peak heap.
+# images, each in its own JVM, through the command-line runner and through the JUnit engine as
+# interfeedback:evaluate runs it; prints calls, wall time, ideal wall time, efficiency, CPU per
+# call, peak heap, peak RSS and the sizes of the outputs.
 #
 #   bench/harness.sh [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
-#                    [--feedback detailed|binary] [--heap 256m] [--work target/harness]
+#                    [--feedback detailed|binary] [--heap 256m] [--path cli|engine|both]
+#                    [--work target/harness]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=interfeedback-junit-engine

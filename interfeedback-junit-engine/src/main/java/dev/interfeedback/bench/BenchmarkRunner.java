@@ -9,6 +9,7 @@ import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
+import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.feedback.FeedbackProvider;
 import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.model.ChatModel;
@@ -16,6 +17,9 @@ import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.UsageMeter;
+import dev.interfeedback.model.batch.BatchSession;
+import java.io.IOException;
+import java.nio.file.Path;
 import dev.interfeedback.episode.Round;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +48,11 @@ public final class BenchmarkRunner {
     private final EpisodeRunner loop;
     private final ModelInfo judge;
     private final UsageMeter judgeTokens;
+    /** Round-0 answers shared with the other cells of a matrix; null when not in one. */
+    private final SharedRoundZero shared;
     private final Prompts prompts;
     private final boolean maintenance;
+    private BatchSession batches;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -67,6 +74,13 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance) {
+        this(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens, prompts, maintenance, null);
+    }
+
+    private BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
+            int maxRounds, int concurrency, ModelInfo judge, UsageMeter judgeTokens, Prompts prompts, boolean maintenance,
+            SharedRoundZero shared) {
+        this.shared = shared;
         this.prompts = prompts;
         this.maintenance = maintenance;
         this.judge = judge;
@@ -79,6 +93,35 @@ public final class BenchmarkRunner {
         this.maxRounds = maxRounds;
         this.concurrency = concurrency;
         this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds, prompts);
+    }
+
+    /** Sends the calls of the batch models (those with {@code batch=true}) through {@code session}; see {@link #prefetch}. */
+    public BenchmarkRunner sendingBatchesThrough(BatchSession session) {
+        this.batches = session;
+        return this;
+    }
+
+    /**
+     * When some model sends its calls in batches: brings every answer the run will need, wave by
+     * wave, through dry passes of the run (see {@link BatchSession}), so that the run itself then
+     * asks nothing. Without batch models it does nothing.
+     *
+     * @param runJournal the benchmark's run journal file; the batch ids are journaled beside it
+     */
+    public void prefetch(String id, Dataset dataset, Path runJournal, BatchSession.Progress progress)
+            throws InterruptedException, IOException {
+        if (batches == null || !batches.used()) return;
+        batches.prefetch(runJournal, () -> run(id, dataset, RoundListener.NONE, episode -> {}, RunJournal.none(),
+                RunObserver.NONE), progress);
+    }
+
+    /**
+     * The same runner taking its round-0 answers from {@code shared}, so that the cells of a matrix
+     * ask each model once per sample.
+     */
+    public BenchmarkRunner sharing(SharedRoundZero shared) {
+        return new BenchmarkRunner(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens,
+                prompts, maintenance, shared);
     }
 
     /**
@@ -203,13 +246,16 @@ public final class BenchmarkRunner {
             RunObserver observer) {
         Optional<RunJournal.Answer> done = journal.roundZero(role, sample.id());
         RoundZero answer;
-        if (done.isPresent()) {
+        if (role == RunJournal.Role.PROVIDER && feedback.kind() == FeedbackKind.HUMAN) {
+            answer = RoundZero.person(sample);
+        } else if (done.isPresent()) {
             // The verdict is recomputed, so a resumed run scores exactly as a fresh one would.
             ChatResponse response = new ChatResponse(done.get().response(), done.get().usage(), done.get().finishReason());
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = RoundZero.answer(model, verifier, sample, prompts);
+            answer = shared == null ? RoundZero.answer(model, verifier, sample, prompts)
+                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample, prompts));
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);

@@ -12,12 +12,14 @@ import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Maintenance;
 import dev.interfeedback.episode.Round;
+import dev.interfeedback.feedback.Authorship;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.scoring.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,6 +121,12 @@ public final class EpisodeCodec {
             out.writeBooleanField("certain", round.verdict().certain());
             out.writeStringField("feedback", round.feedback());
             out.writeStringField("leakGuard", round.leakGuard().name());
+            if (round.authorship() != null) {
+                // Only where a person wrote the feedback: model runs keep their lines as they were.
+                out.writeStringField("annotator", round.authorship().annotator());
+                out.writeStringField("writtenAt", round.authorship().writtenAt().toString());
+                out.writeNumberField("durationMs", round.authorship().durationMs());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();
@@ -129,8 +137,11 @@ public final class EpisodeCodec {
         for (JsonNode r : array) {
             Verdict verdict = new Verdict(text(r, "extracted"), r.path("correct").asBoolean(), text(r, "rule"),
                     r.path("certain").asBoolean(true));
+            Authorship authorship = r.hasNonNull("writtenAt")
+                    ? new Authorship(text(r, "annotator"), Instant.parse(r.path("writtenAt").asText()), r.path("durationMs").asLong())
+                    : null;
             rounds.add(new Round(r.path("round").asInt(), text(r, "answer"), text(r, "finishReason"), verdict, text(r, "feedback"),
-                    LeakAction.valueOf(r.path("leakGuard").asText("NONE"))));
+                    LeakAction.valueOf(r.path("leakGuard").asText("NONE")), authorship));
         }
         return rounds;
     }

@@ -3,6 +3,10 @@ package dev.interfeedback.cli;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
+import dev.interfeedback.bench.shard.Shard;
+import dev.interfeedback.bench.shard.ShardManifest;
+import dev.interfeedback.model.batch.BatchSession;
+import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Prices;
 import dev.interfeedback.report.PriceTable;
 import dev.interfeedback.report.ProgressReporter;
@@ -10,6 +14,8 @@ import dev.interfeedback.bench.Counts;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.KeyCatalog;
 import dev.interfeedback.config.DatasetSettings;
+import dev.interfeedback.config.HumanSettings;
+import dev.interfeedback.human.HumanPages;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
@@ -47,7 +53,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs benchmarks from the command line:
- * {@code InterFeedbackCli [settings.properties ...] [interfeedback.key=value ...]}.
+ * {@code InterFeedbackCli [human] [settings.properties ...] [interfeedback.key=value ...]}, or merges the
+ * outputs of a sharded run: {@code InterFeedbackCli merge --into DIR SHARD_DIR ...} (see {@link MergeCommand}).
  *
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
@@ -57,6 +64,9 @@ import java.util.stream.Collectors;
  * working directory.
  */
 public final class InterFeedbackCli {
+
+    /** The first argument that makes a run a human session. */
+    public static final String HUMAN = "human";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -78,14 +88,18 @@ public final class InterFeedbackCli {
      *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows
      */
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals(MergeCommand.NAME)) {
+            return new MergeCommand(out, err).run(List.of(args).subList(1, args.length));
+        }
         try {
-            Map<String, String> values = settings(args);
+            Map<String, String> values = settings(humanSession(args));
             Settings settings = new Settings(key -> Optional.ofNullable(values.get(key)));
             Path outputDir = settings.outputDir();
             // Before anything else can fail: a failed run leaves no results, never the last run's.
             RunFiles.clearPrevious(outputDir);
             settings.validate(values.keySet(), "the settings");
             String runId = RunFiles.newRunId();
+            Optional<Shard> shard = ShardSetting.of(settings, environment);
             CallStats stats = new CallStats();
             BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats, UnaryOperator.identity());
 
@@ -98,6 +112,17 @@ public final class InterFeedbackCli {
                 datasets.add(load.dataset());
             }
             List<String> ids = BenchmarkIds.of(datasets);
+            ShardManifest manifest = shard.isPresent() ? ShardManifest.start(outputDir, runId, shard.get()) : null;
+            if (manifest != null) {
+                for (int i = 0; i < datasets.size(); i++) {
+                    Dataset whole = datasets.get(i);
+                    Dataset mine = shard.get().apply(ids.get(i), whole);
+                    manifest.planned(ids.get(i), runner.journalKey(ids.get(i), whole, RunIdentity.run(settings, whole)), whole,
+                            mine.samples());
+                    out.println("Shard " + shard.get() + " of " + ids.get(i) + ": " + mine.size() + " of " + whole.size() + " samples");
+                    datasets.set(i, mine);
+                }
+            }
             PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias(),
                     new DatasetSettings(settings).judgeAlias()));
             List<BenchmarkResult> results = new ArrayList<>();
@@ -117,6 +142,7 @@ public final class InterFeedbackCli {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
                     }
+                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> out.println(id + ": " + line));
                     BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE,
                             (sample, provider, e) -> episodes.append(id, sample, provider, e), journal, progress);
                     results.add(result);
@@ -124,7 +150,11 @@ public final class InterFeedbackCli {
                 }
             }
             new ResultsJson(prices, runId).write(results, outputDir.resolve(RunFiles.RESULTS));
+            if (manifest != null) {
+                for (BenchmarkResult result : results) manifest.finished(result, prices);
+            }
             // Only now is every episode in results.json; until then a kill must be resumable.
+            for (String id : ids) BatchSession.delete(RunJournal.file(outputDir, id));
             for (RunJournal journal : journals) journal.delete();
             // Simulated models make no API calls, so they have nothing to count here.
             if (stats.calls() + stats.cacheHits() > 0) {
@@ -148,7 +178,24 @@ public final class InterFeedbackCli {
             return 1;
         } finally {
             ResponseCache.closeAll();
+            try {
+                HumanPages.closeAll();
+            } catch (IOException e) {
+                err.println("interfeedback: cannot close the feedback page: " + e);
+            }
         }
+    }
+
+    /**
+     * {@code human} before the settings runs a human session: the feedback is a person's, given in
+     * the local page (after any recording {@code interfeedback.human.script} names).
+     */
+    private static String[] humanSession(String[] args) {
+        if (args.length == 0 || !args[0].equals(HUMAN)) return args;
+        List<String> session = new ArrayList<>(List.of(args).subList(1, args.length));
+        session.add(Settings.FEEDBACK + "=human");
+        session.add(HumanSettings.PAGE + "=true");
+        return session.toArray(String[]::new);
     }
 
     /**

@@ -35,8 +35,17 @@ public final class KeyCatalog {
                             + " and publisher options: see [Datasets](#datasets)"),
             run(Settings.RECEIVER, new Text(), "receiver", null, "alias of the model under test"),
             run(Settings.PROVIDER, new Text(), "provider", null, "alias of the feedback provider"),
-            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed")), "detailed", null,
-                    "`binary` (only \"incorrect\", no hint) or `detailed` (written by the provider)"),
+            run(Settings.FEEDBACK, new Choice(List.of("binary", "detailed", "human")), "detailed", null,
+                    "`binary` (only \"incorrect\", no hint), `detailed` (written by the provider) or `human` (a person"
+                            + " writes it, see [Running a human study in a day](#running-a-human-study-in-a-day))"),
+            run(Settings.RECEIVERS, new Text(), null, "`interfeedback.receiver`",
+                    "engine: comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark runs one"
+                            + " cell per combination (see [Reproducing the paper](#reproducing-the-paper)); wins over"
+                            + " the annotation's `receivers`, which `interfeedback.receiver` does not override"),
+            run(Settings.PROVIDERS, new Text(), null, "`interfeedback.provider`",
+                    "engine: comma-separated provider aliases, one matrix column each"),
+            run(Settings.FEEDBACKS, new Text(), null, "`interfeedback.feedback`",
+                    "engine: comma-separated feedback kinds, one matrix column each"),
             run(Settings.ROUNDS, whole(1, 100), "3", null, "most feedback rounds per sample"),
             run(Settings.CONCURRENCY, whole(1, MOST_CONCURRENCY), "4", null,
                     "calls in flight per model endpoint, across all benchmarks of a run"),
@@ -78,6 +87,10 @@ public final class KeyCatalog {
                     "1.25 times the prompt price (`anthropic`), the prompt price (others)",
                     "price per million prompt tokens written to the API's prompt cache"),
             run(Prices.CURRENCY, new Text(), "USD", null, "currency of the prices"),
+            run(model("batch"), new Flag(), "false", null,
+                    "send the alias's calls through the OpenAI Batch API, in waves (round 0 of the whole dataset, then"
+                            + " each step of the feedback rounds), instead of one request each; see [Batch API](#the-openai-batch-api)"),
+
             run(Settings.RETRY_MAX_ATTEMPTS, whole(1, 100), "6", null,
                     "attempts per call, the first included; requests answered with an announced rate limit are not"
                             + " attempts"),
@@ -93,6 +106,13 @@ public final class KeyCatalog {
             run(Settings.CACHE_ENABLED, new Flag(), "true", null,
                     "answer repeated deterministic requests (temperature 0) from the response cache"),
             run(Settings.CACHE_DIR, new Text(), null, "`<output.dir>/cache`", "where the response cache lives"),
+            run(ModelFactory.BATCH_MAX_REQUESTS, whole(1, 50_000), "50000", null,
+                    "most requests per batch input file (the API's limit); a larger wave is split into several batches"),
+            run(ModelFactory.BATCH_MAX_BYTES, whole(1, 200L * 1024 * 1024), "209715200", null,
+                    "most bytes per batch input file (the API's 200 MB); a larger wave is split"),
+            run(ModelFactory.BATCH_FIRST_POLL_MS, whole(1, HOUR_MS), "5000", null,
+                    "first wait before a batch is polled again; each wait doubles up to the longest"),
+            run(ModelFactory.BATCH_LONGEST_POLL_MS, whole(1, HOUR_MS), "120000", null, "longest wait between polls of a batch"),
             run(Settings.RESUME, new Flag(), "true", null,
                     "continue an interrupted run of the whole dataset from its journal"
                             + " (`<output.dir>/journal/<benchmark>.jsonl`); `false` starts afresh"),
@@ -100,9 +120,32 @@ public final class KeyCatalog {
                     "run the answer-maintenance control on the samples right at round 0: tell the receiver its answer"
                             + " is incorrect for up to `interfeedback.rounds` rounds and count how many keep it (costs a call"
                             + " per round per such sample); see [Controls](#controls-beside-the-correction-rate)"),
+            run(ShardSetting.KEY, new Text(), null, "none, or the CI system's parallel-job variables",
+                    "`K/N`: run shard K of N (K from 1 to N), the samples whose ids hash to it, and write `shard.json`"
+                            + " beside the results for `interfeedback:merge`; wins over GitLab's `CI_NODE_INDEX`/`CI_NODE_TOTAL`,"
+                            + " CircleCI's `CIRCLE_NODE_INDEX`/`CIRCLE_NODE_TOTAL` and Buildkite's `BUILDKITE_PARALLEL_JOB`/"
+                            + "`BUILDKITE_PARALLEL_JOB_COUNT`, read when it is unset; `1/1` runs every sample (overriding them). See"
+                            + " [Sharding](#sharding-across-ci-machines)"),
             run(Settings.PROGRESS_INTERVAL_SECONDS, whole(0, DAY_SECONDS), "10", null,
                     "command line: a progress line per benchmark this often when the output is not a terminal"
                             + " (redrawn every second on one); `0` for none"),
+            run(HumanSettings.PROTOCOL, new Choice(List.of("interfeedback-human", "free")), "interfeedback-human", null,
+                    "human feedback: `interfeedback-human` (the paper's: round 1 a hint, round 2 a fuller explanation,"
+                            + " round 3 the answer with an explanation, pre-filled; exactly 3 rounds) or `free` (any text,"
+                            + " up to `interfeedback.rounds`)"),
+            run(HumanSettings.SCRIPT, new Text(), null, "none",
+                    "human feedback: recorded feedback files (JSONL: `sampleId`, `round`, `text`; a page's"
+                            + " `human/session.jsonl` is one), comma-separated, replayed against the receiver"),
+            run(HumanSettings.PAGE, new Flag(), "false", null,
+                    "human feedback: open the local feedback page for what no recording holds (the"
+                            + " `interfeedback:human` goal sets it); without it or a recording, a human benchmark fails"
+                            + " at its start rather than wait"),
+            run(HumanSettings.PORT, whole(0, 65535), "0", null, "the page's port on 127.0.0.1; `0`: a free one"),
+            run(HumanSettings.WAITING, whole(1, MOST_CONCURRENCY), "8", null,
+                    "human feedback: samples that may wait for a person at once, beside the receiver's calls in"
+                            + " flight, so the next task is ready while the receiver answers the last ones"),
+            run(HumanSettings.SHOW_MODEL, new Flag(), "false", null,
+                    "show the receiver's model name on the page (hidden by default, so it cannot sway the annotators)"),
             run(Settings.MAX_ERROR_RATE, new Share(), "0", null,
                     "command line: the exit code is 3 when a benchmark's errors (failed calls) are a larger share of its"
                             + " samples than this, a fraction (`0.05`) or a percentage (`5%`); `0`: any error"),
@@ -157,7 +200,9 @@ public final class KeyCatalog {
             plugin("baseline.update", new Flag(), "write the baseline from this run instead of comparing"),
             plugin("regression.tolerance", new Text(), "a drop in pass rate up to this is never a regression"),
             plugin("regression.significance", new Text(), "McNemar p-value under which a larger drop is a regression"),
-            plugin("report.compareTo", new Text(), "report: another run's output directory, shown beside this run"));
+            plugin("report.compareTo", new Text(), "report: another run's output directory, shown beside this run"),
+            plugin("shards", new Text(), "the shards' output directories that merge merges, comma-separated"),
+            plugin("shards.dir", new Text(), "a folder whose every subfolder is a shard's output directory, for merge"));
 
     private KeyCatalog() {}
 

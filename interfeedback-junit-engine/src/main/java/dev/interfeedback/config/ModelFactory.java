@@ -5,6 +5,8 @@ import dev.interfeedback.model.anthropic.AnthropicModel;
 import dev.interfeedback.model.gemini.GeminiModel;
 import dev.interfeedback.model.http.HttpChatModel;
 import dev.interfeedback.model.http.HttpModelSettings;
+import dev.interfeedback.model.batch.BatchModel;
+import dev.interfeedback.model.batch.BatchSession;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import dev.interfeedback.model.resilience.AdaptiveLimiter;
 import dev.interfeedback.model.resilience.CachingModel;
@@ -30,6 +32,12 @@ import java.util.function.UnaryOperator;
  */
 public final class ModelFactory {
 
+    public static final String BATCH_MAX_REQUESTS = Settings.PREFIX + "batch.max-requests";
+    public static final String BATCH_MAX_BYTES = Settings.PREFIX + "batch.max-bytes";
+    public static final String BATCH_FIRST_POLL_MS = Settings.PREFIX + "batch.first-poll-ms";
+    public static final String BATCH_LONGEST_POLL_MS = Settings.PREFIX + "batch.longest-poll-ms";
+
+
     private final Settings settings;
     private final Function<String, String> environment;
     private final LimiterRegistry limiters;
@@ -37,6 +45,7 @@ public final class ModelFactory {
     private final UnaryOperator<ChatModel> calls;
     // One per run: the receiver's and the provider's requests read, digest and encode each image once.
     private final ImageStore images = new ImageStore();
+    private final BatchSession batches;
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
     public ModelFactory(Settings settings, Function<String, String> environment) {
@@ -65,6 +74,19 @@ public final class ModelFactory {
         this.limiters = limiters;
         this.stats = stats;
         this.calls = calls;
+        this.batches = new BatchSession(batchLimits(settings));
+    }
+
+    /** Where the calls of the models with {@code batch=true} wait for their batches. */
+    public BatchSession batches() {
+        return batches;
+    }
+
+    private static BatchSession.Limits batchLimits(Settings settings) {
+        return new BatchSession.Limits(settings.integer(BATCH_MAX_REQUESTS),
+                settings.wholeNumber(BATCH_MAX_BYTES).orElseThrow(),
+                Duration.ofMillis(settings.wholeNumber(BATCH_FIRST_POLL_MS).orElseThrow()),
+                Duration.ofMillis(settings.wholeNumber(BATCH_LONGEST_POLL_MS).orElseThrow()));
     }
 
     public CallStats stats() {
@@ -110,12 +132,16 @@ public final class ModelFactory {
             // Finer than seconds, for local servers and tests of timeouts.
             settings.wholeNumber(Settings.modelKey(alias, "timeout-ms")).ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
             HttpModelSettings built = builder.build();
-            HttpChatModel model = switch (settings.choice(Settings.modelKey(alias, API))) {
-                case "anthropic" -> AnthropicModel.create(built, environment, images);
-                case "gemini" -> GeminiModel.create(built, environment, images);
-                default -> OpenAiCompatibleModel.create(built, environment, images);
-            };
-            return resilient(alias, model);
+            String api = settings.choice(Settings.modelKey(alias, API));
+            boolean batch = settings.flag(Settings.modelKey(alias, "batch"));
+            if (batch && !api.equals("openai")) {
+                throw new ConfigurationException(Settings.modelKey(alias, "batch") + "=true: the batch engine speaks the"
+                        + " OpenAI Batch API only, and " + Settings.modelKey(alias, API) + " is " + api);
+            }
+            if (api.equals("anthropic")) return resilient(alias, AnthropicModel.create(built, environment, images));
+            if (api.equals("gemini")) return resilient(alias, GeminiModel.create(built, environment, images));
+            OpenAiCompatibleModel http = OpenAiCompatibleModel.create(built, environment, images);
+            return batch ? batched(alias, http) : resilient(alias, http);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -133,6 +159,20 @@ public final class ModelFactory {
         http.onRateLimits(limiter.pacer()::observe);
         ChatModel model = new LimitedModel(calls.apply(http), limiter, policy);
         model = new RetryingModel(model, policy, stats);
+        if (settings.cacheEnabled() && http.deterministic()) {
+            Path cacheDir = settings.cacheDir();
+            model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);
+        }
+        return model;
+    }
+
+    /**
+     * A model whose calls go through the Batch API: no endpoint limit or retries (a batch is not a
+     * request per call), the response cache outside, filled from the batches' answers under the
+     * keys the synchronous path uses, so a later synchronous run hits it.
+     */
+    private ChatModel batched(String alias, OpenAiCompatibleModel http) {
+        ChatModel model = calls.apply(new BatchModel(alias, http.info(), http.batchApi(), batches));
         if (settings.cacheEnabled() && http.deterministic()) {
             Path cacheDir = settings.cacheDir();
             model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);

@@ -4,7 +4,10 @@ import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
 import dev.interfeedback.feedback.DetailedFeedback;
+import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.feedback.FeedbackProvider;
+import dev.interfeedback.human.HumanParticipant;
+import dev.interfeedback.human.ReceiverActivity;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.MeteredModel;
 import dev.interfeedback.model.UsageMeter;
@@ -15,6 +18,7 @@ import dev.interfeedback.scoring.Scorer;
 import dev.interfeedback.scoring.ScoringMode;
 import dev.interfeedback.scoring.judge.HybridScorer;
 import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -38,13 +42,18 @@ public final class RunnerFactory {
             UnaryOperator<ChatModel> around) {
         ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats, around);
         ChatModel receiver = models.create(settings.receiverAlias());
-        ChatModel provider = models.create(settings.providerAlias());
+        boolean human = settings.feedback() == FeedbackKind.HUMAN;
+        // In a human session a person is the provider: no provider model is built or called.
+        ChatModel provider = human ? new HumanParticipant(HumanSettings.protocol(settings))
+                : models.create(settings.providerAlias());
         Prompts prompts = settings.prompts();
         boolean maintenance = settings.flag(Settings.MAINTENANCE);
         FeedbackProvider feedback = switch (settings.feedback()) {
             case BINARY -> new BinaryFeedback(prompts);
             case DETAILED -> new DetailedFeedback(provider, prompts);
+            case HUMAN -> HumanSettings.feedback(settings, receiver.info());
         };
+        if (human) receiver = ReceiverActivity.watch(receiver);
         DatasetSettings datasets = new DatasetSettings(settings);
         int threads = threads(settings, aliases(settings));
         ScoringMode scoring = datasets.scoringMode();
@@ -54,22 +63,24 @@ public final class RunnerFactory {
             MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
             Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
             return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
-                    judgeTokens, prompts, maintenance);
+                    judgeTokens, prompts, maintenance).sendingBatchesThrough(models.batches());
         }
         return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads, null, null,
-                prompts, maintenance);
+                prompts, maintenance).sendingBatchesThrough(models.batches());
     }
 
-    /** The aliases a benchmark calls: receiver, provider, and the judge when one scores. */
+    /** The aliases a benchmark calls: receiver, provider (none in a human session), and the judge when one scores. */
     public static List<String> aliases(Settings settings) {
         DatasetSettings datasets = new DatasetSettings(settings);
-        return datasets.scoringMode().usesJudge()
-                ? List.of(settings.receiverAlias(), settings.providerAlias(), datasets.judgeAlias())
-                : List.of(settings.receiverAlias(), settings.providerAlias());
+        List<String> aliases = new ArrayList<>(List.of(settings.receiverAlias()));
+        if (settings.feedback() != FeedbackKind.HUMAN) aliases.add(settings.providerAlias());
+        if (datasets.scoringMode().usesJudge()) aliases.add(datasets.judgeAlias());
+        return List.copyOf(aliases);
     }
 
     /** Threads enough for every endpoint to be busy at its limit: the limiters, not the pool, bound the calls. */
     private static int threads(Settings settings, List<String> aliases) {
-        return settings.endpointLimits(aliases).values().stream().mapToInt(Integer::intValue).sum();
+        return settings.endpointLimits(aliases).values().stream().mapToInt(Integer::intValue).sum()
+                + HumanSettings.waitingSlots(settings);
     }
 }

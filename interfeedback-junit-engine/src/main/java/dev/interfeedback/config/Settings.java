@@ -21,6 +21,10 @@ public final class Settings {
     public static final String RECEIVER = PREFIX + "receiver";
     public static final String PROVIDER = PREFIX + "provider";
     public static final String FEEDBACK = PREFIX + "feedback";
+    /** A benchmark matrix: comma lists of receivers, providers and feedback kinds, one run per cell. */
+    public static final String RECEIVERS = PREFIX + "receivers";
+    public static final String PROVIDERS = PREFIX + "providers";
+    public static final String FEEDBACKS = PREFIX + "feedbacks";
     public static final String ROUNDS = PREFIX + "rounds";
     public static final String OUTPUT_DIR = PREFIX + "output.dir";
     public static final String CONCURRENCY = PREFIX + "concurrency";

@@ -113,7 +113,8 @@ public final class EpisodeRunner {
                 dialogue.add(Message.assistant(response.text()));
 
                 Verdict verdict = verifier.verify(response, sample);
-                Round round = new Round(k, response.text(), response.finishReason(), verdict, given.text(), given.leakAction());
+                Round round = new Round(k, response.text(), response.finishReason(), verdict, given.text(), given.leakAction(),
+                        given.authorship());
                 rounds.add(round);
                 listener.roundFinished(sample, round);
                 if (verdict.correct()) {

@@ -1,5 +1,6 @@
 package dev.interfeedback.episode;
 
+import dev.interfeedback.feedback.Authorship;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.scoring.Verdict;
 
@@ -14,11 +15,17 @@ import dev.interfeedback.scoring.Verdict;
  *     that decided and whether the rules are certain
  * @param feedback the feedback that preceded this answer, as the receiver read it (null at round 0)
  * @param leakGuard what the leak guard did to that feedback
+ * @param authorship who wrote that feedback, when, and how long it took, where a person wrote it; else null
  */
-public record Round(int round, String answer, String finishReason, Verdict verdict, String feedback, LeakAction leakGuard) {
+public record Round(int round, String answer, String finishReason, Verdict verdict, String feedback, LeakAction leakGuard,
+        Authorship authorship) {
 
     public Round {
         leakGuard = leakGuard == null ? LeakAction.NONE : leakGuard;
+    }
+
+    public Round(int round, String answer, String finishReason, Verdict verdict, String feedback, LeakAction leakGuard) {
+        this(round, answer, finishReason, verdict, feedback, leakGuard, null);
     }
 
     /** The answer the verifier read, or null when it could read none. */

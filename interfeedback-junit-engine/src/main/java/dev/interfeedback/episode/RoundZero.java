@@ -42,6 +42,14 @@ public record RoundZero(String response, String finishReason, Verdict verdict, U
         }
     }
 
+    /**
+     * The provider's round 0 when a person gives the feedback: no call is made, since the human
+     * protocol takes the person to solve every sample (the test set is every round-0 error).
+     */
+    public static RoundZero person(Sample sample) {
+        return new RoundZero(sample.answer(), null, new Verdict(sample.answer(), true, "person", true), Usage.NONE, null);
+    }
+
     public static RoundZero failed(String error) {
         return new RoundZero(null, null, null, Usage.NONE, error);
     }

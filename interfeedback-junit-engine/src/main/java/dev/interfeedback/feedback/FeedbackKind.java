@@ -8,9 +8,15 @@ public enum FeedbackKind {
     /** Only "your answer is incorrect", with the answer-format instruction and no hint. */
     BINARY,
     /** Written by the provider model, which sees the ground truth but must not reveal it. */
-    DETAILED;
+    DETAILED,
+    /**
+     * Typed by a person (InterFeedback-Human), in the local page or replayed from a recorded
+     * session. The person plays the provider and is taken to solve every sample, so the test set
+     * is every round-0 error.
+     */
+    HUMAN;
 
-    /** The name used in configuration and outputs: {@code binary}, {@code detailed}. */
+    /** The name used in configuration and outputs: {@code binary}, {@code detailed}, {@code human}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }

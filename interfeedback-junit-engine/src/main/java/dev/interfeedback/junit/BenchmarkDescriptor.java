@@ -9,9 +9,13 @@ import dev.interfeedback.config.Prices;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
+import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.model.resilience.CallStats;
+import dev.interfeedback.report.ResultsJson;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -22,7 +26,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One benchmark class. Before its samples it builds the test set (the round-0 answers of both
+ * One benchmark class, or one cell of a matrix. Before its samples it builds the test set (the round-0 answers of both
  * models), after them it writes the results.
  */
 final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<RunContext> {
@@ -30,6 +34,8 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     static final String SEGMENT = "benchmark";
 
     private final BenchmarkDefinition definition;
+    /** The dataset's samples by id, built on the first lookup: discovery asks once per sample. */
+    private Map<String, Sample> samplesById;
 
     BenchmarkDescriptor(UniqueId uniqueId, BenchmarkDefinition definition) {
         super(uniqueId, definition.id(), ClassSource.from(definition.type()));
@@ -42,9 +48,11 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
 
     Optional<SampleDescriptor> createSample(String sampleId) {
         if (definition.dataset() == null) return Optional.empty();
-        return definition.dataset().samples().stream()
-                .filter(sample -> sample.id().equals(sampleId))
-                .findFirst()
+        if (samplesById == null) {
+            samplesById = new HashMap<>();
+            for (Sample sample : definition.dataset().samples()) samplesById.putIfAbsent(sample.id(), sample);
+        }
+        return Optional.ofNullable(samplesById.get(sampleId))
                 .map(sample -> new SampleDescriptor(getUniqueId().append(SampleDescriptor.SEGMENT, sampleId), sample,
                         definition));
     }
@@ -80,8 +88,12 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         if (definition.problem() != null) throw definition.problem();
         BenchmarkRunner runner = RunnerFactory.create(definition.settings(), context.environment(), new CallStats(),
                 EndpointLimits.around(context.cancellation()));
+        if (getParent().orElse(null) instanceof MatrixDescriptor matrix) runner = runner.sharing(matrix.roundZero());
         List<Sample> samples = selectedSamples();
         boolean wholeDataset = samples.size() == definition.dataset().size();
+        runner.prefetch(definition.id(), new Dataset(definition.dataset().name(), definition.dataset().source(), samples),
+                context.outputs().journalFile(definition.id()),
+                line -> LOG.log(System.Logger.Level.INFO, "benchmark " + definition.id() + ": " + line));
         // Only a run of the whole dataset journals: a rerun of some samples is quick, and its
         // round-0 answers come from the store of the last full run.
         RunJournal journal = wholeDataset
@@ -117,7 +129,10 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         Settings settings = definition.settings();
         try {
             context.outputs().finished(result, Prices.from(settings,
-                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())));
+                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())),
+                    getParent().orElse(null) instanceof MatrixDescriptor matrix
+                            ? new ResultsJson.Cell(matrix.definition().id(), definition.cellKey())
+                            : null);
         } finally {
             run.closeJournal(context.cancellation().isCancellationRequested());
         }
@@ -125,7 +140,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     }
 
     /** The samples discovery kept, in dataset order: all of them, or those an IDE reruns. */
-    private List<Sample> selectedSamples() {
+    List<Sample> selectedSamples() {
         return getChildren().stream()
                 .filter(SampleDescriptor.class::isInstance)
                 .map(child -> ((SampleDescriptor) child).sample())

@@ -6,6 +6,7 @@ import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.TestSet;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
+import dev.interfeedback.model.batch.BatchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,8 +79,12 @@ final class BenchmarkRun {
      *     errors, which are not journaled, and must run again
      */
     void closeJournal(boolean cancelled) throws IOException {
-        if (!cancelled && episodes.size() == samples.size()) journal.delete();
-        else journal.close();
+        if (!cancelled && episodes.size() == samples.size()) {
+            BatchSession.delete(outputs.journalFile(definition.id()));
+            journal.delete();
+        } else {
+            journal.close();
+        }
     }
 
     /** The episodes that finished, in dataset order; samples a cancelled run never ran are left out. */

@@ -16,6 +16,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
@@ -53,9 +54,7 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
     public Resolution resolve(ClassSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
         if (!isBenchmark.test(type) || !classNameFilter.test(type.getName())) return Resolution.unresolved();
-        return benchmark(type, context)
-                .map(benchmark -> Resolution.match(Match.exact(benchmark, () -> sampleSelectors(benchmark))))
-                .orElse(Resolution.unresolved());
+        return benchmark(type, context).map(BenchmarkSelectorResolver::match).orElse(Resolution.unresolved());
     }
 
     /** The annotation is on the class, so a method of it (an IDE's gutter) means the whole benchmark. */
@@ -75,8 +74,16 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
                 return ReflectionSupport.tryToLoadClass(last.getValue()).toOptional()
                         .filter(isBenchmark)
                         .flatMap(type -> benchmark(type, context))
-                        .map(benchmark -> Resolution.match(Match.exact(benchmark, () -> sampleSelectors(benchmark))))
+                        .map(BenchmarkSelectorResolver::match)
                         .orElse(Resolution.unresolved());
+            }
+            case Matrix.Cell.SEGMENT: {
+                UniqueId parentId = id.removeLastSegment();
+                Optional<BenchmarkDescriptor> cell = context.addToParent(() -> selectUniqueId(parentId),
+                        parent -> parent instanceof MatrixDescriptor matrix
+                                ? matrix.createCell(last.getValue())
+                                : Optional.empty());
+                return cell.map(BenchmarkSelectorResolver::match).orElse(Resolution.unresolved());
             }
             case SampleDescriptor.SEGMENT: {
                 UniqueId parentId = id.removeLastSegment();
@@ -91,10 +98,27 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
         }
     }
 
-    private Optional<BenchmarkDescriptor> benchmark(Class<?> type, Context context) {
+    /** A benchmark class: one container of samples, or a matrix of cells that are. */
+    private Optional<TestDescriptor> benchmark(Class<?> type, Context context) {
         BenchmarkDefinition definition = definitions.computeIfAbsent(type, this::define);
-        return context.addToParent(parent -> Optional.of(new BenchmarkDescriptor(
-                parent.getUniqueId().append(BenchmarkDescriptor.SEGMENT, type.getName()), definition)));
+        return context.addToParent(parent -> {
+            UniqueId id = parent.getUniqueId().append(BenchmarkDescriptor.SEGMENT, type.getName());
+            return Optional.of(definition.isMatrix()
+                    ? new MatrixDescriptor(id, definition, parameters, environment)
+                    : new BenchmarkDescriptor(id, definition));
+        });
+    }
+
+    private static Resolution match(TestDescriptor node) {
+        return Resolution.match(Match.exact(node, () -> node instanceof MatrixDescriptor matrix
+                ? cellSelectors(matrix)
+                : sampleSelectors((BenchmarkDescriptor) node)));
+    }
+
+    private static Set<DiscoverySelector> cellSelectors(MatrixDescriptor matrix) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        matrix.cellIds().forEach(id -> selectors.add(selectUniqueId(id)));
+        return selectors;
     }
 
     private BenchmarkDefinition define(Class<?> type) {

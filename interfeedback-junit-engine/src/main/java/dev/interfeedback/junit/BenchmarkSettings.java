@@ -16,6 +16,11 @@ final class BenchmarkSettings {
     private BenchmarkSettings() {}
 
     static Settings of(ConfigurationParameters parameters, InterFeedbackBenchmark annotation) {
+        return of(parameters, annotation, Map.of());
+    }
+
+    /** @param cell what a cell of a matrix fixes (receiver, provider, feedback): it wins over both */
+    static Settings of(ConfigurationParameters parameters, InterFeedbackBenchmark annotation, Map<String, String> cell) {
         Map<String, String> fromAnnotation = new java.util.HashMap<>();
         put(fromAnnotation, Settings.RECEIVER, annotation.receiver());
         put(fromAnnotation, Settings.PROVIDER, annotation.provider());
@@ -25,7 +30,8 @@ final class BenchmarkSettings {
         put(fromAnnotation, DatasetSettings.SUBJECTS, String.join(",", annotation.subjects()));
         if (annotation.limit() != 0) fromAnnotation.put(DatasetSettings.LIMIT, String.valueOf(annotation.limit()));
         Function<String, Optional<String>> lookup =
-                key -> parameters.get(key).or(() -> Optional.ofNullable(fromAnnotation.get(key)));
+                key -> Optional.ofNullable(cell.get(key)).or(() -> parameters.get(key))
+                        .or(() -> Optional.ofNullable(fromAnnotation.get(key)));
         return new Settings(lookup);
     }
 

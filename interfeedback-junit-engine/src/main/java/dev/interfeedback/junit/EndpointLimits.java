@@ -1,5 +1,6 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.config.HumanSettings;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
 import dev.interfeedback.model.ChatModel;
@@ -25,13 +26,15 @@ final class EndpointLimits {
 
     /**
      * Threads enough for every endpoint to be busy at its limit, so that the thread pool never
-     * becomes the limit: a sample waits on one model at a time.
+     * becomes the limit: a sample waits on one model at a time; and in a human session, threads for
+     * the samples waiting for a person.
      */
     static int threadsFor(Collection<Settings> benchmarks) {
         Map<String, Integer> limits = new HashMap<>();
         for (Settings settings : benchmarks) {
             settings.endpointLimits(RunnerFactory.aliases(settings)).forEach(limits::putIfAbsent);
         }
-        return Math.max(1, limits.values().stream().mapToInt(Integer::intValue).sum());
+        int waiting = benchmarks.stream().mapToInt(HumanSettings::waitingSlots).sum();
+        return Math.max(1, limits.values().stream().mapToInt(Integer::intValue).sum() + waiting);
     }
 }

@@ -56,6 +56,22 @@ public @interface InterFeedbackBenchmark {
     /** {@code binary} or {@code detailed}. */
     String feedback() default "";
 
+    /**
+     * A matrix of receivers: with {@link #providers()} and {@link #feedbacks()}, the benchmark runs
+     * one cell per combination, each a container of its own with the id
+     * {@code <id>[<receiver>,<provider>,<feedback>]}. Each model's round-0 answers are computed
+     * once and shared by every cell that uses it. Use this or {@link #receiver()}, not both;
+     * {@code interfeedback.receivers} overrides it ({@code interfeedback.receiver} does not, since
+     * projects set that key for their plain benchmarks).
+     */
+    String[] receivers() default {};
+
+    /** The matrix's providers; see {@link #receivers()}. */
+    String[] providers() default {};
+
+    /** The matrix's feedback kinds; see {@link #receivers()}. */
+    String[] feedbacks() default {};
+
     /** The most feedback rounds a sample gets; 0 means the configuration's (default 3). */
     int rounds() default 0;
 

@@ -1,6 +1,8 @@
 package dev.interfeedback.junit;
 
+import dev.interfeedback.bench.shard.Shard;
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,8 +85,8 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
         Path dir = settings.outputDir();
         // A rerun of some samples (an IDE rerunning a failure) must not replace the full run's files.
         RunOutputs outputs = partial(request.getRootTestDescriptor())
-                ? new RunOutputs(dir.resolve(RunOutputs.RERUN), dir)
-                : new RunOutputs(dir, dir);
+                ? new RunOutputs(dir.resolve(RunOutputs.RERUN), dir, null)
+                : new RunOutputs(dir, dir, shard(settings));
         return new RunContext(request.getEngineExecutionListener(), request.getCancellationToken(), outputs,
                 environment, null);
     }
@@ -98,24 +100,30 @@ public final class InterFeedbackTestEngine extends HierarchicalTestEngine<RunCon
         }
     }
 
+    /** The shard this machine runs; a bad value fails each benchmark with its message at discovery. */
+    private Shard shard(Settings settings) {
+        try {
+            return ShardSetting.of(settings, environment).orElse(null);
+        } catch (ConfigurationException e) {
+            return null;
+        }
+    }
+
     /** Whether some benchmark runs only some of its samples. */
     private static boolean partial(TestDescriptor root) {
-        for (TestDescriptor child : root.getChildren()) {
-            if (child instanceof BenchmarkDescriptor benchmark && benchmark.definition().dataset() != null
-                    && benchmark.getChildren().size() < benchmark.definition().dataset().size()) {
-                return true;
-            }
-        }
-        return false;
+        // A matrix run for some of its cells is partial too: the results would lack the others.
+        return root.getChildren().stream().anyMatch(child -> child instanceof MatrixDescriptor matrix
+                        && matrix.getChildren().size() < matrix.definition().cells().size())
+                || root.getChildren().stream().flatMap(MatrixDescriptor::benchmarks).anyMatch(benchmark ->
+                        benchmark.definition().dataset() != null
+                                && benchmark.getChildren().size() < benchmark.definition().dataset().size());
     }
 
     private static int threads(TestDescriptor root) {
         List<Settings> benchmarks = new ArrayList<>();
-        for (TestDescriptor child : root.getChildren()) {
-            if (child instanceof BenchmarkDescriptor benchmark && benchmark.definition().problem() == null) {
-                benchmarks.add(benchmark.definition().settings());
-            }
-        }
+        root.getChildren().stream().flatMap(MatrixDescriptor::benchmarks)
+                .filter(benchmark -> benchmark.definition().problem() == null)
+                .forEach(benchmark -> benchmarks.add(benchmark.definition().settings()));
         try {
             return EndpointLimits.threadsFor(benchmarks);
         } catch (ConfigurationException e) {

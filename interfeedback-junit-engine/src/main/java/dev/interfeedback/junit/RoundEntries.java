@@ -6,6 +6,7 @@ import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.report.ShownText;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
@@ -16,6 +17,7 @@ final class RoundEntries {
 
     /** Enough to tell feedback apart from round to round; the transcript has it whole. */
     private static final int FEEDBACK_CHARS = 80;
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private RoundEntries() {}
 
@@ -38,7 +40,7 @@ final class RoundEntries {
         String text = feedback.strip();
         String format = Prompts.builtIn().answerFormat(sample);
         if (text.endsWith(format)) text = text.substring(0, text.length() - format.length()).strip();
-        List<String> lines = Arrays.stream(text.split("\\R")).filter(line -> !line.isBlank()).toList();
+        List<String> lines = Arrays.stream(LINE_BREAK.split(text)).filter(line -> !line.isBlank()).toList();
         return lines.size() > 1 ? String.join(" ", lines.subList(1, lines.size())) : text;
     }
 }

@@ -2,6 +2,8 @@ package dev.interfeedback.report;
 
 import dev.interfeedback.bench.EpisodeCodec;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.RoundZero;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,9 @@ import java.util.Optional;
  * is written survives a crash of the run.
  */
 public final class EpisodesJsonl implements Closeable {
+
+    // Writes a read line's values through the codec's generator, which keeps its escapes.
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     private final OutputStream out;
     private final String runId;
@@ -50,6 +56,20 @@ public final class EpisodesJsonl implements Closeable {
     /** The episode alone, without its sample's question, images or the provider's answer. */
     public synchronized void append(String benchmark, Episode episode) {
         write(line(benchmark, episode, null, null));
+    }
+
+    /** A line another run wrote (a shard's, when shards merge), every field kept, as a line of this run. */
+    public synchronized void appendAsWritten(JsonNode written) {
+        write(EpisodeCodec.line(line -> {
+            for (Map.Entry<String, JsonNode> field : written.properties()) {
+                if (field.getKey().equals("runId")) {
+                    line.writeStringField("runId", runId);
+                } else {
+                    line.writeFieldName(field.getKey());
+                    TREES.writeTree(line, field.getValue());
+                }
+            }
+        }));
     }
 
     /**

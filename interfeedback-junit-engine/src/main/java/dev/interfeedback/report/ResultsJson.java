@@ -29,6 +29,17 @@ public final class ResultsJson {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final PriceTable prices;
     private final String runId;
+    private final Map<String, Cell> cells;
+
+    /**
+     * A benchmark that is one cell of a matrix (several receivers, providers or feedback kinds):
+     * results.json names the matrix and the cell beside the benchmark's own fields, so that a
+     * reader can lay the cells out as the paper's tables.
+     *
+     * @param matrix the matrix's id
+     * @param key {@code <receiver alias>,<provider alias>,<feedback kind>}
+     */
+    public record Cell(String matrix, String key) {}
 
     public ResultsJson() {
         this(PriceTable.NONE, null);
@@ -39,8 +50,14 @@ public final class ResultsJson {
      * @param runId the run's id, which its episodes.jsonl lines share (see {@link RunFiles}); null writes none
      */
     public ResultsJson(PriceTable prices, String runId) {
+        this(prices, runId, Map.of());
+    }
+
+    /** @param cells the benchmarks that are cells of a matrix, by benchmark id */
+    public ResultsJson(PriceTable prices, String runId, Map<String, Cell> cells) {
         this.prices = prices;
         this.runId = runId;
+        this.cells = Map.copyOf(cells);
     }
 
     public ObjectNode toJson(List<BenchmarkResult> results) {
@@ -63,6 +80,11 @@ public final class ResultsJson {
     private ObjectNode benchmark(BenchmarkResult result) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", result.id());
+        Cell cell = cells.get(result.id());
+        if (cell != null) {
+            node.put("matrix", cell.matrix());
+            node.put("cell", cell.key());
+        }
         node.put("dataset", result.dataset());
         node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage()));
         node.set("provider", model(result.provider(), "provider", result.providerUsage()));

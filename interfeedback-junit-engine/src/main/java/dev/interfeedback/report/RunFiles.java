@@ -27,6 +27,8 @@ public final class RunFiles {
     public static final String REPORT = "report";
     /** The verdict of the Maven plugin's {@code check} on this run, when it ran. */
     public static final String CHECK = "check.json";
+    /** A shard's manifest (see {@code dev.interfeedback.bench.shard.ShardManifest}), of the run like the files above. */
+    public static final String SHARD_MANIFEST = "shard.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -45,6 +47,7 @@ public final class RunFiles {
         Files.deleteIfExists(dir.resolve(RESULTS));
         Files.deleteIfExists(dir.resolve(CHECK));
         Files.deleteIfExists(dir.resolve(EPISODES));
+        Files.deleteIfExists(dir.resolve(SHARD_MANIFEST));
         deleteTree(dir.resolve(TRANSCRIPTS));
         deleteTree(dir.resolve(REPORT));
     }

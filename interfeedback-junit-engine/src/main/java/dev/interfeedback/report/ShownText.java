@@ -1,5 +1,7 @@
 package dev.interfeedback.report;
 
+import java.util.regex.Pattern;
+
 /**
  * Model output and dataset text as a person is shown it: in a terminal, an IDE's test tree, a
  * transcript. Such text is data, so whatever would act instead of being read is written as a Java
@@ -11,6 +13,9 @@ package dev.interfeedback.report;
 public final class ShownText {
 
     private static final String ELLIPSIS = "…";
+    /** Compiled once: a test tree shows several lines per sample, and String.replaceAll compiles per call. */
+    private static final Pattern BLANKS = Pattern.compile("(?:\r\n|[ \t\n])+");
+    private static final Pattern EDGE_SPACE = Pattern.compile("^ | $");
 
     private ShownText() {}
 
@@ -25,7 +30,7 @@ public final class ShownText {
      * with an ellipsis.
      */
     public static String line(String text, int max) {
-        String line = text.replaceAll("(?:\r\n|[ \t\n])+", " ").replaceAll("^ | $", "");
+        String line = EDGE_SPACE.matcher(BLANKS.matcher(text).replaceAll(" ")).replaceAll("");
         // cut before escaping, so that no escape is cut in half
         if (line.codePointCount(0, line.length()) <= max) return escape(line);
         return escape(line.substring(0, line.offsetByCodePoints(0, max - 1))) + ELLIPSIS;

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
+import dev.interfeedback.feedback.Authorship;
 import dev.interfeedback.feedback.LeakAction;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.scoring.Verdict;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,22 @@ class EpisodeCodecTest {
         String line = new String(bytes, StandardCharsets.UTF_8);
         assertThat(line).contains("\\uD800abc \\uDC00");
         assertThat(EpisodeCodec.read(new ObjectMapper().readTree(bytes))).isEqualTo(episode);
+    }
+
+    @Test
+    void whoWroteAPersonsFeedbackIsWrittenWithItsRoundAndReadBack() throws Exception {
+        Round round0 = new Round(0, "Answer: A", null, new Verdict("A", false, "official-parser", true), null, LeakAction.NONE);
+        Round round1 = new Round(1, "Answer: B", null, new Verdict("B", true, "official-parser", true), "Look again.",
+                LeakAction.NONE, new Authorship("ana", Instant.parse("2026-01-01T10:00:00.250Z"), 42_000));
+        Episode episode = new Episode("s1", "cat", EpisodeStatus.CORRECTED, 1, List.of(round0, round1), null, Usage.NONE, Usage.NONE);
+
+        byte[] bytes = EpisodeCodec.line(out -> EpisodeCodec.write(out, episode));
+
+        var json = new ObjectMapper().readTree(bytes);
+        assertThat(json.path("rounds").get(0).has("annotator")).as("only rounds a person wrote").isFalse();
+        assertThat(json.path("rounds").get(1).path("annotator").asText()).isEqualTo("ana");
+        assertThat(json.path("rounds").get(1).path("writtenAt").asText()).isEqualTo("2026-01-01T10:00:00.250Z");
+        assertThat(json.path("rounds").get(1).path("durationMs").asLong()).isEqualTo(42_000);
+        assertThat(EpisodeCodec.read(json)).isEqualTo(episode);
     }
 }

@@ -1,5 +1,6 @@
 package dev.interfeedback.harness;
 
+import dev.interfeedback.bench.shard.ShardMerge;
 import dev.interfeedback.cli.InterFeedbackCli;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.SyntheticDataset;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,19 +23,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * The benchmark harness (not a test): a scripted OpenAI-compatible server in its own JVM with a
- * fixed latency per call, and full command-line runs of a generated dataset with images against
- * it, each in its own JVM so that its CPU time and heap are its own: a first run, then a rerun
- * answered from the response cache. Prints calls, wall time, the ideal wall time, efficiency,
- * CPU per call and peak heap of each.
+ * fixed latency per call, and full runs of a generated dataset with images against it, each in its
+ * own JVM so that its CPU time and memory are its own: a first run, then a rerun answered from the
+ * response cache, through the command-line runner ({@code cli}) and through the JUnit engine as
+ * {@code interfeedback:evaluate} runs it ({@code engine}). Prints calls, wall time, the ideal wall
+ * time, efficiency, CPU per call, peak heap and peak RSS of each, and the sizes of the outputs.
  *
  * <pre>
  * Harness [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
- *         [--feedback detailed] [--heap 256m] [--work target/harness]
+ *         [--feedback detailed] [--heap 256m] [--path cli|engine|both] [--work target/harness] [--shards 0]
  *         [--image FILE] [--rerun true]
  *         [--quota-requests N --quota-tokens M [--quota-headers true]]
+ * </pre>
+ *
+ * With {@code --shards N}, the command line's first run is also made as N shards, one after the
+ * other, each in its own JVM with a fresh cache (as N machines would), then merged and compared
+ * with the first run.
+ * <pre>
  * </pre>
  *
  * With {@code --image}, every sample sends that image (a real-size one). With a quota, the server
@@ -63,9 +77,11 @@ public final class Harness {
             System.out.println("generating " + samples + " samples with " + (image == null ? "PNG images" : image) + " in " + data);
             SyntheticDataset.write(data, samples, image);
         }
-        deleteTree(work.resolve("cache"));
-        deleteTree(work.resolve("out-first"));
-        deleteTree(work.resolve("out-cached"));
+        List<String> paths = switch (options.getOrDefault("path", "both")) {
+            case "both" -> List.of("cli", "engine");
+            case "cli", "engine" -> List.of(options.get("path"));
+            default -> throw new IllegalArgumentException("--path: cli, engine or both, found " + options.get("path"));
+        };
 
         List<String> serverArgs = new ArrayList<>(List.of(String.valueOf(latencyMs), "0"));
         long quotaRequests = Long.parseLong(options.getOrDefault("quota-requests", "0"));
@@ -90,7 +106,6 @@ public final class Harness {
                     "interfeedback.feedback=" + options.getOrDefault("feedback", "detailed"),
                     "interfeedback.rounds=" + options.getOrDefault("rounds", "3"),
                     "interfeedback.concurrency=" + concurrency,
-                    "interfeedback.cache.dir=" + work.resolve("cache"),
                     "interfeedback.progress.interval-seconds=10"));
             for (String alias : List.of("weak", "strong")) {
                 settings.add("interfeedback.model." + alias + ".url=" + url);
@@ -98,41 +113,77 @@ public final class Harness {
                 settings.add("interfeedback.model." + alias + ".max-concurrency=" + concurrency);
             }
 
-            Map<String, Long> before = serverStats(serverIn, serverOut);
-            Phase first = phase("first run", heap, settings, work.resolve("out-first"), serverIn, serverOut);
-            Map<String, Long> after = serverStats(serverIn, serverOut);
-            Phase cached = rerun ? phase("cached rerun", heap, settings, work.resolve("out-cached"), serverIn, serverOut) : null;
+            List<Phase[]> measured = new ArrayList<>();
+            List<Map<String, Long>[]> serverAround = new ArrayList<>();
+            for (String path : paths) {
+                Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
+                Path cache = work.resolve(path + "-cache");
+                deleteTree(cache);
+                List<String> pathSettings = new ArrayList<>(settings);
+                pathSettings.add("interfeedback.cache.dir=" + cache);
+                Map<String, Long> before = serverStats(serverIn, serverOut);
+                Phase first = phase(path + " first run", main, heap, pathSettings, work.resolve(path + "-first"), serverIn, serverOut);
+                Map<String, Long> after = serverStats(serverIn, serverOut);
+                Phase cached = rerun
+                        ? phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut)
+                        : null;
+                measured.add(new Phase[] {first, cached});
+                @SuppressWarnings("unchecked")
+                Map<String, Long>[] around = new Map[] {before, after};
+                serverAround.add(around);
+            }
 
-            double ideal = first.calls * latencyMs / 1000.0 / concurrency;
             System.out.println();
             System.out.printf(Locale.ROOT, "samples %d, latency %d ms, concurrency %d, %d cores, heap limit %s%n",
                     samples, latencyMs, concurrency, Runtime.getRuntime().availableProcessors(), heap);
-            System.out.printf(Locale.ROOT, "%-13s %8s %9s %9s %10s %12s %13s %10s%n",
-                    "", "calls", "wall s", "ideal s", "efficiency", "CPU s", "CPU/call ms", "peak heap");
-            print(first, first.calls, ideal);
-            double serverCpu = (after.get("cpuNanos") - before.get("cpuNanos")) / 1e9;
-            System.out.printf(Locale.ROOT, "server (own JVM) during the first run: CPU %.2f s, %.3f ms per request%n",
-                    serverCpu, serverCpu * 1000 / Math.max(1, first.calls));
-            if (quotaRequests > 0) {
-                long limited = after.get("rateLimited") - before.get("rateLimited");
-                long admitted = first.calls - limited;
-                double allowed = quotaRequests / 60.0 * first.wallSeconds;
-                System.out.printf(Locale.ROOT, "quota %d requests and %d tokens per minute, headers %s: %d admitted"
-                                + " (%.1f/s) of %.0f the quota allowed in the run's %.1f s: %.3f of the quota;"
-                                + " %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
-                        quotaRequests, quotaTokens, options.getOrDefault("quota-headers", "true"), admitted,
-                        admitted / first.wallSeconds, allowed, first.wallSeconds, admitted / allowed,
-                        after.get("admittedTokens") - before.get("admittedTokens"),
-                        (after.get("admittedTokens") - before.get("admittedTokens")) / (quotaTokens / 60.0 * first.wallSeconds),
-                        limited);
+            System.out.printf(Locale.ROOT, "%-19s %8s %9s %9s %10s %9s %13s %10s %10s%n",
+                    "", "calls", "wall s", "ideal s", "efficiency", "CPU s", "CPU/call ms", "peak heap", "peak RSS");
+            for (Phase[] pair : measured) {
+                Phase first = pair[0], cached = pair[1];
+                double ideal = first.calls * latencyMs / 1000.0 / concurrency;
+                print(first, first.calls, ideal);
+                if (cached != null) print(cached, Math.max(first.modelCalls, first.calls), Double.NaN);
             }
-            if (cached != null) {
-                print(cached, first.modelCalls, Double.NaN);
-                System.out.printf(Locale.ROOT, "cached rerun: %d network calls, %.1fx faster than the first run%n",
-                        cached.calls, first.wallSeconds / cached.wallSeconds);
-                System.out.printf(Locale.ROOT, "results identical: %s%n",
-                        Files.readString(work.resolve("out-first/results.json"))
-                                .equals(Files.readString(work.resolve("out-cached/results.json"))));
+            for (int i = 0; i < measured.size(); i++) {
+                Phase first = measured.get(i)[0];
+                Map<String, Long> before = serverAround.get(i)[0], after = serverAround.get(i)[1];
+                double serverCpu = (after.get("cpuNanos") - before.get("cpuNanos")) / 1e9;
+                System.out.printf(Locale.ROOT, "server (own JVM) during the %s: CPU %.2f s, %.3f ms per request%n",
+                        first.name, serverCpu, serverCpu * 1000 / Math.max(1, first.calls));
+                if (quotaRequests > 0) {
+                    long limited = after.get("rateLimited") - before.get("rateLimited");
+                    long admitted = first.calls - limited;
+                    double allowed = quotaRequests / 60.0 * first.wallSeconds;
+                    System.out.printf(Locale.ROOT, "%s: quota %d requests and %d tokens per minute, headers %s: %d admitted"
+                                    + " (%.1f/s) of %.0f the quota allowed in the run's %.1f s: %.3f of the quota;"
+                                    + " %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
+                            first.name, quotaRequests, quotaTokens, options.getOrDefault("quota-headers", "true"), admitted,
+                            admitted / first.wallSeconds, allowed, first.wallSeconds, admitted / allowed,
+                            after.get("admittedTokens") - before.get("admittedTokens"),
+                            (after.get("admittedTokens") - before.get("admittedTokens")) / (quotaTokens / 60.0 * first.wallSeconds),
+                            limited);
+                }
+            }
+            if (rerun) {
+                for (Phase[] pair : measured) {
+                    Phase first = pair[0], cached = pair[1];
+                    System.out.printf(Locale.ROOT, "%s: %d network calls, %.1fx faster than the first run; results identical: %s%n",
+                            cached.name, cached.calls, first.wallSeconds / cached.wallSeconds,
+                            withoutRunId(first.out).equals(withoutRunId(cached.out)));
+                }
+                System.out.println();
+                System.out.println("output of the cached runs:");
+                for (Phase[] pair : measured) System.out.println("  " + pair[1].name + ": " + OutputSizes.of(pair[1].out));
+            } else {
+                System.out.println();
+                System.out.println("output of the first runs:");
+                for (Phase[] pair : measured) System.out.println("  " + pair[0].name + ": " + OutputSizes.of(pair[0].out));
+            }
+            int shards = Integer.parseInt(options.getOrDefault("shards", "0"));
+            if (shards > 1) {
+                Phase[] cli = measured.stream().filter(pair -> pair[0].name.startsWith("cli")).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("--shards needs the cli path"));
+                sharded(shards, heap, settings, work, cli[0], serverIn, serverOut);
             }
         } finally {
             server.getOutputStream().close();
@@ -141,24 +192,31 @@ public final class Harness {
         }
     }
 
+    /** The run's results.json but for its run id, which differs from run to run by design. */
+    private static String withoutRunId(Path out) throws IOException {
+        return Files.readString(out.resolve("results.json")).replaceAll("\"runId\"\\s*:\\s*\"[^\"]*\"", "");
+    }
+
     private static void print(Phase phase, long perCallDenominator, double ideal) {
-        System.out.printf(Locale.ROOT, "%-13s %8d %9.2f %9s %10s %12.2f %13.3f %8.0f MB%n",
+        System.out.printf(Locale.ROOT, "%-19s %8d %9.2f %9s %10s %9.2f %13.3f %7.0f MB %7.0f MB%n",
                 phase.name, phase.calls, phase.wallSeconds,
                 Double.isNaN(ideal) ? "-" : String.format(Locale.ROOT, "%.2f", ideal),
                 Double.isNaN(ideal) ? "-" : String.format(Locale.ROOT, "%.3f", ideal / phase.wallSeconds),
-                phase.cpuSeconds, phase.cpuSeconds * 1000 / Math.max(1, perCallDenominator), phase.peakHeapMb);
+                phase.cpuSeconds, phase.cpuSeconds * 1000 / Math.max(1, perCallDenominator), phase.peakHeapMb, phase.peakRssMb);
     }
 
-    /** One command-line run in its own JVM, measured from inside it by {@link Run}. */
-    private record Phase(String name, long calls, long modelCalls, double wallSeconds, double cpuSeconds, double peakHeapMb) {}
+    /** One run in its own JVM, measured from inside it by {@link Run} or {@link EngineRun}. */
+    private record Phase(String name, Path out, long calls, long modelCalls, double wallSeconds, double cpuSeconds,
+            double peakHeapMb, double peakRssMb) {}
 
-    private static Phase phase(String name, String heap, List<String> settings, Path out, PrintWriter serverIn,
+    private static Phase phase(String name, Class<?> main, String heap, List<String> settings, Path out, PrintWriter serverIn,
             BufferedReader serverOut) throws Exception {
         long before = serverRequests(serverIn, serverOut);
         List<String> args = new ArrayList<>(settings);
         args.add("interfeedback.output.dir=" + out);
         System.out.println("== " + name);
-        Process run = java(List.of("-Xmx" + heap, "-Xms" + heap), Run.class, args)
+        deleteTree(out);
+        Process run = java(List.of("-Xmx" + heap, "-Xms" + heap), main, args)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, String> measured = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
@@ -175,10 +233,45 @@ public final class Harness {
         }
         if (run.waitFor() != 0) throw new IllegalStateException(name + " failed with exit code " + run.exitValue());
         long calls = serverRequests(serverIn, serverOut) - before;
-        return new Phase(name, calls, Long.parseLong(measured.get("modelCalls")),
+        return new Phase(name, out, calls, Long.parseLong(measured.get("modelCalls")),
                 Double.parseDouble(measured.get("wall")), Double.parseDouble(measured.get("cpu")),
-                Double.parseDouble(measured.get("peakHeapMb")));
+                Double.parseDouble(measured.get("peakHeapMb")), Double.parseDouble(measured.get("peakRssMb")));
     }
+
+    /**
+     * The first run again as {@code n} shards, one after the other, each in its own JVM with its
+     * own output directory and a fresh cache, as n machines would run them; then the merge,
+     * compared with the first run's results.
+     */
+    private static void sharded(int n, String heap, List<String> settings, Path work, Phase whole, PrintWriter serverIn,
+            BufferedReader serverOut) throws Exception {
+        List<Path> outs = new ArrayList<>();
+        double longest = 0, total = 0;
+        long calls = 0;
+        for (int k = 1; k <= n; k++) {
+            Path out = work.resolve("out-shard-" + k);
+            deleteTree(out);
+            outs.add(out);
+            List<String> args = new ArrayList<>(settings);
+            args.removeIf(a -> a.startsWith("interfeedback.cache.dir="));
+            args.add("interfeedback.shard=" + k + "/" + n);
+            Phase shard = phase("shard " + k + "/" + n, Run.class, heap, args, out, serverIn, serverOut);
+            longest = Math.max(longest, shard.wallSeconds);
+            total += shard.wallSeconds;
+            calls += shard.calls;
+        }
+        Path merged = work.resolve("out-merged");
+        deleteTree(merged);
+        long mergeStart = System.nanoTime();
+        ShardMerge.merge(outs, merged);
+        double mergeWall = (System.nanoTime() - mergeStart) / 1e9;
+        System.out.printf(Locale.ROOT, "%d shards, each alone as on its own machine: %d calls, longest %.2f s, sum %.2f s;"
+                + " one run %.2f s: %.1fx faster with %d machines; merge %.2f s%n",
+                n, calls, longest, total, whole.wallSeconds, whole.wallSeconds / longest, n, mergeWall);
+        System.out.printf(Locale.ROOT, "merged results equal the first run's (run id aside): %s%n",
+                withoutRunId(merged).equals(withoutRunId(whole.out)));
+    }
+
 
     private static long serverRequests(PrintWriter in, BufferedReader out) throws IOException {
         return serverStats(in, out).get("requests");
@@ -207,7 +300,7 @@ public final class Harness {
         return new ProcessBuilder(command);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("expected --option value, found " + args[i]);
@@ -216,39 +309,62 @@ public final class Harness {
         return options;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) Files.delete(p);
         }
     }
 
-    /** One command-line run, measured from inside its JVM: wall and CPU time of the run, peak heap. */
-    public static final class Run {
+    /** Wall and CPU time of a run and the peaks of its JVM, measured from inside it. */
+    private static final class Meter {
 
-        public static void main(String[] args) {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final long cpu0;
+        private final long wall0;
+
+        Meter() {
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
-            long wall0 = System.nanoTime();
+            cpu0 = os.getProcessCpuTime();
+            wall0 = System.nanoTime();
+        }
 
-            ByteArrayOutputStream summary = new ByteArrayOutputStream();
-            int code = new InterFeedbackCli(new PrintStream(summary, true, StandardCharsets.UTF_8), System.out,
-                    System::getenv).run(args);
-
+        void print(long modelCalls) throws IOException {
             double wall = (System.nanoTime() - wall0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             }
+            System.out.printf(Locale.ROOT, "MEASURED wall=%.3f cpu=%.3f peakHeapMb=%.1f peakRssMb=%.1f modelCalls=%d%n",
+                    wall, cpu, peak / 1048576.0, peakRssKb() / 1024.0, modelCalls);
+        }
+
+        /** The process's resident set at its highest (Linux); what the JVM took from the machine, heap or not. */
+        private static long peakRssKb() throws IOException {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.exists(status)) return 0;
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+            return 0;
+        }
+    }
+
+    /** One command-line run, measured from inside its JVM. */
+    public static final class Run {
+
+        public static void main(String[] args) throws IOException {
+            Meter meter = new Meter();
+            ByteArrayOutputStream summary = new ByteArrayOutputStream();
+            int code = new InterFeedbackCli(new PrintStream(summary, true, StandardCharsets.UTF_8), System.out,
+                    System::getenv).run(args);
             String text = summary.toString(StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 if (line.startsWith("progress") || line.startsWith("Resuming")) System.out.println(line);
             }
-            System.out.printf(Locale.ROOT, "MEASURED wall=%.3f cpu=%.3f peakHeapMb=%.1f modelCalls=%d%n",
-                    wall, cpu, peak / 1048576.0, modelCalls(text));
+            meter.print(modelCalls(text));
             System.exit(code);
         }
 
@@ -258,6 +374,39 @@ public final class Harness {
                 if (line.startsWith("Model calls: ")) return Long.parseLong(line.substring(13).split(" ")[0]);
             }
             return 0;
+        }
+    }
+
+    /**
+     * One run of the same dataset through the JUnit engine, measured from inside its JVM: the
+     * Launcher in process with the listeners {@code interfeedback:evaluate} gives it (JUnit XML,
+     * Open Test Reporting XML), so the figures are the evaluate goal's without Maven's start-up.
+     */
+    public static final class EngineRun {
+
+        public static void main(String[] args) throws IOException {
+            Meter meter = new Meter();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String arg : args) {
+                String[] kv = arg.split("=", 2);
+                parameters.put(kv[0], kv[1]);
+            }
+            Path out = Path.of(parameters.get("interfeedback.output.dir"));
+            parameters.put("interfeedback.basedir", Path.of(parameters.remove("interfeedback.dataset")).getParent().toString());
+            parameters.put("junit.platform.reporting.open.xml.enabled", "true");
+            parameters.put("junit.platform.reporting.output.dir", out.resolve("open-test-reporting").toString());
+            StringWriter xmlErrors = new StringWriter();
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(DiscoverySelectors.selectClass(HarnessBenchmark.class))
+                            .configurationParameters(parameters)
+                            .build(),
+                    summary, new LegacyXmlReportGeneratingListener(out.resolve("junit-xml"), new PrintWriter(xmlErrors)));
+            if (!xmlErrors.toString().isBlank()) System.err.println("JUnit XML report: " + xmlErrors);
+            // The engine does not count model calls; the server's count of the first run is what the table divides by.
+            meter.print(0);
+            // Wrong answers fail their samples; only a benchmark that could not run fails the run.
+            System.exit(summary.getSummary().getContainersFailedCount() > 0 ? 1 : 0);
         }
     }
 }

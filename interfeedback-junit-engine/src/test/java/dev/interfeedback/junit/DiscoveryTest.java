@@ -56,9 +56,10 @@ class DiscoveryTest {
     void packageClasspathRootAndMethodSelectorsFindBenchmarks() {
         assertThat(benchmarkNames(discover(selectPackage("dev.interfeedback.junit.fixtures"))))
                 .containsExactlyInAnyOrder("loopback", "SimulatedBenchmark", "SimulatedBenchmark", "UnknownAliasBenchmark",
-                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable", "untrusted");
+                        "MissingKeyBenchmark", "MissingDatasetBenchmark", "LimitedSubsetBenchmark", "resumable", "untrusted", "human",
+                        "matrix");
         assertThat(benchmarkNames(discover(selectClasspathRoots(Set.of(Path.of("target/test-classes"))).get(0))))
-                .hasSize(10).contains("FourOptionsBenchmarkTest");
+                .hasSize(13).contains("FourOptionsBenchmarkTest", "harness");
         assertThat(benchmarkNames(discover(selectMethod(SimulatedBenchmark.class, "hashCode"))))
                 .containsExactly("SimulatedBenchmark");
     }

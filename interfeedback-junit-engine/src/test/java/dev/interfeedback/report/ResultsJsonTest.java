@@ -62,7 +62,7 @@ class ResultsJsonTest {
 
     private static Map<String, Long> counts(JsonNode node) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        node.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        node.path("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;
     }
 

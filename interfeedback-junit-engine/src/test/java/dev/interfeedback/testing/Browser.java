@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Requests are read from Chromium's performance log rather than through DevTools bindings, so
  * the test does not depend on Selenium knowing this Chromium's exact version.
  */
-public final class Browser implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

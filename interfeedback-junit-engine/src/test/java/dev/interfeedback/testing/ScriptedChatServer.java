@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An OpenAI-compatible {@code /chat/completions} server on loopback that grades
@@ -30,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The model named {@code strong} is right at round 0 for 80% of samples; any other model for
  * 40% at round 0 and 35% at each later round. Feedback requests (the provider's teacher prompt)
- * get a hint that never names an option. Everything is a function of model, sample and round, so
+ * get a hint that never names an option; feedback that says "the correct answer is (X)" (the human
+ * protocol's last round) is followed. Everything is a function of model, sample and round, so
  * a fault-free run and a run with faults must end identically.
  *
  * <p>Runs in-process for tests, or as its own JVM through {@link #main} for the harness and the
@@ -234,8 +237,20 @@ public final class ScriptedChatServer implements AutoCloseable {
         return 100 + answer.length() + 20;
     }
 
+    /** Feedback that states the answer, as the human protocol's last round does: the model then gives it. */
+    private static final Pattern TOLD = Pattern.compile("correct answer is \\(([A-D])\\)");
+
+    /**
+     * Whether the scripted answer of {@code model} to a sample at a round is right, feedback that
+     * states the answer aside: tests compute their expected counts with it.
+     */
+    public static boolean rightAt(String model, String sampleId, int round) {
+        int roll = Math.floorMod(SyntheticDataset.mix(model + "|" + sampleId + "|" + round), 100);
+        return model.equals("strong") ? roll < 80 : round == 0 ? roll < 40 : roll < 35;
+    }
+
     /** One request as the script reads it. */
-    private record Call(String model, String sampleId, boolean feedback, int round) {
+    private record Call(String model, String sampleId, boolean feedback, int round, String told) {
 
         /**
          * Read as a stream: the base64 of real-size images is skipped, never decoded, so that the
@@ -246,6 +261,7 @@ public final class ScriptedChatServer implements AutoCloseable {
             StringBuilder all = new StringBuilder();
             boolean feedback = false;
             int assistants = 0;
+            String lastUser = "";
             try (JsonParser p = JSON.getFactory().createParser(body)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -266,6 +282,7 @@ public final class ScriptedChatServer implements AutoCloseable {
                             }
                             if (role.equals("system") && text.contains("careful teacher")) feedback = true;
                             if (role.equals("assistant")) assistants++;
+                            if (role.equals("user")) lastUser = text;
                             all.append(text).append('\n');
                         }
                     } else {
@@ -275,7 +292,8 @@ public final class ScriptedChatServer implements AutoCloseable {
             }
             String id = SyntheticDataset.idIn(all.toString());
             int round = feedback ? count(all.toString(), "--- attempt ") : assistants;
-            return new Call(model, id == null ? "?" : id, feedback, round);
+            Matcher told = TOLD.matcher(lastUser);
+            return new Call(model, id == null ? "?" : id, feedback, round, told.find() ? told.group(1) : null);
         }
 
         String signature() {
@@ -284,9 +302,9 @@ public final class ScriptedChatServer implements AutoCloseable {
 
         String answer() {
             if (feedback) return "Look again at the shading in the figure and check each option against it.";
+            if (told != null) return "As the feedback says.\nAnswer: " + told;
             int roll = Math.floorMod(SyntheticDataset.mix(model + "|" + sampleId + "|" + round), 100);
-            boolean right = model.equals("strong") ? roll < 80 : round == 0 ? roll < 40 : roll < 35;
-            String letter = right ? SyntheticDataset.truth(sampleId) : SyntheticDataset.wrong(sampleId, roll);
+            String letter = rightAt(model, sampleId, round) ? SyntheticDataset.truth(sampleId) : SyntheticDataset.wrong(sampleId, roll);
             return "The shaded shape is the one I see in the figure.\nAnswer: " + letter;
         }
 

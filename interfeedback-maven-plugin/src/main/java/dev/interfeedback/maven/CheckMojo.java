@@ -102,6 +102,12 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException(results + " does not exist beside " + episodes + ": the last run of"
                     + " interfeedback:evaluate did not finish (it failed or was killed); run it again");
         }
+        Path manifest = results.toAbsolutePath().resolveSibling("shard.json");
+        if (Files.exists(manifest)) {
+            // A shard's figures are a part of the run's: a bar met (or missed) on them says nothing.
+            throw new MojoExecutionException(results + " holds the results of one shard only (see " + manifest
+                    + "): run interfeedback:merge over every shard's output directory and check the merged results");
+        }
         RunResults run = read(() -> ResultsFile.read(results));
         EpisodesFile episodesOfRun = read(() -> EpisodesFile.read(episodes));
         read(() -> {

@@ -123,7 +123,7 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /**
-     * Removes the last run's results, check verdict, episodes, transcripts, HTML and XML reports before the benchmarks are even
+     * Removes the last run's results, check verdict, episodes, shard manifest, transcripts, HTML and XML reports before the benchmarks are even
      * discovered, so a run that fails on configuration leaves none for {@code check} or a CI
      * dashboard to pass on (results first, so they never outlive their episodes). The engine does
      * the same for its files when it runs; the XML reports are the Launcher's, which a run that
@@ -135,6 +135,7 @@ public class EvaluateMojo extends AbstractMojo {
             Files.deleteIfExists(dir.resolve("results.json"));
             Files.deleteIfExists(dir.resolve(CheckVerdict.FILE));
             Files.deleteIfExists(dir.resolve("episodes.jsonl"));
+            Files.deleteIfExists(dir.resolve("shard.json"));
             for (String files : List.of("transcripts", "report", "junit-xml", "open-test-reporting")) deleteTree(dir.resolve(files));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot remove the last run's results from " + outputDirectory + ": " + e, e);
@@ -168,7 +169,7 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /** POM parameters, then -D user properties of this Maven session, then the fixed locations. */
-    private Map<String, String> parameters() {
+    Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>(configurationParameters);
         Properties user = session.getUserProperties();
         for (String key : user.stringPropertyNames()) {

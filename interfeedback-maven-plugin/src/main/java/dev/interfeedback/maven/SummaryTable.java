@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The table the evaluate goal prints: one row per benchmark, as a release engineer scans it. */
+/**
+ * The table the evaluate goal prints: one row per benchmark, as a release engineer scans it, then
+ * each matrix in the paper's layout ({@link MatrixTable}).
+ */
 final class SummaryTable {
 
     private static final String[] HEADER =
@@ -19,6 +22,7 @@ final class SummaryTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (BenchmarkSummary b : results) {
+            if (b.cell() != null) continue; // a matrix's cells have a table of their own
             Figure accuracy = b.figures().get(Counter.ACCURACY);
             Figure correction = b.figures().get(Counter.CORRECTION_RATE);
             Figure errors = b.figures().get(Counter.ERROR_RATE);
@@ -30,7 +34,17 @@ final class SummaryTable {
                 String.join(" / ", rounds), errors.successes() + " of " + errors.trials()
             });
         }
-        int[] widths = new int[HEADER.length];
+        List<String> lines = rows.size() > 1 ? aligned(rows) : new ArrayList<>();
+        lines.addAll(MatrixTable.render(results));
+        if (results.stream().anyMatch(BenchmarkSummary::simulated)) {
+            lines.add("(simulated models: these figures say nothing about a real model)");
+        }
+        return lines;
+    }
+
+    /** Rows as lines, each column as wide as its widest cell. */
+    static List<String> aligned(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
         }
@@ -43,17 +57,14 @@ final class SummaryTable {
             }
             lines.add(line.toString().stripTrailing());
         }
-        if (results.stream().anyMatch(BenchmarkSummary::simulated)) {
-            lines.add("(simulated models: these figures say nothing about a real model)");
-        }
         return lines;
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
     }
 
-    private static String interval(Figure figure) {
+    static String interval(Figure figure) {
         if (!figure.defined()) return "n/a";
         return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * figure.value(), 100 * figure.low(), 100 * figure.high());
     }

@@ -14,8 +14,8 @@ public final class ApiKey {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** Package-private: only the request builder should ever see the key. */
-    String value() {
+    /** Only the code that writes a request's auth header reads the key. */
+    public String value() {
         return value;
     }
 

@@ -188,6 +188,26 @@ public abstract class HttpChatModel implements ChatModel {
         return settings;
     }
 
+    /** The URL this model posts its requests to. */
+    protected HttpUrl postUrl() {
+        return url;
+    }
+
+    /** The key this model sends, or null for a server without auth. */
+    protected ApiKey apiKey() {
+        return apiKey;
+    }
+
+    /** Takes the key out of server text, as every answer of this model's server is. */
+    protected KeyRedactor redactor() {
+        return redactor;
+    }
+
+    /** Reads an API's error body the way this model does. */
+    protected ErrorMessages errors() {
+        return errors;
+    }
+
     /** The client this model calls through, with its timeouts; public for tests of sharing. */
     public OkHttpClient httpClient() {
         OkHttpClient client = http;

@@ -10,12 +10,12 @@ import java.time.format.DateTimeParseException;
  * Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). The
  * delay is read as it is; the retry policy caps what it honours.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {}
 
     /** @return the delay, or null when the header is absent or unreadable */
-    static Duration parse(String header, Instant now) {
+    public static Duration parse(String header, Instant now) {
         if (header == null || header.isBlank()) return null;
         String value = header.strip();
         Duration delay;

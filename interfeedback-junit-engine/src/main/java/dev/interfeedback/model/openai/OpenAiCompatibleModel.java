@@ -90,6 +90,22 @@ public final class OpenAiCompatibleModel extends HttpChatModel {
         request.header("Authorization", "Bearer " + key);
     }
 
+    /** The OpenAI Batch API of this model's server, for the same requests as {@link #chat} sends. */
+    public OpenAiBatchApi batchApi() {
+        HttpUrl url = postUrl();
+        HttpUrl base = url.newBuilder().removePathSegment(url.pathSize() - 1).removePathSegment(url.pathSize() - 2).build();
+        return new OpenAiBatchApi(base, apiKey(), this::httpClient, this::bodyBytes, decoder, errors(), redactor());
+    }
+
+    /** The bytes {@link #chat} sends for {@code request}, images read into the buffer: a batch line holds them whole. */
+    private byte[] bodyBytes(ChatRequest request) throws ModelException {
+        try {
+            return body(request).bytes();
+        } catch (IOException e) {
+            throw new ModelException("could not write the request for model '" + info().alias() + "' as JSON", e);
+        }
+    }
+
     @Override
     protected void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException {
         encoder.encode(request, body);

@@ -125,6 +125,28 @@ public final class ResponseCache {
         }
     }
 
+    /**
+     * Adds every whole entry of the log in {@code otherDirectory} that this cache lacks (the cache
+     * of another machine's shard, so that a rerun here makes no call), skipping torn lines.
+     *
+     * @return how many entries were added
+     */
+    public int putAll(Path otherDirectory) throws IOException {
+        Path other = otherDirectory.resolve(FILE);
+        if (!Files.isRegularFile(other)) return 0;
+        int added = 0;
+        try (BufferedReader in = Files.newBufferedReader(other, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                Map.Entry<String, ChatResponse> entry = parse(line);
+                if (entry != null && get(entry.getKey()).isEmpty()) {
+                    put(entry.getKey(), entry.getValue());
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
     /** The keys held, for tests and diagnostics. */
     Set<String> keys() {
         loaded.join();

@@ -14,6 +14,7 @@ import java.util.List;
  * @param figures the benchmark's figures
  * @param perRound the share of the test set first corrected at each round, in round order
  * @param categories the figures of each category
+ * @param cell the matrix cell this benchmark is, or null for a benchmark of its own
  */
 public record BenchmarkSummary(
         String id,
@@ -24,7 +25,15 @@ public record BenchmarkSummary(
         boolean simulated,
         Figures figures,
         List<Double> perRound,
-        List<Figures> categories) {
+        List<Figures> categories,
+        MatrixCell cell) {
+
+    /**
+     * A cell of a benchmark matrix: its receiver, provider and feedback kind.
+     *
+     * @param matrix the matrix's id
+     */
+    public record MatrixCell(String matrix, String receiver, String provider, String feedback) {}
 
     public BenchmarkSummary {
         perRound = List.copyOf(perRound);

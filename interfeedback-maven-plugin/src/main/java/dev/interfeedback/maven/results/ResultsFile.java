@@ -84,7 +84,24 @@ public final class ResultsFile {
         JsonNode simulated = json.optional(node, path, "simulated", BOOLEAN);
         return new BenchmarkSummary(id, model(node, "receiver", path), model(node, "provider", path),
                 json.field(node, path, "feedback", STRING).asText(), maxRounds,
-                simulated != null && simulated.asBoolean(), figures, perRound, categories);
+                simulated != null && simulated.asBoolean(), figures, perRound, categories, cell(node, path));
+    }
+
+    /** The optional {@code matrix} and {@code cell} (receiver,provider,feedback) of a matrix's benchmark. */
+    private BenchmarkSummary.MatrixCell cell(JsonNode node, String path) throws ResultsFormatException {
+        JsonNode matrix = json.optional(node, path, "matrix", STRING);
+        JsonNode cell = json.optional(node, path, "cell", STRING);
+        if (matrix == null && cell == null) return null;
+        if (matrix == null || cell == null) {
+            throw json.problem(JsonFile.join(path, matrix == null ? "matrix" : "cell"),
+                    "missing: a matrix's benchmark has both \"matrix\" and \"cell\"");
+        }
+        String[] parts = cell.asText().split(",", -1);
+        if (parts.length != 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            throw json.problem(JsonFile.join(path, "cell"), "expected \"<receiver>,<provider>,<feedback>\", found \""
+                    + cell.asText() + "\"");
+        }
+        return new BenchmarkSummary.MatrixCell(matrix.asText(), parts[0], parts[1], parts[2]);
     }
 
     private Figures figures(String name, JsonNode node, String path) throws ResultsFormatException {

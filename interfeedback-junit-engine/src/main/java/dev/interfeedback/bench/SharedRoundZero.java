@@ -1,0 +1,33 @@
+package dev.interfeedback.bench;
+
+import dev.interfeedback.dataset.Sample;
+import dev.interfeedback.episode.RoundZero;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Round-0 answers shared by the benchmarks of one matrix, as the paper computes them: once per
+ * model and sample, whether the model is a receiver or a provider. A model is known by its alias,
+ * which names the same endpoint and settings in every cell of a matrix. A benchmark asking for an
+ * answer another is computing waits for it rather than asking the model again.
+ */
+public final class SharedRoundZero {
+
+    private final Map<String, CompletableFuture<RoundZero>> answers = new ConcurrentHashMap<>();
+
+    RoundZero answer(String alias, Sample sample, Supplier<RoundZero> ask) {
+        CompletableFuture<RoundZero> mine = new CompletableFuture<>();
+        CompletableFuture<RoundZero> first = answers.putIfAbsent(alias + "\n" + sample.id(), mine);
+        if (first != null) return first.join();
+        try {
+            RoundZero answer = ask.get();
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.interfeedback.model.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.cli.InterFeedbackCli;
+import dev.interfeedback.testing.FakeBatchServer;
+import dev.interfeedback.testing.KilledRuns;
+import dev.interfeedback.testing.ScriptedChatServer;
+import dev.interfeedback.testing.SyntheticDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs through the Batch API on a fake server in front of the scripted chat server: the results
+ * equal a synchronous run's, in a handful of HTTP requests; waves split to the limits; failed and
+ * expired lines are errors; a run killed while polling resumes the same batches.
+ */
+class BatchRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private ScriptedChatServer chat;
+    private FakeBatchServer batch;
+    private Path data;
+
+    @BeforeEach
+    void start() throws IOException {
+        chat = new ScriptedChatServer(Duration.ZERO);
+        batch = new FakeBatchServer(chat.baseUrl());
+        data = SyntheticDataset.write(dir.resolve("data"), 30);
+    }
+
+    @AfterEach
+    void stop() {
+        batch.close();
+        chat.close();
+    }
+
+    @Test
+    void aBatchRunEqualsASynchronousRunInAFewRequestsAndFillsTheCache() throws Exception {
+        Path sync = dir.resolve("sync");
+        assertThat(cli(settings(sync, false))).isZero();
+        int syncCalls = batch.chatRequests();
+
+        Path batched = dir.resolve("batched");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int before = batch.requests();
+        assertThat(cli(settings(batched, true), out)).isZero();
+        int batchRequests = batch.requests() - before;
+
+        assertThat(KilledRuns.results(batched.resolve("results.json"))).isEqualTo(KilledRuns.results(sync.resolve("results.json")));
+        assertThat(KilledRuns.sortedLines(batched.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(sync.resolve("episodes.jsonl")));
+        // Round 0, then feedback and answer for each of three rounds: at most seven waves, each one
+        // batch per model (upload, create, polls, output file).
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dataset: wave 1: 60 requests in 2 batches");
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
+        assertThat(batch.timesSent()).hasSize(syncCalls);
+        assertThat(batchRequests).isLessThan(syncCalls / 2);
+        assertThat(batched.resolve("journal")).doesNotExist();
+
+        // The cache holds every answer under the synchronous path's keys: a synchronous run asks nothing.
+        int chatBefore = batch.chatRequests();
+        assertThat(cli(settings(batched, false))).isZero();
+        assertThat(batch.chatRequests()).isEqualTo(chatBefore);
+    }
+
+    @Test
+    void aWaveLargerThanTheLimitsIsSplitIntoSeveralBatches() throws Exception {
+        Path sync = dir.resolve("sync");
+        assertThat(cli(settings(sync, false))).isZero();
+        Path batched = dir.resolve("batched");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(cli(settings(batched, true, "interfeedback.batch.max-requests=7"), out)).isZero();
+        // 30 requests of each model in files of at most 7: 5 batches each.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dataset: wave 1: 60 requests in 10 batches");
+        assertThat(KilledRuns.results(batched.resolve("results.json"))).isEqualTo(KilledRuns.results(sync.resolve("results.json")));
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void failedAndExpiredLinesAreErrorsNeverWrongAnswers() throws Exception {
+        batch.failing(body -> body.contains("[[id:s3]]"));
+        Path failed = dir.resolve("failed");
+        assertThat(cli(settings(failed, true, "interfeedback.max-error-rate=100%"))).isZero();
+        JsonNode s3 = episode(failed, "s3");
+        assertThat(s3.path("status").asText()).isEqualTo("ERROR");
+        assertThat(s3.path("error").asText()).contains("scripted batch line failure");
+        assertThat(JSON.readTree(failed.resolve("results.json").toFile()).path("benchmarks").get(0).path("counts").path("errors").asInt())
+                .isEqualTo(1);
+
+        batch.failing(body -> false).expireHalf(true);
+        Path expired = dir.resolve("expired");
+        assertThat(cli(settings(expired, true, "interfeedback.max-error-rate=100%"))).isZero();
+        JsonNode counts = JSON.readTree(expired.resolve("results.json").toFile()).path("benchmarks").get(0).path("counts");
+        assertThat(counts.path("errors").asInt()).isPositive();
+        assertThat(Files.readAllLines(expired.resolve("episodes.jsonl")).stream().filter(l -> l.contains("\"ERROR\"")))
+                .allMatch(l -> l.contains("ended expired without an answer"));
+    }
+
+    @Test
+    void aRunKilledWhilePollingResumesTheSameBatchesAndPaysOnce() throws Exception {
+        Path sync = dir.resolve("sync");
+        assertThat(cli(settings(sync, false))).isZero();
+
+        batch.hold(true);
+        Path out = dir.resolve("killed");
+        Path settings = settings(out, true);
+        Path log = dir.resolve("first.log");
+        Process first = new ProcessBuilder(javaCommand(settings)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // Both models' round-0 batches created, and one of them polled while it is in progress.
+        while (batch.batchIds().size() < 2 || batch.batchIds().stream().allMatch(id -> batch.polls(id) < 3)) {
+            if (!first.isAlive() || System.nanoTime() > deadline) {
+                first.destroyForcibly();
+                throw new AssertionError("no batches polled in time:\n" + Files.readString(log));
+            }
+            Thread.sleep(5);
+        }
+        first.destroyForcibly();
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        List<String> firstWave = new ArrayList<>(batch.batchIds());
+        Path journal = out.resolve("journal").resolve("dataset.batches.jsonl");
+        assertThat(Files.readString(journal)).contains(firstWave.get(0)).contains(firstWave.get(1));
+        int pollsBefore = batch.polls(firstWave.get(0)) + batch.polls(firstWave.get(1));
+
+        batch.hold(false);
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        assertThat(cli(settings, second)).isZero();
+        assertThat(second.toString(StandardCharsets.UTF_8)).contains("batch " + firstWave.get(0)).contains("batch " + firstWave.get(1))
+                .contains("left by an interrupted run");
+        assertThat(batch.polls(firstWave.get(0)) + batch.polls(firstWave.get(1))).isGreaterThan(pollsBefore + 1);
+        // No request was sent in two batches: the resumed run paid for none twice.
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
+        assertThat(KilledRuns.results(out.resolve("results.json"))).isEqualTo(KilledRuns.results(sync.resolve("results.json")));
+        assertThat(journal).doesNotExist();
+    }
+
+    private static JsonNode episode(Path out, String sampleId) throws IOException {
+        for (String line : Files.readAllLines(out.resolve("episodes.jsonl"))) {
+            JsonNode node = JSON.readTree(line);
+            if (node.path("sampleId").asText().equals(sampleId)) return node;
+        }
+        throw new AssertionError("no episode of " + sampleId);
+    }
+
+    private Path settings(Path out, boolean batched, String... more) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "interfeedback.dataset=" + data,
+                "interfeedback.output.dir=" + out,
+                "interfeedback.receiver=weak",
+                "interfeedback.provider=strong",
+                "interfeedback.feedback=detailed",
+                "interfeedback.concurrency=4",
+                "interfeedback.batch.first-poll-ms=5",
+                "interfeedback.batch.longest-poll-ms=20"));
+        for (String alias : List.of("weak", "strong")) {
+            lines.add("interfeedback.model." + alias + ".url=" + batch.baseUrl());
+            lines.add("interfeedback.model." + alias + ".name=" + alias);
+            lines.add("interfeedback.model." + alias + ".batch=" + batched);
+        }
+        lines.addAll(List.of(more));
+        Path file = Files.createTempFile(dir, "settings", ".properties");
+        Files.write(file, lines);
+        return file;
+    }
+
+    private int cli(Path settings) {
+        return cli(settings, new ByteArrayOutputStream());
+    }
+
+    private int cli(Path settings, ByteArrayOutputStream out) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new InterFeedbackCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                name -> null).run(new String[] {settings.toString()});
+        if (exit != 0) System.err.println(err.toString(StandardCharsets.UTF_8));
+        return exit;
+    }
+
+    private static List<String> javaCommand(Path settings) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), InterFeedbackCli.class.getName(), settings.toString());
+    }
+}
