@@ -7,6 +7,8 @@
 #
 #   bench/harness.sh [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
 #                    [--feedback detailed|binary] [--heap 256m] [--path cli|engine|both]
+#                    [--image FILE] [--rerun true|false] [--shards 0]
+#                    [--quota-requests N --quota-tokens M [--quota-headers true|false]]
 #                    [--work target/harness]
 set -euo pipefail
 cd "$(dirname "$0")/.."

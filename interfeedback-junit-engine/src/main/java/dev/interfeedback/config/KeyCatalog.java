@@ -25,7 +25,7 @@ public final class KeyCatalog {
 
     private static final long DAY_SECONDS = 86_400;
     private static final long HOUR_MS = 3_600_000;
-    private static final long MOST_CONCURRENCY = 1024;
+    private static final long MOST_CONCURRENCY = 4096;
 
     public static final List<Key> KEYS = List.of(
             run(Settings.DATASET, new Text(), null, "(command line, required)",

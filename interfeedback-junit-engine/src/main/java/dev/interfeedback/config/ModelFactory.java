@@ -8,9 +8,10 @@ import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.batch.BatchModel;
 import dev.interfeedback.model.batch.BatchSession;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
+import dev.interfeedback.model.resilience.AdaptiveLimiter;
 import dev.interfeedback.model.resilience.CachingModel;
 import dev.interfeedback.model.resilience.CallStats;
-import dev.interfeedback.model.resilience.ImageDigests;
+import dev.interfeedback.model.http.ImageStore;
 import dev.interfeedback.model.resilience.LimitedModel;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.model.resilience.ResponseCache;
@@ -42,7 +43,8 @@ public final class ModelFactory {
     private final LimiterRegistry limiters;
     private final CallStats stats;
     private final UnaryOperator<ChatModel> calls;
-    private final ImageDigests images = new ImageDigests();
+    // One per run: the receiver's and the provider's requests read, digest and encode each image once.
+    private final ImageStore images = new ImageStore();
     private final BatchSession batches;
 
     /** @param environment reads environment variables (API keys); {@code System::getenv} in production */
@@ -136,9 +138,9 @@ public final class ModelFactory {
                 throw new ConfigurationException(Settings.modelKey(alias, "batch") + "=true: the batch engine speaks the"
                         + " OpenAI Batch API only, and " + Settings.modelKey(alias, API) + " is " + api);
             }
-            if (api.equals("anthropic")) return resilient(alias, AnthropicModel.create(built, environment));
-            if (api.equals("gemini")) return resilient(alias, GeminiModel.create(built, environment));
-            OpenAiCompatibleModel http = OpenAiCompatibleModel.create(built, environment);
+            if (api.equals("anthropic")) return resilient(alias, AnthropicModel.create(built, environment, images));
+            if (api.equals("gemini")) return resilient(alias, GeminiModel.create(built, environment, images));
+            OpenAiCompatibleModel http = OpenAiCompatibleModel.create(built, environment, images);
             return batch ? batched(alias, http) : resilient(alias, http);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
@@ -153,8 +155,9 @@ public final class ModelFactory {
      */
     private ChatModel resilient(String alias, HttpChatModel http) {
         RetryPolicy policy = retryPolicy();
-        ChatModel model = new LimitedModel(calls.apply(http),
-                limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias)), policy);
+        AdaptiveLimiter limiter = limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias));
+        http.onRateLimits(limiter.pacer()::observe);
+        ChatModel model = new LimitedModel(calls.apply(http), limiter, policy);
         model = new RetryingModel(model, policy, stats);
         if (settings.cacheEnabled() && http.deterministic()) {
             Path cacheDir = settings.cacheDir();

@@ -73,11 +73,11 @@ class KeyCatalogTest {
 
     @Test
     void everyIntegerSettingSaysItsRange() {
-        Settings settings = dev.interfeedback.testing.TestSettings.of(Map.of("interfeedback.concurrency", "4096",
+        Settings settings = dev.interfeedback.testing.TestSettings.of(Map.of("interfeedback.concurrency", "5000",
                 "interfeedback.dataset.limit", "3000000000", "interfeedback.max-error-rate", "120%"));
 
         assertThatThrownBy(settings::concurrency)
-                .hasMessage("interfeedback.concurrency: expected a whole number between 1 and 1024, found \"4096\"");
+                .hasMessage("interfeedback.concurrency: expected a whole number between 1 and 4096, found \"5000\"");
         assertThatThrownBy(() -> new DatasetSettings(settings).selection())
                 .hasMessage("interfeedback.dataset.limit: expected a whole number between 1 and 2147483647, found \"3000000000\"");
         assertThatThrownBy(() -> settings.share(Settings.MAX_ERROR_RATE))

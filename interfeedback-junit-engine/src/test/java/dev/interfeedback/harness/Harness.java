@@ -40,6 +40,8 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * <pre>
  * Harness [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
  *         [--feedback detailed] [--heap 256m] [--path cli|engine|both] [--work target/harness] [--shards 0]
+ *         [--image FILE] [--rerun true]
+ *         [--quota-requests N --quota-tokens M [--quota-headers true]]
  * </pre>
  *
  * With {@code --shards N}, the command line's first run is also made as N shards, one after the
@@ -47,6 +49,13 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * with the first run.
  * <pre>
  * </pre>
+ *
+ * With {@code --image}, every sample sends that image (a real-size one). With a quota, the server
+ * enforces N requests and M tokens per minute from empty buckets (the steady state of a long run),
+ * answers 429 beyond it, and sends OpenAI's rate-limit headers unless {@code --quota-headers false}
+ * (a client that reads none behaves as one that ignores them); the harness prints the share of
+ * the quota the first run held and the 429s it drew. The server's own CPU is printed too, to show
+ * that it is not the bottleneck.
  *
  * Run through {@code bench/harness.sh}.
  */
@@ -60,11 +69,13 @@ public final class Harness {
         String heap = options.getOrDefault("heap", "256m");
         Path work = Path.of(options.getOrDefault("work", "target/harness")).toAbsolutePath();
 
-        Path data = work.resolve("data-" + samples);
+        Path image = options.containsKey("image") ? Path.of(options.get("image")).toAbsolutePath() : null;
+        boolean rerun = Boolean.parseBoolean(options.getOrDefault("rerun", "true"));
+        Path data = work.resolve("data-" + samples + (image == null ? "" : "-" + image.getFileName()));
         Path dataset = data.resolve("dataset.jsonl");
         if (!Files.exists(dataset)) {
-            System.out.println("generating " + samples + " samples with PNG images in " + data);
-            SyntheticDataset.write(data, samples);
+            System.out.println("generating " + samples + " samples with " + (image == null ? "PNG images" : image) + " in " + data);
+            SyntheticDataset.write(data, samples, image);
         }
         List<String> paths = switch (options.getOrDefault("path", "both")) {
             case "both" -> List.of("cli", "engine");
@@ -72,7 +83,15 @@ public final class Harness {
             default -> throw new IllegalArgumentException("--path: cli, engine or both, found " + options.get("path"));
         };
 
-        Process server = java(List.of("-Xmx512m"), ScriptedChatServer.class, List.of(String.valueOf(latencyMs)))
+        List<String> serverArgs = new ArrayList<>(List.of(String.valueOf(latencyMs), "0"));
+        long quotaRequests = Long.parseLong(options.getOrDefault("quota-requests", "0"));
+        long quotaTokens = Long.parseLong(options.getOrDefault("quota-tokens", "0"));
+        if (quotaRequests > 0) {
+            serverArgs.addAll(List.of(String.valueOf(quotaRequests), String.valueOf(quotaTokens),
+                    options.getOrDefault("quota-headers", "true")));
+            rerun = false;
+        }
+        Process server = java(List.of("-Xmx512m"), ScriptedChatServer.class, serverArgs)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -95,15 +114,23 @@ public final class Harness {
             }
 
             List<Phase[]> measured = new ArrayList<>();
+            List<Map<String, Long>[]> serverAround = new ArrayList<>();
             for (String path : paths) {
                 Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
                 Path cache = work.resolve(path + "-cache");
                 deleteTree(cache);
                 List<String> pathSettings = new ArrayList<>(settings);
                 pathSettings.add("interfeedback.cache.dir=" + cache);
+                Map<String, Long> before = serverStats(serverIn, serverOut);
                 Phase first = phase(path + " first run", main, heap, pathSettings, work.resolve(path + "-first"), serverIn, serverOut);
-                Phase cached = phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut);
+                Map<String, Long> after = serverStats(serverIn, serverOut);
+                Phase cached = rerun
+                        ? phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut)
+                        : null;
                 measured.add(new Phase[] {first, cached});
+                @SuppressWarnings("unchecked")
+                Map<String, Long>[] around = new Map[] {before, after};
+                serverAround.add(around);
             }
 
             System.out.println();
@@ -115,17 +142,43 @@ public final class Harness {
                 Phase first = pair[0], cached = pair[1];
                 double ideal = first.calls * latencyMs / 1000.0 / concurrency;
                 print(first, first.calls, ideal);
-                print(cached, Math.max(first.modelCalls, first.calls), Double.NaN);
+                if (cached != null) print(cached, Math.max(first.modelCalls, first.calls), Double.NaN);
             }
-            for (Phase[] pair : measured) {
-                Phase first = pair[0], cached = pair[1];
-                System.out.printf(Locale.ROOT, "%s: %d network calls, %.1fx faster than the first run; results identical: %s%n",
-                        cached.name, cached.calls, first.wallSeconds / cached.wallSeconds,
-                        withoutRunId(first.out).equals(withoutRunId(cached.out)));
+            for (int i = 0; i < measured.size(); i++) {
+                Phase first = measured.get(i)[0];
+                Map<String, Long> before = serverAround.get(i)[0], after = serverAround.get(i)[1];
+                double serverCpu = (after.get("cpuNanos") - before.get("cpuNanos")) / 1e9;
+                System.out.printf(Locale.ROOT, "server (own JVM) during the %s: CPU %.2f s, %.3f ms per request%n",
+                        first.name, serverCpu, serverCpu * 1000 / Math.max(1, first.calls));
+                if (quotaRequests > 0) {
+                    long limited = after.get("rateLimited") - before.get("rateLimited");
+                    long admitted = first.calls - limited;
+                    double allowed = quotaRequests / 60.0 * first.wallSeconds;
+                    System.out.printf(Locale.ROOT, "%s: quota %d requests and %d tokens per minute, headers %s: %d admitted"
+                                    + " (%.1f/s) of %.0f the quota allowed in the run's %.1f s: %.3f of the quota;"
+                                    + " %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
+                            first.name, quotaRequests, quotaTokens, options.getOrDefault("quota-headers", "true"), admitted,
+                            admitted / first.wallSeconds, allowed, first.wallSeconds, admitted / allowed,
+                            after.get("admittedTokens") - before.get("admittedTokens"),
+                            (after.get("admittedTokens") - before.get("admittedTokens")) / (quotaTokens / 60.0 * first.wallSeconds),
+                            limited);
+                }
             }
-            System.out.println();
-            System.out.println("output of the cached runs:");
-            for (Phase[] pair : measured) System.out.println("  " + pair[1].name + ": " + OutputSizes.of(pair[1].out));
+            if (rerun) {
+                for (Phase[] pair : measured) {
+                    Phase first = pair[0], cached = pair[1];
+                    System.out.printf(Locale.ROOT, "%s: %d network calls, %.1fx faster than the first run; results identical: %s%n",
+                            cached.name, cached.calls, first.wallSeconds / cached.wallSeconds,
+                            withoutRunId(first.out).equals(withoutRunId(cached.out)));
+                }
+                System.out.println();
+                System.out.println("output of the cached runs:");
+                for (Phase[] pair : measured) System.out.println("  " + pair[1].name + ": " + OutputSizes.of(pair[1].out));
+            } else {
+                System.out.println();
+                System.out.println("output of the first runs:");
+                for (Phase[] pair : measured) System.out.println("  " + pair[0].name + ": " + OutputSizes.of(pair[0].out));
+            }
             int shards = Integer.parseInt(options.getOrDefault("shards", "0"));
             if (shards > 1) {
                 Phase[] cli = measured.stream().filter(pair -> pair[0].name.startsWith("cli")).findFirst()
@@ -221,13 +274,19 @@ public final class Harness {
 
 
     private static long serverRequests(PrintWriter in, BufferedReader out) throws IOException {
+        return serverStats(in, out).get("requests");
+    }
+
+    private static Map<String, Long> serverStats(PrintWriter in, BufferedReader out) throws IOException {
         in.println("stats");
         String line = out.readLine();
         if (line == null || !line.startsWith("STATS ")) throw new IllegalStateException("server stats: " + line);
+        Map<String, Long> stats = new LinkedHashMap<>();
         for (String pair : line.substring(6).split(" ")) {
-            if (pair.startsWith("requests=")) return Long.parseLong(pair.substring(9));
+            String[] kv = pair.split("=", 2);
+            stats.put(kv[0], Long.parseLong(kv[1]));
         }
-        throw new IllegalStateException("server stats: " + line);
+        return stats;
     }
 
     private static ProcessBuilder java(List<String> jvm, Class<?> main, List<String> args) {

@@ -1,12 +1,14 @@
 package dev.interfeedback.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -66,6 +68,9 @@ public final class ScriptedChatServer implements AutoCloseable {
         // The JDK server writes headers and body apart; with Nagle's algorithm on, the client's
         // delayed ACK then stalls every small response by 40 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server closes idle connections beyond 200 by default: thousands of calls in flight
+        // would find their pooled connections closed under them.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "8192");
     }
 
     private final HttpServer server;
@@ -78,6 +83,8 @@ public final class ScriptedChatServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile String lastAuthorization;
+    private volatile Quota quota;
+    private final AtomicLong rateLimited = new AtomicLong();
 
     public ScriptedChatServer(Duration latency) throws IOException {
         this(latency, 0);
@@ -99,6 +106,23 @@ public final class ScriptedChatServer implements AutoCloseable {
     public ScriptedChatServer faults(Faults faults) {
         this.faults = faults;
         return this;
+    }
+
+    /** Enforces {@code quota} from now on, answering 429 beyond it at once, with no latency. */
+    public ScriptedChatServer quota(Quota quota) {
+        this.quota = quota;
+        return this;
+    }
+
+    /** Requests answered 429 because they were beyond the quota. */
+    public long rateLimited() {
+        return rateLimited.get();
+    }
+
+    /** Tokens the quota admitted (prompt and completion, as each answer's usage reports them). */
+    public long admittedTokens() {
+        Quota q = quota;
+        return q == null ? 0 : q.admittedTokens();
     }
 
     /** The base URL to configure: {@code http://127.0.0.1:port/v1}. */
@@ -147,10 +171,24 @@ public final class ScriptedChatServer implements AutoCloseable {
         try {
             long n = requests.incrementAndGet();
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            Call call = Call.of(request);
+            Call call;
+            try (InputStream body = exchange.getRequestBody()) {
+                call = Call.read(body);
+            }
             int seen = bySignature.computeIfAbsent(call.signature(), k -> new AtomicInteger()).incrementAndGet();
             Fault fault = faults.decide(n, call.signature(), seen);
+            Quota q = quota;
+            if (q != null) {
+                Quota.Decision decision = q.admit(tokens(call.answer()));
+                for (int h = 0; h < decision.headers().length; h += 2) {
+                    exchange.getResponseHeaders().add(decision.headers()[h], decision.headers()[h + 1]);
+                }
+                if (!decision.admitted()) {
+                    rateLimited.incrementAndGet();
+                    send(exchange, 429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}");
+                    return;
+                }
+            }
             Duration delay = fault instanceof Fault.Slow slow ? latency.plus(slow.extra()) : latency;
             if (!delay.isZero()) Thread.sleep(delay.toMillis());
             if (fault instanceof Fault.Drop) {
@@ -194,6 +232,11 @@ public final class ScriptedChatServer implements AutoCloseable {
         return JSON.writeValueAsString(root);
     }
 
+    /** What an answer's usage reports, and so what the quota charges for it. */
+    private static long tokens(String answer) {
+        return 100 + answer.length() + 20;
+    }
+
     /** Feedback that states the answer, as the human protocol's last round does: the model then gives it. */
     private static final Pattern TOLD = Pattern.compile("correct answer is \\(([A-D])\\)");
 
@@ -209,19 +252,43 @@ public final class ScriptedChatServer implements AutoCloseable {
     /** One request as the script reads it. */
     private record Call(String model, String sampleId, boolean feedback, int round, String told) {
 
-        static Call of(JsonNode request) {
-            String model = request.path("model").asText();
+        /**
+         * Read as a stream: the base64 of real-size images is skipped, never decoded, so that the
+         * server's CPU stays far below the client's it measures.
+         */
+        static Call read(InputStream body) throws IOException {
+            String model = "";
             StringBuilder all = new StringBuilder();
             boolean feedback = false;
             int assistants = 0;
             String lastUser = "";
-            for (JsonNode message : request.path("messages")) {
-                String role = message.path("role").asText();
-                String text = text(message.path("content"));
-                if (role.equals("system") && text.contains("careful teacher")) feedback = true;
-                if (role.equals("assistant")) assistants++;
-                if (role.equals("user")) lastUser = text;
-                all.append(text).append('\n');
+            try (JsonParser p = JSON.getFactory().createParser(body)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.getCurrentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("model") && value == JsonToken.VALUE_STRING) {
+                        model = p.getText();
+                    } else if (field.equals("messages") && value == JsonToken.START_ARRAY) {
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            String role = "";
+                            String text = "";
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String name = p.getCurrentName();
+                                JsonToken token = p.nextToken();
+                                if (name.equals("role")) role = p.getText();
+                                else if (name.equals("content")) text = text(p, token);
+                                else p.skipChildren();
+                            }
+                            if (role.equals("system") && text.contains("careful teacher")) feedback = true;
+                            if (role.equals("assistant")) assistants++;
+                            if (role.equals("user")) lastUser = text;
+                            all.append(text).append('\n');
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
             }
             String id = SyntheticDataset.idIn(all.toString());
             int round = feedback ? count(all.toString(), "--- attempt ") : assistants;
@@ -241,10 +308,25 @@ public final class ScriptedChatServer implements AutoCloseable {
             return "The shaded shape is the one I see in the figure.\nAnswer: " + letter;
         }
 
-        private static String text(JsonNode content) {
-            if (content.isTextual()) return content.asText();
+        private static String text(JsonParser p, JsonToken content) throws IOException {
+            if (content == JsonToken.VALUE_STRING) return p.getText();
             StringBuilder out = new StringBuilder();
-            for (JsonNode part : content) if (part.path("type").asText().equals("text")) out.append(part.path("text").asText());
+            if (content != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return "";
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String type = "";
+                String text = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.getCurrentName();
+                    p.nextToken();
+                    if (name.equals("type")) type = p.getText();
+                    else if (name.equals("text")) text = p.getText();
+                    else p.skipChildren(); // image_url: its base64 is skipped undecoded
+                }
+                if (type.equals("text") && text != null) out.append(text);
+            }
             return out.toString();
         }
 
@@ -256,20 +338,30 @@ public final class ScriptedChatServer implements AutoCloseable {
     }
 
     /**
-     * Runs the server in its own process: {@code ScriptedChatServer <latency-ms> [port]}. Prints
+     * Runs the server in its own process: {@code ScriptedChatServer <latency-ms> [port]
+     * [<requests/min> <tokens/min> <send rate-limit headers>]} (the quota's buckets start empty). Prints
      * {@code PORT <n>} when ready; on {@code stats} on stdin prints the counts; stops at end of input.
      */
     public static void main(String[] args) throws Exception {
         Duration latency = Duration.ofMillis(Long.parseLong(args[0]));
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         try (ScriptedChatServer server = new ScriptedChatServer(latency, port)) {
+            if (args.length > 4) {
+                // <latency-ms> <port> <requests/min> <tokens/min> <headers true|false>: buckets start
+                // empty, so that a short run measures the steady state of a long one.
+                server.quota(new Quota(Long.parseLong(args[2]), Long.parseLong(args[3]), Duration.ofMinutes(1),
+                        Boolean.parseBoolean(args[4]), true));
+            }
             System.out.println("PORT " + server.port());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.strip().equals("stats")) {
+                    long cpu = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
                     System.out.println("STATS requests=" + server.requests() + " answered=" + server.answered()
-                            + " peakInFlight=" + server.peakInFlight());
+                            + " peakInFlight=" + server.peakInFlight() + " rateLimited=" + server.rateLimited()
+                            + " admittedTokens=" + server.admittedTokens() + " cpuNanos=" + cpu);
                     System.out.flush();
                 }
             }

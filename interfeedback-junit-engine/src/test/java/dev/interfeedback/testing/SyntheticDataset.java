@@ -29,18 +29,31 @@ public final class SyntheticDataset {
 
     /** Writes {@code dataset.jsonl} and {@code images/} into {@code dir}; returns the JSONL file. */
     public static Path write(Path dir, int samples) throws IOException {
+        return write(dir, samples, null);
+    }
+
+    /**
+     * As {@link #write(Path, int)}, with {@code image} (copied once) as every sample's image instead
+     * of a small PNG of its own, when it is not null: a real-size image at the cost of one file.
+     */
+    public static Path write(Path dir, int samples, Path image) throws IOException {
         Files.createDirectories(dir.resolve("images"));
+        String shared = null;
+        if (image != null) {
+            shared = "images/" + image.getFileName();
+            Files.copy(image, dir.resolve(shared), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         ObjectMapper json = new ObjectMapper();
         Path file = dir.resolve("dataset.jsonl");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < samples; i++) {
                 String id = "s" + i;
-                String image = "images/" + id + ".png";
-                writePng(dir.resolve(image), i);
+                String picture = shared != null ? shared : "images/" + id + ".png";
+                if (shared == null) writePng(dir.resolve(picture), i);
                 ObjectNode row = json.createObjectNode();
                 row.put("id", id);
                 row.put("question", "[[id:" + id + "]] Which shape is shaded in the figure?");
-                row.putArray("images").add(image);
+                row.putArray("images").add(picture);
                 row.putArray("options").add("circle").add("square").add("triangle").add("hexagon");
                 row.put("answer", truth(id));
                 row.put("category", "cat" + (i % 5));

@@ -1,8 +1,7 @@
 package dev.interfeedback.model.anthropic;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Content;
@@ -11,12 +10,14 @@ import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Role;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.http.ApiKey;
-import dev.interfeedback.model.http.EncodedImage;
 import dev.interfeedback.model.http.ErrorMessages;
 import dev.interfeedback.model.http.HttpChatModel;
 import dev.interfeedback.model.http.HttpModelSettings;
+import dev.interfeedback.model.http.ImageStore;
+import dev.interfeedback.model.http.JsonBody;
 import dev.interfeedback.model.http.JsonBodies;
 import dev.interfeedback.model.http.KeyRedactor;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,8 +42,8 @@ public final class AnthropicModel extends HttpChatModel {
 
     private static final String EXPECTED = "a message object with content[].text";
 
-    private AnthropicModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
-        super(settings, apiKey, base);
+    private AnthropicModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base, ImageStore images) {
+        super(settings, apiKey, base, images);
         if (settings.maxTokens() == null) {
             throw new IllegalArgumentException("model '" + settings.alias() + "': the Anthropic Messages API requires"
                     + " max_tokens; set interfeedback.model." + settings.alias() + ".max-tokens to a number, not none");
@@ -60,11 +61,16 @@ public final class AnthropicModel extends HttpChatModel {
      *     or leave out the token limit the API requires
      */
     public static AnthropicModel create(HttpModelSettings settings, Function<String, String> env) {
-        return new AnthropicModel(settings, settings.resolveApiKey(env), HttpChatModel::sharedHttpClient);
+        return create(settings, env, new ImageStore());
+    }
+
+    /** Builds the model on the shared HTTP client, with the run's images. */
+    public static AnthropicModel create(HttpModelSettings settings, Function<String, String> env, ImageStore images) {
+        return new AnthropicModel(settings, settings.resolveApiKey(env), HttpChatModel::sharedHttpClient, images);
     }
 
     public static AnthropicModel create(HttpModelSettings settings, Function<String, String> env, OkHttpClient http) {
-        return new AnthropicModel(settings, settings.resolveApiKey(env), given(http));
+        return new AnthropicModel(settings, settings.resolveApiKey(env), given(http), new ImageStore());
     }
 
     @Override
@@ -88,45 +94,70 @@ public final class AnthropicModel extends HttpChatModel {
     }
 
     @Override
-    protected byte[] encode(ChatRequest request) throws ModelException {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("model", settings().model());
-        body.put("max_tokens", settings().maxTokens());
-        ArrayNode system = MAPPER.createArrayNode();
-        ArrayNode messages = body.putArray("messages");
+    protected void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException {
+        JsonGenerator json = body.json();
+        json.writeStartObject();
+        json.writeStringField("model", settings().model());
+        json.writeNumberField("max_tokens", settings().maxTokens());
+        json.writeArrayFieldStart("messages");
+        boolean system = false;
         for (int m = 0; m < request.messages().size(); m++) {
             Message message = request.messages().get(m);
-            boolean isSystem = message.role() == Role.SYSTEM;
-            ArrayNode blocks = isSystem ? system : messages.addObject().put("role", message.role().wireName())
-                    .putArray("content");
-            for (int p = 0; p < message.parts().size(); p++) {
-                ObjectNode block = block(message.parts().get(p));
-                if (isSystem && !(message.parts().get(p) instanceof Content.Text)) {
-                    throw new ModelException("model '" + settings().alias() + "': the Anthropic Messages API takes only"
-                            + " text in the system prompt");
-                }
-                if (request.stablePrefix() != null && request.stablePrefix().message() == m
-                        && request.stablePrefix().part() == p) {
-                    block.putObject("cache_control").put("type", "ephemeral");
-                }
-                blocks.add(block);
+            if (message.role() == Role.SYSTEM) {
+                system |= !message.parts().isEmpty();
+                continue;
             }
+            json.writeStartObject();
+            json.writeStringField("role", message.role().wireName());
+            json.writeArrayFieldStart("content");
+            blocks(request, m, body);
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        if (!system.isEmpty()) body.set("system", system);
-        body.put("temperature", settings().temperature());
-        return JsonBodies.write(MAPPER, body, settings().alias());
+        json.writeEndArray();
+        // The API takes system turns apart from the messages, after them in the body as before.
+        if (system) {
+            json.writeArrayFieldStart("system");
+            for (int m = 0; m < request.messages().size(); m++) {
+                if (request.messages().get(m).role() == Role.SYSTEM) blocks(request, m, body);
+            }
+            json.writeEndArray();
+        }
+        json.writeNumberField("temperature", settings().temperature());
+        json.writeEndObject();
     }
 
-    private static ObjectNode block(Content part) throws ModelException {
-        ObjectNode block = MAPPER.createObjectNode();
-        if (part instanceof Content.Text text) {
-            block.put("type", "text").put("text", text.text());
-        } else if (part instanceof Content.Image image) {
-            EncodedImage encoded = EncodedImage.read(image);
-            block.put("type", "image").putObject("source").put("type", "base64")
-                    .put("media_type", encoded.mediaType()).put("data", encoded.base64());
+    private void blocks(ChatRequest request, int m, JsonBody.Writer body) throws ModelException, IOException {
+        Message message = request.messages().get(m);
+        JsonGenerator json = body.json();
+        for (int p = 0; p < message.parts().size(); p++) {
+            Content part = message.parts().get(p);
+            if (message.role() == Role.SYSTEM && !(part instanceof Content.Text)) {
+                throw new ModelException("model '" + settings().alias() + "': the Anthropic Messages API takes only"
+                        + " text in the system prompt");
+            }
+            json.writeStartObject();
+            if (part instanceof Content.Text text) {
+                json.writeStringField("type", "text");
+                json.writeStringField("text", text.text());
+            } else if (part instanceof Content.Image image) {
+                ImageStore.Stored stored = images().image(image);
+                json.writeStringField("type", "image");
+                json.writeObjectFieldStart("source");
+                json.writeStringField("type", "base64");
+                json.writeStringField("media_type", ImageStore.mediaType(image, stored));
+                json.writeFieldName("data");
+                body.image("", stored);
+                json.writeEndObject();
+            }
+            if (request.stablePrefix() != null && request.stablePrefix().message() == m
+                    && request.stablePrefix().part() == p) {
+                json.writeObjectFieldStart("cache_control");
+                json.writeStringField("type", "ephemeral");
+                json.writeEndObject();
+            }
+            json.writeEndObject();
         }
-        return block;
     }
 
     @Override

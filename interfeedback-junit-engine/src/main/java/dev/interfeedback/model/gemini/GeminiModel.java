@@ -1,8 +1,7 @@
 package dev.interfeedback.model.gemini;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Content;
@@ -11,12 +10,14 @@ import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.Role;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.http.ApiKey;
-import dev.interfeedback.model.http.EncodedImage;
 import dev.interfeedback.model.http.ErrorMessages;
 import dev.interfeedback.model.http.HttpChatModel;
 import dev.interfeedback.model.http.HttpModelSettings;
+import dev.interfeedback.model.http.ImageStore;
+import dev.interfeedback.model.http.JsonBody;
 import dev.interfeedback.model.http.JsonBodies;
 import dev.interfeedback.model.http.KeyRedactor;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,8 +43,8 @@ public final class GeminiModel extends HttpChatModel {
             Set.of("SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY");
     private static final String EXPECTED = "a generateContent response with candidates[0].content.parts[].text";
 
-    private GeminiModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
-        super(settings, apiKey, base);
+    private GeminiModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base, ImageStore images) {
+        super(settings, apiKey, base, images);
     }
 
     /**
@@ -52,11 +53,16 @@ public final class GeminiModel extends HttpChatModel {
      * @throws IllegalArgumentException when the settings name a key variable that {@code env} lacks
      */
     public static GeminiModel create(HttpModelSettings settings, Function<String, String> env) {
-        return new GeminiModel(settings, settings.resolveApiKey(env), HttpChatModel::sharedHttpClient);
+        return create(settings, env, new ImageStore());
+    }
+
+    /** Builds the model on the shared HTTP client, with the run's images. */
+    public static GeminiModel create(HttpModelSettings settings, Function<String, String> env, ImageStore images) {
+        return new GeminiModel(settings, settings.resolveApiKey(env), HttpChatModel::sharedHttpClient, images);
     }
 
     public static GeminiModel create(HttpModelSettings settings, Function<String, String> env, OkHttpClient http) {
-        return new GeminiModel(settings, settings.resolveApiKey(env), given(http));
+        return new GeminiModel(settings, settings.resolveApiKey(env), given(http), new ImageStore());
     }
 
     @Override
@@ -78,29 +84,58 @@ public final class GeminiModel extends HttpChatModel {
     }
 
     @Override
-    protected byte[] encode(ChatRequest request) throws ModelException {
-        ObjectNode body = MAPPER.createObjectNode();
-        ArrayNode system = MAPPER.createArrayNode();
-        ArrayNode contents = body.putArray("contents");
+    protected void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException {
+        JsonGenerator json = body.json();
+        json.writeStartObject();
+        json.writeArrayFieldStart("contents");
+        boolean system = false;
         for (Message message : request.messages()) {
-            ArrayNode parts = message.role() == Role.SYSTEM ? system
-                    : contents.addObject().put("role", message.role() == Role.ASSISTANT ? "model" : "user").putArray("parts");
-            for (Content part : message.parts()) {
-                if (part instanceof Content.Text text) {
-                    parts.addObject().put("text", text.text());
-                } else if (part instanceof Content.Image image) {
-                    EncodedImage encoded = EncodedImage.read(image);
-                    parts.addObject().putObject("inline_data").put("mime_type", encoded.mediaType())
-                            .put("data", encoded.base64());
-                }
+            if (message.role() == Role.SYSTEM) {
+                system |= !message.parts().isEmpty();
+                continue;
             }
+            json.writeStartObject();
+            json.writeStringField("role", message.role() == Role.ASSISTANT ? "model" : "user");
+            json.writeArrayFieldStart("parts");
+            parts(message, body);
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        if (!system.isEmpty()) body.putObject("system_instruction").set("parts", system);
-        ObjectNode generation = body.putObject("generationConfig");
-        generation.put("temperature", settings().temperature());
-        if (settings().seed() != null) generation.put("seed", settings().seed());
-        if (settings().maxTokens() != null) generation.put("maxOutputTokens", settings().maxTokens());
-        return JsonBodies.write(MAPPER, body, settings().alias());
+        json.writeEndArray();
+        // System turns go apart from the contents, after them in the body as before.
+        if (system) {
+            json.writeObjectFieldStart("system_instruction");
+            json.writeArrayFieldStart("parts");
+            for (Message message : request.messages()) {
+                if (message.role() == Role.SYSTEM) parts(message, body);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeObjectFieldStart("generationConfig");
+        json.writeNumberField("temperature", settings().temperature());
+        if (settings().seed() != null) json.writeNumberField("seed", settings().seed());
+        if (settings().maxTokens() != null) json.writeNumberField("maxOutputTokens", settings().maxTokens());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private void parts(Message message, JsonBody.Writer body) throws ModelException, IOException {
+        JsonGenerator json = body.json();
+        for (Content part : message.parts()) {
+            json.writeStartObject();
+            if (part instanceof Content.Text text) {
+                json.writeStringField("text", text.text());
+            } else if (part instanceof Content.Image image) {
+                ImageStore.Stored stored = images().image(image);
+                json.writeObjectFieldStart("inline_data");
+                json.writeStringField("mime_type", ImageStore.mediaType(image, stored));
+                json.writeFieldName("data");
+                body.image("", stored);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,6 +49,8 @@ public abstract class HttpChatModel implements ChatModel {
     private final HttpUrl url;
     private final String endpoint;
     private final ErrorMessages errors;
+    private final ImageStore images;
+    private volatile Consumer<RateLimits> rateLimits = limits -> {};
 
     /**
      * @param base the client to share, asked for on the first call: a rerun answered entirely from
@@ -53,6 +58,13 @@ public abstract class HttpChatModel implements ChatModel {
      * @throws IllegalArgumentException when the base URL is not an http(s) URL
      */
     protected HttpChatModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
+        this(settings, apiKey, base, new ImageStore());
+    }
+
+    /** @param images the run's images, shared by its models so that each is read and encoded once */
+    protected HttpChatModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base,
+            ImageStore images) {
+        this.images = Objects.requireNonNull(images, "images");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = apiKey.orElse(null);
         this.redactor = KeyRedactor.of(this.apiKey);
@@ -79,8 +91,11 @@ public abstract class HttpChatModel implements ChatModel {
     /** Headers every request needs besides the key (an API version); none by default. */
     protected void headers(Request.Builder request) {}
 
-    /** The body to send; images are read from disk now, so a request never holds stale pixels. */
-    protected abstract byte[] encode(ChatRequest request) throws ModelException;
+    /**
+     * Writes the body to send, images through {@link JsonBody.Writer#image} so that their base64
+     * goes from the run's {@link ImageStore} to the socket without a copy per call.
+     */
+    protected abstract void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException;
 
     /**
      * Reads a successful answer. The body is redacted already; strings read from it must be
@@ -93,17 +108,21 @@ public abstract class HttpChatModel implements ChatModel {
         Request.Builder http = new Request.Builder()
                 .url(url)
                 .header("Accept", "application/json")
-                .post(new OneShotBody(encode(request)));
+                .post(body(request));
         headers(http);
         if (apiKey != null) authorize(http, apiKey.value());
 
         try (Response response = httpClient().newCall(http.build()).execute()) {
             String text = redactor.redact(response.body().string());
+            RateLimits limits = RateLimits.of(response.headers(), Instant.now());
             if (!response.isSuccessful()) {
+                rateLimits.accept(limits);
                 throw new ModelHttpException(endpoint, response.code(), errors.apiMessage(text),
                         RetryAfter.parse(response.header("Retry-After"), Instant.now()));
             }
-            return decode(text, endpoint, redactor);
+            ChatResponse answer = decode(text, endpoint, redactor);
+            rateLimits.accept(limits.withCallTokens(answer.usage().promptTokens() + answer.usage().completionTokens()));
+            return answer;
         } catch (InterruptedIOException e) {
             throw new ModelTransportException("request to " + endpoint + " timed out (connect " + settings.connectTimeout()
                     + ", read " + settings.readTimeout() + ", call " + settings.callTimeout() + "): "
@@ -112,6 +131,30 @@ public abstract class HttpChatModel implements ChatModel {
             throw new ModelTransportException("request to " + endpoint + " failed: " + redactor.redact(e.toString()),
                     false, redactor.redact(e));
         }
+    }
+
+    /** The body this model sends for {@code request}; its images are read, if at all, when it is written. */
+    public final JsonBody body(ChatRequest request) throws ModelException {
+        JsonBody.Writer body = JsonBody.writer(images);
+        try {
+            encode(request, body);
+            return body.finish();
+        } catch (IOException e) {
+            throw new ModelException("could not write the request for model '" + settings.alias() + "' as JSON", e);
+        }
+    }
+
+    /**
+     * Who hears what each answer's rate-limit headers say of the quota (an endpoint's
+     * {@code QuotaPacer}); nobody by default.
+     */
+    public void onRateLimits(Consumer<RateLimits> listener) {
+        this.rateLimits = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The store this model's images are read through. */
+    protected final ImageStore images() {
+        return images;
     }
 
     @Override
@@ -234,8 +277,18 @@ public abstract class HttpChatModel implements ChatModel {
         return rawUrl.replaceAll("//[^/@]*@", "//").replaceAll("\\?.*$", "");
     }
 
-    /** Created on first use, so that code that never calls a real API starts no HTTP threads. */
+    /**
+     * Created on first use, so that code that never calls a real API starts no HTTP threads. Its
+     * pool keeps as many idle connections as calls may be in flight: okhttp's default of 5 would
+     * close, at every pause between two calls, the connections of all but 5 of thousands of calls
+     * in flight, and open them again for the next.
+     */
     private static final class SharedClient {
-        static final OkHttpClient INSTANCE = new OkHttpClient();
+        static final OkHttpClient INSTANCE = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(MOST_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .build();
     }
+
+    /** The most calls a run may have in flight ({@code interfeedback.concurrency}'s upper bound). */
+    private static final int MOST_IDLE_CONNECTIONS = 4096;
 }

@@ -3,21 +3,12 @@ package dev.interfeedback.model.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.model.ModelException;
 
-/** Reading and writing the JSON bodies of every wire format, with the same messages when they are not JSON. */
+/** Reading the JSON bodies of every wire format with the same messages when they are not JSON. */
 public final class JsonBodies {
 
     private JsonBodies() {}
-
-    public static byte[] write(ObjectMapper json, ObjectNode body, String alias) throws ModelException {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new ModelException("could not write the request for model '" + alias + "' as JSON", e);
-        }
-    }
 
     /**
      * The answer's root object.

@@ -57,12 +57,12 @@ public final class OpenAiBatchApi {
     private final HttpUrl base;
     private final ApiKey apiKey;
     private final Supplier<OkHttpClient> http;
-    private final RequestEncoder encoder;
+    private final Bodies encoder;
     private final ResponseDecoder decoder;
     private final ErrorMessages errors;
     private final KeyRedactor redactor;
 
-    OpenAiBatchApi(HttpUrl base, ApiKey apiKey, Supplier<OkHttpClient> http, RequestEncoder encoder,
+    OpenAiBatchApi(HttpUrl base, ApiKey apiKey, Supplier<OkHttpClient> http, Bodies encoder,
             ResponseDecoder decoder, ErrorMessages errors, KeyRedactor redactor) {
         this.base = base;
         this.apiKey = apiKey;
@@ -71,6 +71,12 @@ public final class OpenAiBatchApi {
         this.decoder = decoder;
         this.errors = errors;
         this.redactor = redactor;
+    }
+
+    /** The bytes of the body the synchronous path would send for a request. */
+    @FunctionalInterface
+    interface Bodies {
+        byte[] encode(ChatRequest request) throws ModelException;
     }
 
     /**

@@ -6,7 +6,10 @@ import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.http.ApiKey;
 import dev.interfeedback.model.http.HttpChatModel;
 import dev.interfeedback.model.http.HttpModelSettings;
+import dev.interfeedback.model.http.ImageStore;
+import dev.interfeedback.model.http.JsonBody;
 import dev.interfeedback.model.http.KeyRedactor;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,12 +35,13 @@ public final class OpenAiCompatibleModel extends HttpChatModel {
      * @throws IllegalArgumentException when the base URL is not an http(s) URL
      */
     public OpenAiCompatibleModel(HttpModelSettings settings, Optional<ApiKey> apiKey, OkHttpClient http) {
-        this(settings, apiKey, given(http));
+        this(settings, apiKey, given(http), new ImageStore());
     }
 
-    private OpenAiCompatibleModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base) {
-        super(settings, apiKey, base);
-        this.encoder = new RequestEncoder(MAPPER, settings);
+    private OpenAiCompatibleModel(HttpModelSettings settings, Optional<ApiKey> apiKey, Supplier<OkHttpClient> base,
+            ImageStore images) {
+        super(settings, apiKey, base, images);
+        this.encoder = new RequestEncoder(settings, images);
     }
 
     /** Builds the model with the key from the process environment and the shared HTTP client. */
@@ -51,7 +55,15 @@ public final class OpenAiCompatibleModel extends HttpChatModel {
      * @throws IllegalArgumentException when the settings name a key variable that {@code env} lacks
      */
     public static OpenAiCompatibleModel create(HttpModelSettings settings, Function<String, String> env) {
-        return new OpenAiCompatibleModel(settings, settings.resolveApiKey(env), HttpChatModel::sharedHttpClient);
+        return create(settings, env, new ImageStore());
+    }
+
+    /**
+     * Builds the model with the key looked up through {@code env}, on the shared HTTP client, with
+     * the run's images.
+     */
+    public static OpenAiCompatibleModel create(HttpModelSettings settings, Function<String, String> env, ImageStore images) {
+        return new OpenAiCompatibleModel(settings, settings.resolveApiKey(env), HttpChatModel::sharedHttpClient, images);
     }
 
     /**
@@ -82,12 +94,21 @@ public final class OpenAiCompatibleModel extends HttpChatModel {
     public OpenAiBatchApi batchApi() {
         HttpUrl url = postUrl();
         HttpUrl base = url.newBuilder().removePathSegment(url.pathSize() - 1).removePathSegment(url.pathSize() - 2).build();
-        return new OpenAiBatchApi(base, apiKey(), this::httpClient, encoder, decoder, errors(), redactor());
+        return new OpenAiBatchApi(base, apiKey(), this::httpClient, this::bodyBytes, decoder, errors(), redactor());
+    }
+
+    /** The bytes {@link #chat} sends for {@code request}, images read into the buffer: a batch line holds them whole. */
+    private byte[] bodyBytes(ChatRequest request) throws ModelException {
+        try {
+            return body(request).bytes();
+        } catch (IOException e) {
+            throw new ModelException("could not write the request for model '" + info().alias() + "' as JSON", e);
+        }
     }
 
     @Override
-    protected byte[] encode(ChatRequest request) throws ModelException {
-        return encoder.encode(request);
+    protected void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException {
+        encoder.encode(request, body);
     }
 
     @Override

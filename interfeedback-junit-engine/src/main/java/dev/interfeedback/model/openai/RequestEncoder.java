@@ -1,18 +1,17 @@
 package dev.interfeedback.model.openai;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.Content;
 import dev.interfeedback.model.Message;
 import dev.interfeedback.model.ModelException;
-import dev.interfeedback.model.http.EncodedImage;
 import dev.interfeedback.model.http.HttpModelSettings;
-import dev.interfeedback.model.http.JsonBodies;
+import dev.interfeedback.model.http.ImageStore;
+import dev.interfeedback.model.http.JsonBody;
+import java.io.IOException;
 
 /**
- * Turns a {@link ChatRequest} into the JSON body of {@code POST /chat/completions}.
+ * Writes a {@link ChatRequest} as the JSON body of {@code POST /chat/completions}.
  *
  * <p>Only the messages go on the wire: the request's {@code CallContext} holds the ground truth
  * for the simulator and must never reach a real API.
@@ -23,45 +22,55 @@ import dev.interfeedback.model.http.JsonBodies;
  */
 final class RequestEncoder {
 
-    private final ObjectMapper json;
     private final HttpModelSettings settings;
+    private final ImageStore images;
 
-    RequestEncoder(ObjectMapper json, HttpModelSettings settings) {
-        this.json = json;
+    RequestEncoder(HttpModelSettings settings, ImageStore images) {
         this.settings = settings;
+        this.images = images;
     }
 
-    /** The body to send; images are read from disk now, so a request never holds stale pixels. */
-    byte[] encode(ChatRequest request) throws ModelException {
-        ObjectNode body = json.createObjectNode();
-        body.put("model", settings.model());
-        ArrayNode messages = body.putArray("messages");
+    void encode(ChatRequest request, JsonBody.Writer body) throws ModelException, IOException {
+        JsonGenerator json = body.json();
+        json.writeStartObject();
+        json.writeStringField("model", settings.model());
+        json.writeArrayFieldStart("messages");
         for (Message message : request.messages()) {
-            messages.add(encode(message));
+            encode(message, body);
         }
-        body.put("temperature", settings.temperature());
-        if (settings.seed() != null) body.put("seed", settings.seed());
-        if (settings.maxTokens() != null) body.put("max_tokens", settings.maxTokens());
-        return JsonBodies.write(json, body, settings.alias());
+        json.writeEndArray();
+        json.writeNumberField("temperature", settings.temperature());
+        if (settings.seed() != null) json.writeNumberField("seed", settings.seed());
+        if (settings.maxTokens() != null) json.writeNumberField("max_tokens", settings.maxTokens());
+        json.writeEndObject();
     }
 
-    private ObjectNode encode(Message message) throws ModelException {
-        ObjectNode node = json.createObjectNode();
-        node.put("role", message.role().wireName());
+    private void encode(Message message, JsonBody.Writer body) throws ModelException, IOException {
+        JsonGenerator json = body.json();
+        json.writeStartObject();
+        json.writeStringField("role", message.role().wireName());
         boolean textOnly = message.parts().stream().allMatch(p -> p instanceof Content.Text);
         if (textOnly) {
-            node.put("content", message.text());
-            return node;
-        }
-        ArrayNode parts = node.putArray("content");
-        for (Content part : message.parts()) {
-            if (part instanceof Content.Text text) {
-                parts.addObject().put("type", "text").put("text", text.text());
-            } else if (part instanceof Content.Image image) {
-                parts.addObject().put("type", "image_url")
-                        .putObject("image_url").put("url", EncodedImage.read(image).dataUrl());
+            json.writeStringField("content", message.text());
+        } else {
+            json.writeArrayFieldStart("content");
+            for (Content part : message.parts()) {
+                json.writeStartObject();
+                if (part instanceof Content.Text text) {
+                    json.writeStringField("type", "text");
+                    json.writeStringField("text", text.text());
+                } else if (part instanceof Content.Image image) {
+                    ImageStore.Stored stored = images.image(image);
+                    json.writeStringField("type", "image_url");
+                    json.writeObjectFieldStart("image_url");
+                    json.writeFieldName("url");
+                    body.image("data:" + ImageStore.mediaType(image, stored) + ";base64,", stored);
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
             }
+            json.writeEndArray();
         }
-        return node;
+        json.writeEndObject();
     }
 }

@@ -20,6 +20,7 @@ public final class AdaptiveLimiter {
     private final int max;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final QuotaPacer pacer = new QuotaPacer();
 
     private double limit;
     private int inFlight;
@@ -57,6 +58,11 @@ public final class AdaptiveLimiter {
 
     public String name() {
         return name;
+    }
+
+    /** Spaces the endpoint's calls by its quota, once its answers say what is left of it. */
+    public QuotaPacer pacer() {
+        return pacer;
     }
 
     public int max() {

@@ -4,6 +4,7 @@ import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.http.ImageStore;
 import dev.interfeedback.model.ModelInfo;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,16 +26,16 @@ public final class CachingModel implements ChatModel {
      *     never a secret
      */
     public CachingModel(ChatModel delegate, String identity, ResponseCache cache, CallStats stats) {
-        this(delegate, identity, () -> cache, new ImageDigests(), stats);
+        this(delegate, identity, () -> cache, new ImageStore(), stats);
     }
 
     /**
      * @param cache opened on the first call, not before: building a model (as test discovery
      *     does) must not touch the disk
-     * @param images the run's image digests, shared by its models so that the receiver's and the
+     * @param images the run's images, shared by its models so that the receiver's and the
      *     provider's requests for one sample read its images once
      */
-    public CachingModel(ChatModel delegate, String identity, Supplier<ResponseCache> cache, ImageDigests images,
+    public CachingModel(ChatModel delegate, String identity, Supplier<ResponseCache> cache, ImageStore images,
             CallStats stats) {
         this.delegate = delegate;
         this.cache = cache;

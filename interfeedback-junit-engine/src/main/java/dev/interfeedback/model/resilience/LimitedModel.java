@@ -9,7 +9,9 @@ import dev.interfeedback.model.ModelInfo;
 
 /**
  * Holds a slot of the endpoint's {@link AdaptiveLimiter} for each call, and tells it how the call
- * went: a 429's {@code Retry-After} pauses the endpoint, for no longer than the policy's cap.
+ * went: a 429's {@code Retry-After} pauses the endpoint, for no longer than the policy's cap. Once
+ * the endpoint's answers say what is left of its quota, the call also waits for its turn at the
+ * endpoint's {@link QuotaPacer}.
  */
 public final class LimitedModel implements ChatModel {
 
@@ -29,6 +31,13 @@ public final class LimitedModel implements ChatModel {
         try {
             permit = limiter.acquire();
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted while waiting for a free slot at " + limiter.name(), e);
+        }
+        try {
+            limiter.pacer().awaitTurn();
+        } catch (InterruptedException e) {
+            permit.failed();
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while waiting for a free slot at " + limiter.name(), e);
         }

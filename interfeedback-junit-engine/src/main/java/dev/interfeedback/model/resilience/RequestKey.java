@@ -4,6 +4,7 @@ import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.Content;
 import dev.interfeedback.model.Message;
 import dev.interfeedback.model.ModelException;
+import dev.interfeedback.model.http.ImageStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,15 +20,15 @@ final class RequestKey {
     private static final String VERSION = "interfeedback-request-key-v1";
 
     private final String identity;
-    private final ImageDigests images;
+    private final ImageStore images;
 
-    RequestKey(String identity, ImageDigests images) {
+    RequestKey(String identity, ImageStore images) {
         this.identity = identity;
         this.images = images;
     }
 
     String of(ChatRequest request) throws ModelException {
-        MessageDigest sha = ImageDigests.sha256();
+        MessageDigest sha = ImageStore.sha256();
         // Every field is length-prefixed, so that no two different requests hash the same bytes.
         field(sha, VERSION);
         field(sha, identity);

@@ -3,6 +3,7 @@ package dev.interfeedback.model.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.interfeedback.model.http.ImageStore;
 import dev.interfeedback.config.ModelFactory;
 import dev.interfeedback.model.CallContext;
 import dev.interfeedback.model.ChatModel;
@@ -84,7 +85,7 @@ class CachingModelTest {
         assertThat(dev.interfeedback.model.openai.OpenAiCompatibleModel.create(
                 dev.interfeedback.model.http.HttpModelSettings.builder("gpt", "http://127.0.0.1:1/v1", "gpt-4o").build(),
                 name -> null).cacheIdentity()).isEqualTo(identity);
-        RequestKey keys = new RequestKey(identity, new ImageDigests());
+        RequestKey keys = new RequestKey(identity, new ImageStore());
         ChatRequest plain = new ChatRequest(List.of(Message.user("Which shape?")),
                 new CallContext("s", "A", List.of(), CallContext.Purpose.ANSWER, 0, null));
 

@@ -1,0 +1,195 @@
+package dev.interfeedback.model.http;
+
+import dev.interfeedback.model.Content;
+import dev.interfeedback.model.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The images of one run, each read, digested and base64-encoded once: every round of an episode
+ * sends the sample's images again, to the receiver and to the provider, and a real-size image costs
+ * more to encode than the rest of the call.
+ *
+ * <p>What it keeps per image is its path, digest and first bytes; the base64 text is kept, as
+ * ASCII bytes, for the images sent most recently within a budget of bytes, so that peak heap does
+ * not grow with the number of samples. An image whose base64 is no longer held is streamed from its
+ * file again, in chunks, when a request body is written.
+ *
+ * <p>One instance serves one run (the models a {@code ModelFactory} builds share it), so an image
+ * edited between runs is read again by the next run; an image edited while a run is going keeps its
+ * first digest, and a request that would send other bytes than those digested fails.
+ */
+public final class ImageStore {
+
+    /** Enough to hold the base64 of a few hundred real-size images in flight. */
+    public static final long DEFAULT_BUDGET_BYTES = 64L << 20;
+
+    private static final MessageDigest SHA_256 = newSha256();
+    private static final int HEADER = 16;
+    private static final int CHUNK = 3 * 16 * 1024;
+
+    private final long budget;
+    private final ConcurrentMap<Path, Stored> known = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, byte[]> encoded = new LinkedHashMap<>(16, 0.75f, true);
+    private final AtomicLong reads = new AtomicLong();
+    private long encodedBytes;
+
+    public ImageStore() {
+        this(DEFAULT_BUDGET_BYTES);
+    }
+
+    /** @param budget the most bytes of base64 text held at once */
+    public ImageStore(long budget) {
+        if (budget < 0) throw new IllegalArgumentException("budget must not be negative, was " + budget);
+        this.budget = budget;
+    }
+
+    /** An image as read once in this run: its digest, size and first bytes. */
+    public record Stored(Path path, String digest, long size, byte[] header) {
+        /** The length of its base64 text, padding included. */
+        public long base64Length() {
+            return 4 * ((size + 2) / 3);
+        }
+    }
+
+    /** The SHA-256 of the image's bytes, in hex, read and digested once per run. */
+    public String digest(Path image) throws IOException {
+        return stored(image).digest();
+    }
+
+    /**
+     * The image, with its media type checked against its bytes.
+     *
+     * @throws ModelException naming the file, when it cannot be read or holds no image of its type
+     */
+    public Stored image(Content.Image image) throws ModelException {
+        Stored stored;
+        try {
+            stored = stored(image.path());
+        } catch (IOException e) {
+            throw new ModelException("cannot read image " + image.path() + ": " + e, e);
+        }
+        try {
+            image.mediaType(stored.header());
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
+        return stored;
+    }
+
+    /** The media type of an image {@link #image} returned. */
+    public static String mediaType(Content.Image image, Stored stored) {
+        return image.mediaType(stored.header());
+    }
+
+    /** How many times an image file was read in full so far: once per image while its base64 is held. */
+    public long reads() {
+        return reads.get();
+    }
+
+    /** Writes the image's base64 text to {@code out}, from memory when held, else streamed from its file. */
+    void writeBase64(Stored image, OutputStream out) throws IOException {
+        byte[] held = held(image.digest());
+        if (held != null) {
+            out.write(held);
+            return;
+        }
+        if (image.base64Length() <= budget) {
+            byte[] bytes = readChecked(image);
+            byte[] base64 = Base64.getEncoder().encode(bytes);
+            hold(image.digest(), base64);
+            out.write(base64);
+            return;
+        }
+        // Too large to hold: encoded chunk by chunk as it goes out, never whole on the heap.
+        MessageDigest sha = sha256();
+        reads.incrementAndGet();
+        try (InputStream in = Files.newInputStream(image.path())) {
+            byte[] chunk = new byte[CHUNK];
+            Base64.Encoder encoder = Base64.getEncoder();
+            long total = 0;
+            int n;
+            while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
+                sha.update(chunk, 0, n);
+                total += n;
+                out.write(n == CHUNK ? encoder.encode(chunk) : encoder.encode(Arrays.copyOf(chunk, n)));
+            }
+            if (total != image.size() || !HexFormat.of().formatHex(sha.digest()).equals(image.digest())) {
+                throw changed(image);
+            }
+        }
+    }
+
+    private Stored stored(Path path) throws IOException {
+        Stored stored = known.get(path);
+        if (stored != null) return stored;
+        byte[] bytes = read(path);
+        stored = new Stored(path, HexFormat.of().formatHex(sha256().digest(bytes)), bytes.length,
+                Arrays.copyOf(bytes, Math.min(HEADER, bytes.length)));
+        Stored raced = known.putIfAbsent(path, stored);
+        if (raced != null) return raced;
+        if (stored.base64Length() <= budget) hold(stored.digest(), Base64.getEncoder().encode(bytes));
+        return stored;
+    }
+
+    private byte[] readChecked(Stored image) throws IOException {
+        byte[] bytes = read(image.path());
+        if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(image.digest())) throw changed(image);
+        return bytes;
+    }
+
+    private byte[] read(Path path) throws IOException {
+        reads.incrementAndGet();
+        return Files.readAllBytes(path);
+    }
+
+    private static IOException changed(Stored image) {
+        return new IOException("image " + image.path() + " changed while the run was going; it was digested as "
+                + image.digest());
+    }
+
+    private synchronized byte[] held(String digest) {
+        return encoded.get(digest);
+    }
+
+    private synchronized void hold(String digest, byte[] base64) {
+        if (encoded.putIfAbsent(digest, base64) != null) return;
+        encodedBytes += base64.length;
+        for (Iterator<Map.Entry<String, byte[]>> eldest = encoded.entrySet().iterator();
+                encodedBytes > budget && eldest.hasNext(); ) {
+            encodedBytes -= eldest.next().getValue().length;
+            eldest.remove();
+        }
+    }
+
+    /** A fresh SHA-256; cloning skips the provider lookup that getInstance does on every call. */
+    public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
