@@ -47,7 +47,10 @@ class ModelFactoryStackTest {
             assertThat(server.answered()).isEqualTo(10);
             assertThat(server.requests()).as("one retry each").isEqualTo(20);
             assertThat(stats.retries()).isEqualTo(10);
-            assertThat(server.peakInFlight()).as("the endpoint's limit").isLessThanOrEqualTo(2);
+            // The server counts a request out only after its reply is written, so a call the limiter
+            // lets in as another ends can overlap it by one in the server's count; without the
+            // limiter, all ten would be in flight at once.
+            assertThat(server.peakInFlight()).as("the endpoint's limit").isLessThanOrEqualTo(3);
 
             askTenAtOnce(model);
             assertThat(server.requests()).as("the second time from the cache").isEqualTo(20);
