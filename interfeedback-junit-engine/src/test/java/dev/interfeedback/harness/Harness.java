@@ -114,7 +114,7 @@ public final class Harness {
             }
 
             List<Phase[]> measured = new ArrayList<>();
-            List<Map<String, Long>[]> serverAround = new ArrayList<>();
+            List<List<Map<String, Long>>> serverAround = new ArrayList<>();
             for (String path : paths) {
                 Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
                 Path cache = work.resolve(path + "-cache");
@@ -128,9 +128,7 @@ public final class Harness {
                         ? phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut)
                         : null;
                 measured.add(new Phase[] {first, cached});
-                @SuppressWarnings("unchecked")
-                Map<String, Long>[] around = new Map[] {before, after};
-                serverAround.add(around);
+                serverAround.add(List.of(before, after));
             }
 
             System.out.println();
@@ -146,7 +144,7 @@ public final class Harness {
             }
             for (int i = 0; i < measured.size(); i++) {
                 Phase first = measured.get(i)[0];
-                Map<String, Long> before = serverAround.get(i)[0], after = serverAround.get(i)[1];
+                Map<String, Long> before = serverAround.get(i).get(0), after = serverAround.get(i).get(1);
                 double serverCpu = (after.get("cpuNanos") - before.get("cpuNanos")) / 1e9;
                 System.out.printf(Locale.ROOT, "server (own JVM) during the %s: CPU %.2f s, %.3f ms per request%n",
                         first.name, serverCpu, serverCpu * 1000 / Math.max(1, first.calls));

@@ -21,8 +21,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /** The engine with the receiver on one API and the provider on another, each in its own wire format. */
 class MixedApisEngineTest {
 
-    private static final String ANTHROPIC_KEY = "sk-ant-test-0123456789abcdef";
-    private static final String GEMINI_KEY = "gemini-test-key-0123456789";
+    private static final String ANTHROPIC_KEY = "fake-anthropic-test-key-0001";
+    private static final String GEMINI_KEY = "fake-gemini-test-key-0002";
 
     @TempDir
     Path output;

@@ -265,7 +265,7 @@ public final class ScriptedChatServer implements AutoCloseable {
             try (JsonParser p = JSON.getFactory().createParser(body)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.getCurrentName();
+                    String field = p.currentName();
                     JsonToken value = p.nextToken();
                     if (field.equals("model") && value == JsonToken.VALUE_STRING) {
                         model = p.getText();
@@ -274,7 +274,7 @@ public final class ScriptedChatServer implements AutoCloseable {
                             String role = "";
                             String text = "";
                             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                String name = p.getCurrentName();
+                                String name = p.currentName();
                                 JsonToken token = p.nextToken();
                                 if (name.equals("role")) role = p.getText();
                                 else if (name.equals("content")) text = text(p, token);
@@ -319,7 +319,7 @@ public final class ScriptedChatServer implements AutoCloseable {
                 String type = "";
                 String text = null;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.getCurrentName();
+                    String name = p.currentName();
                     p.nextToken();
                     if (name.equals("type")) type = p.getText();
                     else if (name.equals("text")) text = p.getText();

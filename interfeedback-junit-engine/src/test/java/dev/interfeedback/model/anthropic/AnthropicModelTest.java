@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Anthropic's Messages API as a real server receives and answers it, on loopback. */
 class AnthropicModelTest {
 
-    private static final String KEY = "sk-ant-api03-test-7f3a9c1e5b2d8f04";
+    private static final String KEY = "fake-anthropic-test-key-0003";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @StartStop

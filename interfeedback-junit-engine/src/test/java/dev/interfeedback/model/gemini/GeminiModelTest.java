@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Gemini's generateContent as a real server receives and answers it, on loopback. */
 class GeminiModelTest {
 
-    private static final String KEY = "AIzaSy-test-0123456789abcdefgh";
+    private static final String KEY = "fake-gemini-test-key-0004";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @StartStop
