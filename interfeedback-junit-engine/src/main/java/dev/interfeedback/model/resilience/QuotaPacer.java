@@ -3,6 +3,7 @@ package dev.interfeedback.model.resilience;
 import dev.interfeedback.model.http.RateLimits;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Spaces the starts of an endpoint's calls by what its rate-limit headers say is left of the quota,
@@ -18,17 +19,38 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code L}), what is left is spread over the time to the reset ({@code T / R}). Tokens are
  * paced the same way at the tokens a call has been using, and the slower of the two holds.
  *
+ * <p>Each start is counted from when it was due, not from when its thread woke: a start one
+ * scheduler tick late leaves the next one due at the same time as if it had been on time, so late
+ * wake-ups (a loaded machine has many) cost no throughput. After a pause, at most one start's worth
+ * of lateness is made up at once, so an idle pacer never releases a burst.
+ *
  * <p>Until an answer carries rate-limit headers, calls are not spaced at all: a server that sends
  * none is called exactly as without a pacer.
  */
 public final class QuotaPacer {
 
     private final ReentrantLock lock = new ReentrantLock();
+    // Answers that change the spacing wake the one waiter whose turn is next.
     private final Condition changed = lock.newCondition();
+    // The others wait here, untimed, one woken per start: thousands of waiting calls are not all
+    // woken at every start only for all but one to wait again.
+    private final Condition queued = lock.newCondition();
+    private final LongSupplier clock;
     private volatile boolean paced;
     private long intervalNanos;
-    private long lastStartNanos = System.nanoTime();
+    private long lastDueNanos;
+    private boolean started;
+    private boolean turnTaken;
     private double tokensPerCall;
+
+    public QuotaPacer() {
+        this(System::nanoTime);
+    }
+
+    /** With {@code clock} in nanoseconds, as {@link System#nanoTime()}; tests pass their own. */
+    QuotaPacer(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** Takes what the latest answer's headers said. */
     public void observe(RateLimits limits) {
@@ -44,7 +66,7 @@ public final class QuotaPacer {
                     : spacing(limits.tokensLimit(), limits.tokensRemaining(), limits.tokensReset(), tokensPerCall);
             intervalNanos = (long) Math.max(byRequests, byTokens);
             paced = intervalNanos > 0;
-            changed.signalAll();
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -61,19 +83,37 @@ public final class QuotaPacer {
         if (!paced) return;
         lock.lockInterruptibly();
         try {
-            while (true) {
-                long now = System.nanoTime();
-                long next = lastStartNanos + intervalNanos;
-                if (now - next >= 0) {
-                    lastStartNanos = now;
-                    return;
+            while (turnTaken) queued.await();
+            turnTaken = true;
+            try {
+                for (long wait = startOrWait(clock.getAsLong()); wait > 0; wait = startOrWait(clock.getAsLong())) {
+                    changed.awaitNanos(wait);
                 }
-                // Woken early when an answer changes the spacing, so a wait never outlives its reason.
-                changed.awaitNanos(next - now);
+            } finally {
+                turnTaken = false;
+                queued.signal();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * At {@code now}: 0 if a call may start, counting the start as made when it was due, or else
+     * the nanoseconds until it is due. Called with the lock held.
+     */
+    long startOrWait(long now) {
+        if (!started || intervalNanos == 0) {
+            started = true;
+            lastDueNanos = now;
+            return 0;
+        }
+        long due = lastDueNanos + intervalNanos;
+        if (now - due < 0) return due - now;
+        // Late by up to one interval: counted from when it was due. Later than that, the pacer was
+        // idle, and starting the count at now keeps the next starts from coming in a burst.
+        lastDueNanos = now - due > intervalNanos ? now - intervalNanos : due;
+        return 0;
     }
 
     /** The current spacing of starts, in nanoseconds; 0 while unpaced. */
