@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -141,6 +142,15 @@ public final class Harness {
                 double ideal = first.calls * latencyMs / 1000.0 / concurrency;
                 print(first, first.calls, ideal);
                 if (cached != null) print(cached, Math.max(first.modelCalls, first.calls), Double.NaN);
+            }
+            for (Phase[] pair : measured) {
+                Phase first = pair[0];
+                OptionalDouble bound = ScheduleBound.seconds(first.out, first.calls, concurrency, latencyMs / 1000.0);
+                if (bound.isPresent() && latencyMs > 0) {
+                    System.out.printf(Locale.ROOT, "%s: the runner's schedule allows no less than %.2f s (every call %d ms,"
+                                    + " no CPU): %.3f of that bound%n",
+                            first.name, bound.getAsDouble(), latencyMs, bound.getAsDouble() / first.wallSeconds);
+                }
             }
             for (int i = 0; i < measured.size(); i++) {
                 Phase first = measured.get(i)[0];

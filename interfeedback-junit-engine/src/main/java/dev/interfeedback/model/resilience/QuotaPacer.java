@@ -1,8 +1,7 @@
 package dev.interfeedback.model.resilience;
 
 import dev.interfeedback.model.http.RateLimits;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,28 +18,23 @@ import java.util.function.LongSupplier;
  * ({@code L}), what is left is spread over the time to the reset ({@code T / R}). Tokens are
  * paced the same way at the tokens a call has been using, and the slower of the two holds.
  *
- * <p>Each start is counted from when it was due, not from when its thread woke: a start one
- * scheduler tick late leaves the next one due at the same time as if it had been on time, so late
- * wake-ups (a loaded machine has many) cost no throughput. After a pause, at most one start's worth
- * of lateness is made up at once, so an idle pacer never releases a burst.
+ * <p>Each call reserves its start when it arrives, one spacing after the start reserved before it,
+ * and sleeps until then: a start is counted from when it was due, never from when its thread woke,
+ * and the waiting calls sleep side by side, so late wake-ups (a loaded machine has many) cost no
+ * throughput. A reserved start keeps its time when later answers change the spacing; the starts
+ * reserved after it follow the new one. After a pause, at most one start is made up at once, so an
+ * idle pacer never releases a burst.
  *
  * <p>Until an answer carries rate-limit headers, calls are not spaced at all: a server that sends
  * none is called exactly as without a pacer.
  */
 public final class QuotaPacer {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    // Answers that change the spacing wake the one waiter whose turn is next.
-    private final Condition changed = lock.newCondition();
-    // The others wait here, untimed, one woken per start: thousands of waiting calls are not all
-    // woken at every start only for all but one to wait again.
-    private final Condition queued = lock.newCondition();
     private final LongSupplier clock;
     private volatile boolean paced;
     private long intervalNanos;
-    private long lastDueNanos;
+    private long nextDueNanos;
     private boolean started;
-    private boolean turnTaken;
     private double tokensPerCall;
 
     public QuotaPacer() {
@@ -53,23 +47,17 @@ public final class QuotaPacer {
     }
 
     /** Takes what the latest answer's headers said. */
-    public void observe(RateLimits limits) {
-        lock.lock();
-        try {
-            if (limits.callTokens() > 0) {
-                // A moving average: prompts grow with the rounds of an episode.
-                tokensPerCall = tokensPerCall == 0 ? limits.callTokens() : 0.9 * tokensPerCall + 0.1 * limits.callTokens();
-            }
-            if (!limits.known()) return;
-            double byRequests = spacing(limits.requestsLimit(), limits.requestsRemaining(), limits.requestsReset(), 1);
-            double byTokens = tokensPerCall == 0 ? 0
-                    : spacing(limits.tokensLimit(), limits.tokensRemaining(), limits.tokensReset(), tokensPerCall);
-            intervalNanos = (long) Math.max(byRequests, byTokens);
-            paced = intervalNanos > 0;
-            changed.signal();
-        } finally {
-            lock.unlock();
+    public synchronized void observe(RateLimits limits) {
+        if (limits.callTokens() > 0) {
+            // A moving average: prompts grow with the rounds of an episode.
+            tokensPerCall = tokensPerCall == 0 ? limits.callTokens() : 0.9 * tokensPerCall + 0.1 * limits.callTokens();
         }
+        if (!limits.known()) return;
+        double byRequests = spacing(limits.requestsLimit(), limits.requestsRemaining(), limits.requestsReset(), 1);
+        double byTokens = tokensPerCall == 0 ? 0
+                : spacing(limits.tokensLimit(), limits.tokensRemaining(), limits.tokensReset(), tokensPerCall);
+        intervalNanos = (long) Math.max(byRequests, byTokens);
+        paced = intervalNanos > 0;
     }
 
     private static double spacing(long limit, long remaining, long reset, double perCall) {
@@ -81,48 +69,24 @@ public final class QuotaPacer {
     /** Waits until this call may start; returns at once while unpaced. */
     public void awaitTurn() throws InterruptedException {
         if (!paced) return;
-        lock.lockInterruptibly();
-        try {
-            while (turnTaken) queued.await();
-            turnTaken = true;
-            try {
-                for (long wait = startOrWait(clock.getAsLong()); wait > 0; wait = startOrWait(clock.getAsLong())) {
-                    changed.awaitNanos(wait);
-                }
-            } finally {
-                turnTaken = false;
-                queued.signal();
-            }
-        } finally {
-            lock.unlock();
-        }
+        long wait = reserve(clock.getAsLong());
+        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
     }
 
-    /**
-     * At {@code now}: 0 if a call may start, counting the start as made when it was due, or else
-     * the nanoseconds until it is due. Called with the lock held.
-     */
-    long startOrWait(long now) {
-        if (!started || intervalNanos == 0) {
-            started = true;
-            lastDueNanos = now;
-            return 0;
-        }
-        long due = lastDueNanos + intervalNanos;
-        if (now - due < 0) return due - now;
-        // Late by up to one interval: counted from when it was due. Later than that, the pacer was
-        // idle, and starting the count at now keeps the next starts from coming in a burst.
-        lastDueNanos = now - due > intervalNanos ? now - intervalNanos : due;
-        return 0;
+    /** Reserves the next start, arriving at {@code now}: the nanoseconds until it is due, 0 for at once. */
+    synchronized long reserve(long now) {
+        if (intervalNanos == 0) return 0;
+        // One spacing after the start before; after a pause, at once, and counted as due one
+        // spacing ago, so that the pause makes up one start and no more.
+        long late = now - intervalNanos;
+        long due = !started ? now : nextDueNanos - late > 0 ? nextDueNanos : late;
+        started = true;
+        nextDueNanos = due + intervalNanos;
+        return Math.max(0, due - now);
     }
 
     /** The current spacing of starts, in nanoseconds; 0 while unpaced. */
-    public long intervalNanos() {
-        lock.lock();
-        try {
-            return intervalNanos;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized long intervalNanos() {
+        return intervalNanos;
     }
 }

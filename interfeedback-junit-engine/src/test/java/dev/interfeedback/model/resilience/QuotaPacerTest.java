@@ -3,6 +3,7 @@ package dev.interfeedback.model.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interfeedback.model.http.RateLimits;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -21,43 +22,43 @@ class QuotaPacerTest {
     }
 
     @Test
-    void aLateStartDoesNotDelayTheNext() {
+    void eachStartIsReservedOneSpacingAfterTheOneBefore() {
         tenASecond();
-        assertThat(pacer.startOrWait(0)).isZero();
-        assertThat(pacer.startOrWait(40 * MS)).isEqualTo(60 * MS);
-        // Due at 100 ms, its thread woke at 130 ms: the next is still due at 200 ms, not 230 ms.
-        assertThat(pacer.startOrWait(130 * MS)).isZero();
-        assertThat(pacer.startOrWait(150 * MS)).isEqualTo(50 * MS);
-        assertThat(pacer.startOrWait(200 * MS)).isZero();
+        assertThat(pacer.reserve(0)).isZero();
+        assertThat(pacer.reserve(0)).isEqualTo(100 * MS);
+        assertThat(pacer.reserve(40 * MS)).isEqualTo(160 * MS);
+        // However late the threads of those starts wake, the next is due at 300 ms.
+        assertThat(pacer.reserve(250 * MS)).isEqualTo(50 * MS);
     }
 
     @Test
     void anIdlePacerMakesUpOneStartAndThenSpacesAgain() {
         tenASecond();
-        assertThat(pacer.startOrWait(0)).isZero();
-        assertThat(pacer.startOrWait(10_000 * MS)).isZero();
-        assertThat(pacer.startOrWait(10_000 * MS)).as("one start made up").isZero();
-        assertThat(pacer.startOrWait(10_000 * MS)).as("then spaced again, no burst").isEqualTo(100 * MS);
+        assertThat(pacer.reserve(0)).isZero();
+        assertThat(pacer.reserve(10_000 * MS)).isZero();
+        assertThat(pacer.reserve(10_000 * MS)).as("one start made up").isZero();
+        assertThat(pacer.reserve(10_000 * MS)).as("then spaced again, no burst").isEqualTo(100 * MS);
     }
 
     @Test
-    void wakeUpsLateByUpToAnIntervalCostNoThroughput() {
+    void wakeUpsLateByAnyAmountCostNoThroughputWhileCallsWait() {
         tenASecond();
-        long t = 0;
-        int starts = 0;
-        for (int i = 0; i < 1000; i++) {
-            long wait = pacer.startOrWait(t);
-            if (wait == 0) {
-                starts++;
-            } else {
-                // Every wake-up comes 0 to 90 ms late, as a loaded machine schedules them.
-                t += wait + (i * 37 % 10) * 10 * MS;
-            }
+        // 50 calls, each reserving its next start as soon as it starts; each call's thread wakes
+        // 0 to 900 ms after its start was due, as a loaded machine schedules threads.
+        PriorityQueue<Long> wakeUps = new PriorityQueue<>();
+        long lastDue = 0;
+        for (int call = 0; call < 50; call++) {
+            lastDue = pacer.reserve(0);
+            wakeUps.add(lastDue + call % 10 * 100 * MS);
         }
-        // Counted from wake-ups, the mean lateness (about 45 ms) would cost a third of the rate.
-        double held = starts / (t / (100.0 * MS) + 1);
-        assertThat(held).as("starts against the quota's %d over %d ms", t / (100 * MS) + 1, t / MS)
-                .isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1.0);
+        for (int start = 0; start < 2000; start++) {
+            long woke = wakeUps.poll();
+            lastDue = woke + pacer.reserve(woke);
+            wakeUps.add(lastDue + start * 37 % 10 * 100 * MS);
+        }
+        // Back to back, 100 ms apart: counted from wake-ups, the mean lateness (450 ms) would cut
+        // the rate to less than a fifth.
+        assertThat(lastDue).isEqualTo(2049 * 100 * MS);
     }
 
     @Test
@@ -66,7 +67,7 @@ class QuotaPacerTest {
         pacer.awaitTurn();
         now.set(100 * MS);
         pacer.awaitTurn();
-        assertThat(pacer.startOrWait(100 * MS)).isEqualTo(100 * MS);
+        assertThat(pacer.reserve(100 * MS)).isEqualTo(100 * MS);
     }
 
     @Test
