@@ -144,10 +144,20 @@ public final class BenchmarkRunner {
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, Consumer<Episode> onEpisode,
             RunJournal journal, RunObserver observer) throws InterruptedException {
-        return run(id, dataset, rounds, (sample, provider, episode) -> onEpisode.accept(episode), journal, observer);
+        Object oneAtATime = new Object();
+        return run(id, dataset, rounds, (sample, provider, episode) -> {
+            synchronized (oneAtATime) {
+                onEpisode.accept(episode);
+            }
+        }, journal, observer);
     }
 
-    /** As above, telling {@code onEpisode} each episode's sample and the provider's round-0 answer too. */
+    /**
+     * As above, telling {@code onEpisode} each episode's sample and the provider's round-0 answer
+     * too, and from worker threads at once: {@code onEpisode} must be thread-safe. With thousands
+     * of calls in flight, a sink that writes one episode at a time holds up every worker that
+     * finishes meanwhile, and with it a slot of the concurrency.
+     */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
             RunJournal journal, RunObserver observer) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
@@ -162,9 +172,7 @@ public final class BenchmarkRunner {
                     Optional<Episode> done = journal.episode(sample.id());
                     Episode episode = done.orElseGet(() -> runSample(sample, testSet, rounds));
                     if (done.isEmpty()) journal.recordEpisode(episode);
-                    synchronized (onEpisode) {
-                        onEpisode.accept(sample, testSet.provider(sample), episode);
-                    }
+                    onEpisode.accept(sample, testSet.provider(sample), episode);
                     observer.episodeDone(id, episode);
                     return episode;
                 });

@@ -7,6 +7,7 @@ import dev.interfeedback.episode.RoundZero;
 /**
  * Told of every finished episode with what a reader of it needs besides: the sample it answers
  * and the provider's own round-0 answer (what {@code episodes.jsonl} and the HTML report show).
+ * Called from the runner's worker threads at once: implementations are thread-safe.
  */
 @FunctionalInterface
 public interface EpisodeSink {

@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkRunnerTest {
@@ -73,6 +77,32 @@ class BenchmarkRunnerTest {
         simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
                 .run("b", DATASET, RoundListener.NONE, e -> reported.add(e.sampleId()));
         assertThat(reported).hasSize(DATASET.size()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anEpisodeSinkIsToldByManyWorkersAtOnceAndAPlainConsumerByOneAtATime() throws InterruptedException {
+        // Every episode waits in the sink until a second one is there too: a runner that told the
+        // sink one episode at a time would leave each alone until the wait gives up.
+        CountDownLatch two = new CountDownLatch(2);
+        AtomicBoolean together = new AtomicBoolean(true);
+        simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8").run("b", DATASET, RoundListener.NONE,
+                (sample, provider, episode) -> {
+                    two.countDown();
+                    try {
+                        if (!two.await(30, TimeUnit.SECONDS)) together.set(false);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, RunJournal.none(), RunObserver.NONE);
+        assertThat(together).as("a second episode reached the sink while the first was in it").isTrue();
+
+        AtomicInteger inside = new AtomicInteger(), most = new AtomicInteger();
+        simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8").run("b", DATASET, RoundListener.NONE, e -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            Thread.yield();
+            inside.decrementAndGet();
+        });
+        assertThat(most).as("episodes inside a plain consumer at once").hasValue(1);
     }
 
     @Test
