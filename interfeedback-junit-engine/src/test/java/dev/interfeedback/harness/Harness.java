@@ -116,6 +116,7 @@ public final class Harness {
 
             List<Phase[]> measured = new ArrayList<>();
             List<List<Map<String, Long>>> serverAround = new ArrayList<>();
+            List<Double> sinceEmptied = new ArrayList<>();
             for (String path : paths) {
                 Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
                 Path cache = work.resolve(path + "-cache");
@@ -123,7 +124,10 @@ public final class Harness {
                 List<String> pathSettings = new ArrayList<>(settings);
                 pathSettings.add("interfeedback.cache.dir=" + cache);
                 Map<String, Long> before = serverStats(serverIn, serverOut);
+                if (quotaRequests > 0) emptyQuota(serverIn, serverOut);
+                long emptied = System.nanoTime();
                 Phase first = phase(path + " first run", main, heap, pathSettings, work.resolve(path + "-first"), serverIn, serverOut);
+                sinceEmptied.add((System.nanoTime() - emptied) / 1e9);
                 Map<String, Long> after = serverStats(serverIn, serverOut);
                 Phase cached = rerun
                         ? phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut)
@@ -161,14 +165,17 @@ public final class Harness {
                 if (quotaRequests > 0) {
                     long limited = after.get("rateLimited") - before.get("rateLimited");
                     long admitted = first.calls - limited;
-                    double allowed = quotaRequests / 60.0 * first.wallSeconds;
+                    // From the buckets' emptying, just before the run's JVM started, to its end: the
+                    // refill of its JVM's start-up counts, as the server lets a run spend it.
+                    double seconds = sinceEmptied.get(i);
+                    double allowed = quotaRequests / 60.0 * seconds;
                     System.out.printf(Locale.ROOT, "%s: quota %d requests and %d tokens per minute, headers %s: %d admitted"
-                                    + " (%.1f/s) of %.0f the quota allowed in the run's %.1f s: %.3f of the quota;"
-                                    + " %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
+                                    + " (%.1f/s) of %.0f the quota allowed in the %.1f s from emptied buckets to the run's end:"
+                                    + " %.3f of the quota; %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
                             first.name, quotaRequests, quotaTokens, options.getOrDefault("quota-headers", "true"), admitted,
-                            admitted / first.wallSeconds, allowed, first.wallSeconds, admitted / allowed,
+                            admitted / seconds, allowed, seconds, admitted / allowed,
                             after.get("admittedTokens") - before.get("admittedTokens"),
-                            (after.get("admittedTokens") - before.get("admittedTokens")) / (quotaTokens / 60.0 * first.wallSeconds),
+                            (after.get("admittedTokens") - before.get("admittedTokens")) / (quotaTokens / 60.0 * seconds),
                             limited);
                 }
             }
@@ -280,6 +287,12 @@ public final class Harness {
                 withoutRunId(merged).equals(withoutRunId(whole.out)));
     }
 
+
+    private static void emptyQuota(PrintWriter in, BufferedReader out) throws IOException {
+        in.println("empty-quota");
+        String line = out.readLine();
+        if (!"EMPTIED".equals(line)) throw new IllegalStateException("server empty-quota: " + line);
+    }
 
     private static long serverRequests(PrintWriter in, BufferedReader out) throws IOException {
         return serverStats(in, out).get("requests");

@@ -69,6 +69,13 @@ public final class Quota {
         });
     }
 
+    /** Empties both buckets now, as if a minute's burst had just spent them. */
+    public synchronized void empty() {
+        requestsLeft = 0;
+        tokensLeft = 0;
+        lastNanos = System.nanoTime();
+    }
+
     public synchronized long admittedTokens() {
         return admittedTokens;
     }

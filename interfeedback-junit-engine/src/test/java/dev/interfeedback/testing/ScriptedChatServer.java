@@ -346,17 +346,24 @@ public final class ScriptedChatServer implements AutoCloseable {
         Duration latency = Duration.ofMillis(Long.parseLong(args[0]));
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         try (ScriptedChatServer server = new ScriptedChatServer(latency, port)) {
+            Quota quota = null;
             if (args.length > 4) {
                 // <latency-ms> <port> <requests/min> <tokens/min> <headers true|false>: buckets start
-                // empty, so that a short run measures the steady state of a long one.
-                server.quota(new Quota(Long.parseLong(args[2]), Long.parseLong(args[3]), Duration.ofMinutes(1),
-                        Boolean.parseBoolean(args[4]), true));
+                // empty, and are emptied again before each run, so that a short run measures the
+                // steady state of a long one.
+                quota = new Quota(Long.parseLong(args[2]), Long.parseLong(args[3]), Duration.ofMinutes(1),
+                        Boolean.parseBoolean(args[4]), true);
+                server.quota(quota);
             }
             System.out.println("PORT " + server.port());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
-                if (line.strip().equals("stats")) {
+                if (line.strip().equals("empty-quota")) {
+                    if (quota != null) quota.empty();
+                    System.out.println("EMPTIED");
+                    System.out.flush();
+                } else if (line.strip().equals("stats")) {
                     long cpu = ((com.sun.management.OperatingSystemMXBean)
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
                     System.out.println("STATS requests=" + server.requests() + " answered=" + server.answered()
