@@ -150,7 +150,7 @@ public final class Harness {
             for (Phase[] pair : measured) {
                 Phase first = pair[0];
                 OptionalDouble bound = ScheduleBound.seconds(first.out, first.calls, concurrency, latencyMs / 1000.0);
-                if (bound.isPresent() && latencyMs > 0) {
+                if (bound.isPresent() && latencyMs > 0 && quotaRequests == 0) {
                     System.out.printf(Locale.ROOT, "%s: the runner's schedule allows no less than %.2f s (every call %d ms,"
                                     + " no CPU): %.3f of that bound%n",
                             first.name, bound.getAsDouble(), latencyMs, bound.getAsDouble() / first.wallSeconds);
