@@ -116,7 +116,6 @@ public final class Harness {
 
             List<Phase[]> measured = new ArrayList<>();
             List<List<Map<String, Long>>> serverAround = new ArrayList<>();
-            List<Double> sinceEmptied = new ArrayList<>();
             for (String path : paths) {
                 Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
                 Path cache = work.resolve(path + "-cache");
@@ -125,9 +124,7 @@ public final class Harness {
                 pathSettings.add("interfeedback.cache.dir=" + cache);
                 Map<String, Long> before = serverStats(serverIn, serverOut);
                 if (quotaRequests > 0) emptyQuota(serverIn, serverOut);
-                long emptied = System.nanoTime();
                 Phase first = phase(path + " first run", main, heap, pathSettings, work.resolve(path + "-first"), serverIn, serverOut);
-                sinceEmptied.add((System.nanoTime() - emptied) / 1e9);
                 Map<String, Long> after = serverStats(serverIn, serverOut);
                 Phase cached = rerun
                         ? phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut)
@@ -165,12 +162,11 @@ public final class Harness {
                 if (quotaRequests > 0) {
                     long limited = after.get("rateLimited") - before.get("rateLimited");
                     long admitted = first.calls - limited;
-                    // From the buckets' emptying, just before the run's JVM started, to its end: the
-                    // refill of its JVM's start-up counts, as the server lets a run spend it.
-                    double seconds = sinceEmptied.get(i);
+                    // From the run's first request, which found the buckets empty, to its last.
+                    double seconds = after.get("quotaSpanNanos") / 1e9;
                     double allowed = quotaRequests / 60.0 * seconds;
                     System.out.printf(Locale.ROOT, "%s: quota %d requests and %d tokens per minute, headers %s: %d admitted"
-                                    + " (%.1f/s) of %.0f the quota allowed in the %.1f s from emptied buckets to the run's end:"
+                                    + " (%.1f/s) of %.0f the quota allowed in the %.1f s from its first request (buckets empty) to its last:"
                                     + " %.3f of the quota; %d tokens (%.3f of the tokens' quota); 429s drawn: %d%n",
                             first.name, quotaRequests, quotaTokens, options.getOrDefault("quota-headers", "true"), admitted,
                             admitted / seconds, allowed, seconds, admitted / allowed,

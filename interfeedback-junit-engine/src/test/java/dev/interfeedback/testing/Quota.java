@@ -23,6 +23,9 @@ public final class Quota {
     private double tokensLeft;
     private long lastNanos = System.nanoTime();
     private long admittedTokens;
+    private boolean emptyAtNext;
+    private long emptiedNanos;
+    private long latestNanos;
 
     /** A quota whose buckets start whole. */
     public Quota(long requests, long tokens, Duration window, boolean sendHeaders) {
@@ -46,6 +49,14 @@ public final class Quota {
 
     public synchronized Decision admit(long cost) {
         long now = System.nanoTime();
+        if (emptyAtNext) {
+            emptyAtNext = false;
+            requestsLeft = 0;
+            tokensLeft = 0;
+            lastNanos = now;
+            emptiedNanos = now;
+        }
+        latestNanos = now;
         double elapsed = now - lastNanos;
         lastNanos = now;
         requestsLeft = Math.min(requests, requestsLeft + elapsed * requests / windowNanos);
@@ -69,11 +80,18 @@ public final class Quota {
         });
     }
 
-    /** Empties both buckets now, as if a minute's burst had just spent them. */
-    public synchronized void empty() {
-        requestsLeft = 0;
-        tokensLeft = 0;
-        lastNanos = System.nanoTime();
+    /**
+     * Empties both buckets when the next request arrives, as if a minute's burst had just spent
+     * them, and measures {@link #spanNanos()} from then: a run is measured from its first call,
+     * not from its JVM's start-up, whose refill a paced client spends only gradually.
+     */
+    public synchronized void emptyAtNextRequest() {
+        emptyAtNext = true;
+    }
+
+    /** From the request that emptied the buckets to the latest request. */
+    public synchronized long spanNanos() {
+        return latestNanos - emptiedNanos;
     }
 
     public synchronized long admittedTokens() {

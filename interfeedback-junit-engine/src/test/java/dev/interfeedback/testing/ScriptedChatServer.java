@@ -349,8 +349,8 @@ public final class ScriptedChatServer implements AutoCloseable {
             Quota quota = null;
             if (args.length > 4) {
                 // <latency-ms> <port> <requests/min> <tokens/min> <headers true|false>: buckets start
-                // empty, and are emptied again before each run, so that a short run measures the
-                // steady state of a long one.
+                // empty, and are emptied again at each run's first request, so that a short run
+                // measures the steady state of a long one.
                 quota = new Quota(Long.parseLong(args[2]), Long.parseLong(args[3]), Duration.ofMinutes(1),
                         Boolean.parseBoolean(args[4]), true);
                 server.quota(quota);
@@ -360,7 +360,7 @@ public final class ScriptedChatServer implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.strip().equals("empty-quota")) {
-                    if (quota != null) quota.empty();
+                    if (quota != null) quota.emptyAtNextRequest();
                     System.out.println("EMPTIED");
                     System.out.flush();
                 } else if (line.strip().equals("stats")) {
@@ -368,7 +368,8 @@ public final class ScriptedChatServer implements AutoCloseable {
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
                     System.out.println("STATS requests=" + server.requests() + " answered=" + server.answered()
                             + " peakInFlight=" + server.peakInFlight() + " rateLimited=" + server.rateLimited()
-                            + " admittedTokens=" + server.admittedTokens() + " cpuNanos=" + cpu);
+                            + " admittedTokens=" + server.admittedTokens() + " cpuNanos=" + cpu
+                            + " quotaSpanNanos=" + (quota == null ? 0 : quota.spanNanos()));
                     System.out.flush();
                 }
             }
