@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one benchmark: the round-0 answers of both models over the full dataset, the test set,
@@ -53,6 +54,7 @@ public final class BenchmarkRunner {
     private final Prompts prompts;
     private final boolean maintenance;
     private BatchSession batches;
+    private Supplier<BatchTokens> batchTokens = () -> BatchTokens.NONE;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -95,9 +97,15 @@ public final class BenchmarkRunner {
         this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds, prompts);
     }
 
-    /** Sends the calls of the batch models (those with {@code batch=true}) through {@code session}; see {@link #prefetch}. */
-    public BenchmarkRunner sendingBatchesThrough(BatchSession session) {
+    /**
+     * Sends the calls of the batch models (those with {@code batch} set) through {@code session}; see
+     * {@link #prefetch}.
+     *
+     * @param tokens the tokens of the calls batches answered, by role, once the session's passes are done
+     */
+    public BenchmarkRunner sendingBatchesThrough(BatchSession session, Supplier<BatchTokens> tokens) {
         this.batches = session;
+        this.batchTokens = tokens;
         return this;
     }
 
@@ -121,7 +129,7 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner sharing(SharedRoundZero shared) {
         return new BenchmarkRunner(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens,
-                prompts, maintenance, shared);
+                prompts, maintenance, shared).sendingBatchesThrough(batches, batchTokens);
     }
 
     /**
@@ -206,7 +214,7 @@ public final class BenchmarkRunner {
         Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
                 new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage, List.copyOf(prompts.templates()),
-                ChanceCorrection.of(dataset.samples(), episodes, maxRounds));
+                ChanceCorrection.of(dataset.samples(), episodes, maxRounds), batchTokens.get());
     }
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */

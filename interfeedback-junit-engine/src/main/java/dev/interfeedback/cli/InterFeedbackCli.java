@@ -5,6 +5,8 @@ import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.shard.Shard;
 import dev.interfeedback.bench.shard.ShardManifest;
+import dev.interfeedback.model.batch.BatchFileException;
+import dev.interfeedback.model.batch.BatchFilesPending;
 import dev.interfeedback.model.batch.BatchSession;
 import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Prices;
@@ -85,7 +87,8 @@ public final class InterFeedbackCli {
 
     /**
      * @return the process exit code: 0 done, 2 bad configuration or data, 1 an I/O failure, 3 a
-     *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows
+     *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows,
+     *     4 a wave's batch files written in file mode, waiting to be answered before the next run
      */
     public int run(String[] args) {
         if (args.length > 0 && args[0].equals(MergeCommand.NAME)) {
@@ -142,7 +145,7 @@ public final class InterFeedbackCli {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
                     }
-                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> out.println(id + ": " + line));
+                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> progress.batches(id, line));
                     BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE,
                             (sample, provider, e) -> episodes.append(id, sample, provider, e), journal, progress);
                     results.add(result);
@@ -157,16 +160,24 @@ public final class InterFeedbackCli {
             for (String id : ids) BatchSession.delete(RunJournal.file(outputDir, id));
             for (RunJournal journal : journals) journal.delete();
             // Simulated models make no API calls, so they have nothing to count here.
-            if (stats.calls() + stats.cacheHits() > 0) {
+            if (stats.calls() + stats.cacheHits() + stats.batchRequests() > 0) {
                 out.println("Model calls: " + (stats.calls() - stats.retries() + stats.cacheHits()) + " (" + stats.cacheHits()
                         + " from the cache, " + stats.calls() + " sent, " + stats.retries() + " retries, "
-                        + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)");
+                        + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)"
+                        + (stats.batchRequests() == 0 ? "" : "; batch API requests: " + stats.batchRequests()
+                                + " (uploads, batch creations, polls, result files)"));
             }
             out.println("Results written to " + outputDir.resolve(RunFiles.RESULTS) + " and "
                     + outputDir.resolve(RunFiles.EPISODES));
             out.println("Report: " + HtmlReport.write(outputDir).toAbsolutePath());
             return tooManyErrors(results, settings.share(Settings.MAX_ERROR_RATE)) ? 3 : 0;
         } catch (ConfigurationException | DatasetException e) {
+            err.println("interfeedback: " + e.getMessage());
+            return 2;
+        } catch (BatchFilesPending e) {
+            err.println("interfeedback: " + e.getMessage());
+            return 4;
+        } catch (BatchFileException e) {
             err.println("interfeedback: " + e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.bench.MaintenanceMetrics;
@@ -86,9 +87,10 @@ public final class ResultsJson {
             node.put("cell", cell.key());
         }
         node.put("dataset", result.dataset());
-        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage()));
-        node.set("provider", model(result.provider(), "provider", result.providerUsage()));
-        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage()));
+        BatchTokens batched = result.batched();
+        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage(), batched.receiver()));
+        node.set("provider", model(result.provider(), "provider", result.providerUsage(), batched.provider()));
+        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage(), batched.judge()));
         node.set("cost", cost(result));
         node.put("feedback", result.feedback().configName());
         node.put("maxRounds", result.maxRounds());
@@ -144,27 +146,35 @@ public final class ResultsJson {
         }
     }
 
-    /** Estimated cost by role; a role without a price is null, and so is the total then. */
+    /**
+     * Estimated cost by role, the calls a batch answered at the batch discount; a role without a
+     * price is null, and so is the total then.
+     */
     private ObjectNode cost(BenchmarkResult result) {
         ObjectNode node = mapper.createObjectNode();
         node.put("currency", prices.currency());
-        var receiver = prices.cost(result.receiver().alias(), result.receiverUsage());
-        var provider = prices.cost(result.provider().alias(), result.providerUsage());
+        BatchTokens batched = result.batched();
+        var receiver = prices.cost(result.receiver().alias(), result.receiverUsage(), batched.receiver());
+        var provider = prices.cost(result.provider().alias(), result.providerUsage(), batched.provider());
         putCost(node, "receiver", receiver.orElse(null));
         putCost(node, "provider", provider.orElse(null));
         Double total = receiver.isPresent() && provider.isPresent() ? receiver.get() + provider.get() : null;
         if (result.judge() != null) {
-            var judge = prices.cost(result.judge().alias(), result.judgeUsage());
+            var judge = prices.cost(result.judge().alias(), result.judgeUsage(), batched.judge());
             putCost(node, "judge", judge.orElse(null));
             total = total != null && judge.isPresent() ? total + judge.get() : null;
         }
         putCost(node, "total", total);
         Double saved = sum(prices.savedByPromptCache(result.receiver().alias(), result.receiverUsage()).orElse(null),
                 prices.savedByPromptCache(result.provider().alias(), result.providerUsage()).orElse(null));
+        Double savedByBatch = sum(prices.savedByBatch(result.receiver().alias(), batched.receiver()).orElse(null),
+                prices.savedByBatch(result.provider().alias(), batched.provider()).orElse(null));
         if (result.judge() != null) {
             saved = sum(saved, prices.savedByPromptCache(result.judge().alias(), result.judgeUsage()).orElse(null));
+            savedByBatch = sum(savedByBatch, prices.savedByBatch(result.judge().alias(), batched.judge()).orElse(null));
         }
         putCost(node, "savedByPromptCache", saved);
+        putCost(node, "savedByBatch", savedByBatch);
         return node;
     }
 
@@ -182,22 +192,28 @@ public final class ResultsJson {
         else node.put(field, value);
     }
 
-    private ObjectNode model(ModelInfo info, String role, Usage usage) {
+    private ObjectNode model(ModelInfo info, String role, Usage usage, Usage batched) {
         ObjectNode node = mapper.createObjectNode();
         node.put("role", role);
         node.put("alias", info.alias());
         node.put("model", info.name());
         node.put("simulated", info.simulated());
-        ObjectNode tokens = node.putObject("tokens");
+        tokens(node.putObject("tokens"), usage);
+        putCost(node, "estimatedCost", prices.cost(info.alias(), usage, batched).orElse(null));
+        ObjectNode cache = node.putObject("promptCache");
+        putFraction(cache, "cachedShare", cachedShare(usage));
+        putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
+        ObjectNode batch = node.putObject("batch");
+        tokens(batch.putObject("tokens"), batched);
+        putCost(batch, "saved", prices.savedByBatch(info.alias(), batched).orElse(null));
+        return node;
+    }
+
+    private static void tokens(ObjectNode tokens, Usage usage) {
         tokens.put("prompt", usage.promptTokens());
         tokens.put("completion", usage.completionTokens());
         tokens.put("cachedPrompt", usage.cachedPromptTokens());
         tokens.put("cacheWrite", usage.cacheWriteTokens());
-        putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
-        ObjectNode cache = node.putObject("promptCache");
-        putFraction(cache, "cachedShare", cachedShare(usage));
-        putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
-        return node;
     }
 
     /** The corrections guessing untried options would give, beside the correction rate. */

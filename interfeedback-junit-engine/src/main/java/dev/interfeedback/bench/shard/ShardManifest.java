@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.dataset.Dataset;
@@ -109,9 +110,12 @@ public final class ShardManifest {
         node.put("maxRounds", result.maxRounds());
         node.putObject("providerRoundZero").put("right", result.providerRoundZero().successes())
                 .put("answered", result.providerRoundZero().trials());
-        Usage judge = result.judgeUsage();
-        node.putObject("judgeTokens").put("prompt", judge.promptTokens()).put("completion", judge.completionTokens())
-                .put("cachedPrompt", judge.cachedPromptTokens()).put("cacheWrite", judge.cacheWriteTokens());
+        usage(node.putObject("judgeTokens"), result.judgeUsage());
+        // Additive over shards, like the judge's: the calls batches answered, by role.
+        ObjectNode batched = node.putObject("batchTokens");
+        usage(batched.putObject("receiver"), result.batched().receiver());
+        usage(batched.putObject("provider"), result.batched().provider());
+        usage(batched.putObject("judge"), result.batched().judge());
         // The templates' texts, not only their digests: the merged results record them as a run does.
         ArrayNode prompts = node.putArray("prompts");
         for (PromptTemplate template : result.prompts()) {
@@ -129,7 +133,8 @@ public final class ShardManifest {
                 .put("promptPerMillion", e.getValue().promptPerMillion())
                 .put("completionPerMillion", e.getValue().completionPerMillion())
                 .put("cachedPromptPerMillion", e.getValue().cachedPromptPerMillion())
-                .put("cacheWritePerMillion", e.getValue().cacheWritePerMillion()));
+                .put("cacheWritePerMillion", e.getValue().cacheWritePerMillion())
+                .put("batchDiscount", e.getValue().batchDiscount()));
         write();
     }
 
@@ -140,6 +145,15 @@ public final class ShardManifest {
     static ModelInfo model(JsonNode node) {
         return node == null || node.isNull() ? null
                 : new ModelInfo(node.path("alias").asText(), node.path("name").asText(), node.path("simulated").asBoolean());
+    }
+
+    private static void usage(ObjectNode node, Usage usage) {
+        node.put("prompt", usage.promptTokens()).put("completion", usage.completionTokens())
+                .put("cachedPrompt", usage.cachedPromptTokens()).put("cacheWrite", usage.cacheWriteTokens());
+    }
+
+    static BatchTokens batchTokens(JsonNode node) {
+        return new BatchTokens(usage(node.path("receiver")), usage(node.path("provider")), usage(node.path("judge")));
     }
 
     static Usage usage(JsonNode node) {
@@ -170,7 +184,8 @@ public final class ShardManifest {
             JsonNode price = alias.getValue();
             double prompt = price.path("promptPerMillion").asDouble();
             prices.put(alias.getKey(), new PriceTable.Price(prompt, price.path("completionPerMillion").asDouble(),
-                    price.path("cachedPromptPerMillion").asDouble(prompt), price.path("cacheWritePerMillion").asDouble(prompt)));
+                    price.path("cachedPromptPerMillion").asDouble(prompt), price.path("cacheWritePerMillion").asDouble(prompt),
+                    price.path("batchDiscount").asDouble(PriceTable.Price.BATCH_DISCOUNT)));
         }
         return new PriceTable(node.path("currency").asText(PriceTable.NONE.currency()), prices);
     }

@@ -3,6 +3,7 @@ package dev.interfeedback.bench.shard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.bench.Rate;
@@ -136,6 +137,7 @@ public final class ShardMerge {
         Map<Integer, Episode> byPosition = new TreeMap<>();
         long providerRight = 0, providerAnswered = 0;
         Usage judgeUsage = Usage.NONE;
+        BatchTokens batched = BatchTokens.NONE;
         double chanceExpected = 0;
         long chanceTestSet = 0, chanceMultipleChoice = 0;
         for (ShardOutput shard : shards) {
@@ -158,6 +160,7 @@ public final class ShardMerge {
             providerRight += entry.path("providerRoundZero").path("right").asLong();
             providerAnswered += entry.path("providerRoundZero").path("answered").asLong();
             judgeUsage = judgeUsage.plus(ShardManifest.usage(entry.path("judgeTokens")));
+            batched = batched.plus(ShardManifest.batchTokens(entry.path("batchTokens")));
             ChanceCorrection chance = ShardManifest.chance(entry.path("chance"));
             chanceExpected += chance.expected();
             chanceTestSet += chance.testSet();
@@ -173,7 +176,7 @@ public final class ShardMerge {
                 reference.path("maxRounds").asInt(), new Rate(providerRight, providerAnswered),
                 List.copyOf(byPosition.values()), ShardManifest.model(reference.get("judge")), judgeUsage,
                 ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceExpected, chanceTestSet,
-                        chanceMultipleChoice, reference.path("maxRounds").asInt()));
+                        chanceMultipleChoice, reference.path("maxRounds").asInt()), batched);
     }
 
     /** Refuses a shard whose benchmark ran another configuration (models, feedback, rounds, settings) or dataset. */
