@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,9 @@ public final class BatchSession {
             return response;
         }
     }
+
+    /** A wave's batch file of one model whose output file is there to be read. */
+    private record AnsweredFile(BatchTarget target, BatchFiles files, List<Line> lines) {}
 
     /** A line that failed in a batch and waits for its retry. */
     private record Failure(String batchId, ModelException error) {}
@@ -210,7 +214,7 @@ public final class BatchSession {
             throws InterruptedException, IOException {
         int retries = 0;
         List<BatchJournal.Entry> sent = new ArrayList<>();
-        List<BatchFiles> written = new ArrayList<>();
+        List<AnsweredFile> answered = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         for (Map.Entry<String, Map<String, Line>> model : calls.entrySet()) {
             BatchTarget target = targets.get(model.getKey());
@@ -219,13 +223,14 @@ public final class BatchSession {
                 attempts.merge(line.customId(), 1, Integer::sum);
             }
             if (target.mode() == BatchTarget.Mode.FILE) {
-                List<Line> lines = List.copyOf(model.getValue().values());
+                // In the order of their ids: the dry passes collect calls in any order, and the next run
+                // must name the wave's files as this one did.
+                List<Line> lines = model.getValue().values().stream().sorted(Comparator.comparing(Line::customId)).toList();
                 BatchFiles files = BatchFiles.of(target.fileDir(), target.alias(), content(lines));
                 if (files.answered()) {
-                    readFile(target, files, lines, progress);
+                    answered.add(new AnsweredFile(target, files, lines));
                 } else {
                     files.writeInput(content(lines));
-                    written.add(files);
                     commands.add("  " + files.command(target.modelName()));
                 }
                 continue;
@@ -233,10 +238,12 @@ public final class BatchSession {
             for (List<Line> file : split(model.getValue().values())) sent.add(send(target, file, journal));
         }
         int requests = calls.values().stream().mapToInt(Map::size).sum();
+        int batches = sent.size() + answered.size() + commands.size();
         progress.report("wave " + wave + ": " + requests + (requests == 1 ? " request" : " requests")
-                + (retries == 0 ? "" : " (" + retries + " retried)") + " in " + (sent.size() + written.size())
-                + (sent.size() + written.size() == 1 ? " batch" : " batches") + (written.isEmpty() ? "" : ", "
-                + written.size() + " of them written as batch files"));
+                + (retries == 0 ? "" : " (" + retries + " retried)") + " in " + batches + (batches == 1 ? " batch" : " batches")
+                + (answered.isEmpty() ? "" : ", " + answered.size() + " of them batch files answered")
+                + (commands.isEmpty() ? "" : ", " + commands.size() + " of them batch files written"));
+        for (AnsweredFile file : answered) readFile(file.target(), file.files(), file.lines(), progress);
         int ended = 0;
         for (BatchJournal.Entry batch : sent) {
             if (batch.batchId() != null) {

@@ -9,11 +9,12 @@ import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.UsageMeter;
 
 /**
- * Counts the tokens of the answers that batches brought to one role's model (billed at the batch
- * discount), outside its response cache, so that answers replayed from the cache count too. The
- * session resets it before each dry pass; the last pass asks every call of the run (journaled
- * episodes included), so after the passes it holds the run's batch tokens. The run proper, which
- * asks the same calls again, is not counted.
+ * Counts the tokens of one role's batch model that are billed at the batch discount: every answer
+ * but those of lines retried synchronously. It sits outside the response cache, so answers
+ * replayed from it count too, as they do in the role's tokens (in file mode, the waves a run
+ * before read back come from the cache). The session resets it before each dry pass; the last pass
+ * asks every call of the run (journaled episodes included), so after the passes it holds the run's
+ * batch tokens. The run proper, which asks the same calls again, is not counted.
  */
 public final class BatchUsageMeter implements ChatModel {
 
@@ -34,7 +35,7 @@ public final class BatchUsageMeter implements ChatModel {
         ChatResponse response = delegate.chat(request);
         if (session.inDryPass()) {
             BatchSession.Outcome outcome = session.outcome(BatchSession.Line.of(target.api().line(request)).customId());
-            if (outcome != null && outcome.batched()) meter.add(response.usage());
+            if (outcome == null || outcome.batched()) meter.add(response.usage());
         }
         return response;
     }
