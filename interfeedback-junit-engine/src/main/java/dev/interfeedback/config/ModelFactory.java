@@ -9,6 +9,7 @@ import dev.interfeedback.model.batch.BatchModel;
 import dev.interfeedback.model.batch.BatchSession;
 import dev.interfeedback.model.batch.BatchTarget;
 import dev.interfeedback.model.batch.BatchUsageMeter;
+import dev.interfeedback.model.batch.RunMemo;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import dev.interfeedback.model.resilience.AdaptiveLimiter;
 import dev.interfeedback.model.resilience.CachingModel;
@@ -160,7 +161,9 @@ public final class ModelFactory {
      * call context, which a cache key leaves out.
      */
     private ChatModel resilient(String alias, HttpChatModel http) {
-        return cached(http, limitedAndRetried(alias, http));
+        ChatModel model = cached(http, limitedAndRetried(alias, http));
+        // Beside batch models, the dry passes would ask a model the response cache does not serve again and again.
+        return settings.cacheEnabled() && http.deterministic() ? model : new RunMemo(model, batches);
     }
 
     private ChatModel limitedAndRetried(String alias, HttpChatModel http) {

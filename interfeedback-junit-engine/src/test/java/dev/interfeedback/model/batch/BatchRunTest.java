@@ -207,6 +207,25 @@ class BatchRunTest {
     }
 
     @Test
+    void withTheCacheOffAModelThatIsNotBatchedIsAskedOncePerCall() throws Exception {
+        Path sync = dir.resolve("sync");
+        int before = batch.chatRequests();
+        assertThat(cli(settings(sync, false, "interfeedback.cache.enabled=false"))).isZero();
+        int syncCalls = batch.chatRequests() - before;
+
+        Path mixed = dir.resolve("mixed");
+        before = batch.chatRequests();
+        assertThat(cli(settings(mixed, false, "interfeedback.cache.enabled=false", "interfeedback.model.weak.batch=true"))).isZero();
+        int strongCalls = batch.chatRequests() - before;
+
+        assertThat(KilledRuns.resultsBesideBatches(mixed.resolve("results.json")))
+                .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
+        // The receiver's calls went in batches, once each; the provider's were asked once, not in every dry pass.
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
+        assertThat(strongCalls + batch.timesSent().size()).isEqualTo(syncCalls);
+    }
+
+    @Test
     void aRunKilledWhilePollingResumesTheSameBatchesAndPaysOnce() throws Exception {
         Path sync = dir.resolve("sync");
         assertThat(cli(settings(sync, false))).isZero();
