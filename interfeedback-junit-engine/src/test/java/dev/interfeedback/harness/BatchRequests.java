@@ -1,6 +1,7 @@
 package dev.interfeedback.harness;
 
 import dev.interfeedback.cli.InterFeedbackCli;
+import dev.interfeedback.report.RunFiles;
 import dev.interfeedback.testing.FakeBatchServer;
 import dev.interfeedback.testing.KilledRuns;
 import dev.interfeedback.testing.ScriptedChatServer;
@@ -29,6 +30,7 @@ public final class BatchRequests {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int expiring = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path work = Path.of(args.length > 2 ? args[2] : "target/batch-requests");
+        RunFiles.deleteTree(work); // a journal of batches on another server would be polled
         Path data = SyntheticDataset.write(work.resolve("data"), samples);
         try (ScriptedChatServer chat = new ScriptedChatServer(Duration.ZERO);
                 FakeBatchServer batch = new FakeBatchServer(chat.baseUrl())) {

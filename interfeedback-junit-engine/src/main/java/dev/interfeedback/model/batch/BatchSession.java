@@ -150,7 +150,7 @@ public final class BatchSession {
 
     /**
      * Answers a line that failed in a batch through the model's synchronous client, once: its answer
-     * (or final error) is the line's outcome for the rest of the run. Empty when the line waits for
+     * (or final error) is the line's outcome for the rest of the run. Null when the line waits for
      * no synchronous retry.
      */
     ChatResponse retrySynchronously(BatchTarget target, String customId, ChatRequest request) throws ModelException {
@@ -329,7 +329,7 @@ public final class BatchSession {
                 }
             } catch (ModelException e) {
                 if (++failedPolls == MOST_FAILED_POLLS) {
-                    for (String id : customIds) failed(target, batchId, id, new ModelException("could not be polled: " + e.getMessage(), e));
+                    for (String id : customIds) failed(target, batchId, id, retryable("could not be polled: " + e.getMessage(), e));
                     return;
                 }
             }
@@ -348,7 +348,7 @@ public final class BatchSession {
             }
         } catch (ModelException e) {
             for (String id : customIds) {
-                if (!answered.contains(id)) failed(target, batchId, id, new ModelException("its results could not be read: " + e.getMessage(), e));
+                if (!answered.contains(id)) failed(target, batchId, id, retryable("its results could not be read: " + e.getMessage(), e));
             }
             return;
         }
@@ -369,19 +369,24 @@ public final class BatchSession {
             if (!outcome(target, batchId, line)) failed++;
         }
         for (String id : ids) {
-            if (!answered.contains(id)) failed(target, batchId, id, unanswered("without a line for it"));
+            if (!answered.contains(id)) failed(target, batchId, id, retryable("the output file has no line for this request", null));
         }
         progress.report("batch file " + files.output() + " of " + target.alias() + ": " + answered.size() + " of "
                 + ids.size() + " answered, " + (failed + ids.size() - answered.size()) + " failed");
     }
 
     private static ModelException unanswered(String how) {
-        return new ModelException("the batch ended " + how + " without an answer to this request") {
+        return retryable("the batch ended " + how + " without an answer to this request", null);
+    }
+
+    /** A failure of the batch, not of the request: sending the request again may well answer it. */
+    private static ModelException retryable(String message, Throwable cause) {
+        return new ModelException(message, cause) {
             private static final long serialVersionUID = 1L;
 
             @Override
             public boolean retryable() {
-                return true; // the request was never tried, or not to its end
+                return true;
             }
         };
     }

@@ -226,6 +226,32 @@ class BatchRunTest {
     }
 
     @Test
+    void batchedShardsMergeIntoTheBatchedRunWithTheirBatchTokensAndSavings() throws Exception {
+        String[] prices = {"interfeedback.model.weak.price.prompt-per-million=2", "interfeedback.model.weak.price.completion-per-million=8",
+                "interfeedback.model.strong.price.prompt-per-million=4", "interfeedback.model.strong.price.completion-per-million=16"};
+        Path whole = dir.resolve("whole");
+        assertThat(cli(settings(whole, true, prices))).isZero();
+        List<String> merge = new ArrayList<>(List.of("merge", "--into", dir.resolve("merged").toString()));
+        for (int k = 1; k <= 2; k++) {
+            Path shard = dir.resolve("shard-" + k);
+            List<String> more = new ArrayList<>(List.of(prices));
+            more.add("interfeedback.shard=" + k + "/2");
+            assertThat(cli(settings(shard, true, more.toArray(String[]::new)))).isZero();
+            merge.add(shard.toString());
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(new InterFeedbackCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), name -> null).run(merge.toArray(String[]::new)))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        // Field by field, the batch tokens, what the discount saved and the discounted costs included.
+        JsonNode merged = KilledRuns.results(dir.resolve("merged/results.json"));
+        assertThat(merged).isEqualTo(KilledRuns.results(whole.resolve("results.json")));
+        assertThat(merged.path("benchmarks").get(0).path("cost").path("savedByBatch").asDouble()).isPositive();
+        assertThat(merged.path("benchmarks").get(0).path("provider").path("batch").path("tokens").path("prompt").asLong()).isPositive();
+    }
+
+    @Test
     void aRunKilledWhilePollingResumesTheSameBatchesAndPaysOnce() throws Exception {
         Path sync = dir.resolve("sync");
         assertThat(cli(settings(sync, false))).isZero();
