@@ -84,6 +84,14 @@ public final class ModelFactory {
         this.batches = new BatchSession(batchLimits(settings), settings.integer(Settings.RETRY_MAX_ATTEMPTS), stats);
     }
 
+    /**
+     * A model this factory built, answering each distinct request once per run when some model is
+     * batched (see {@link RunMemo}); a batch model as it is.
+     */
+    public ChatModel onceEachBeside(ChatModel model) {
+        return model instanceof BatchUsageMeter ? model : new RunMemo(model, batches);
+    }
+
     /** Where the calls of the models with {@code batch=true} wait for their batches. */
     public BatchSession batches() {
         return batches;
@@ -161,9 +169,7 @@ public final class ModelFactory {
      * call context, which a cache key leaves out.
      */
     private ChatModel resilient(String alias, HttpChatModel http) {
-        ChatModel model = cached(http, limitedAndRetried(alias, http));
-        // Beside batch models, the dry passes would ask a model the response cache does not serve again and again.
-        return settings.cacheEnabled() && http.deterministic() ? model : new RunMemo(model, batches);
+        return cached(http, limitedAndRetried(alias, http));
     }
 
     private ChatModel limitedAndRetried(String alias, HttpChatModel http) {

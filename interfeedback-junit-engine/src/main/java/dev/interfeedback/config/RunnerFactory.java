@@ -45,11 +45,11 @@ public final class RunnerFactory {
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats,
             UnaryOperator<ChatModel> around) {
         ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats, around);
-        ChatModel receiver = models.create(settings.receiverAlias());
+        ChatModel receiver = models.onceEachBeside(models.create(settings.receiverAlias()));
         boolean human = settings.feedback() == FeedbackKind.HUMAN;
         // In a human session a person is the provider: no provider model is built or called.
         ChatModel provider = human ? new HumanParticipant(HumanSettings.protocol(settings))
-                : models.create(settings.providerAlias());
+                : models.onceEachBeside(models.create(settings.providerAlias()));
         Supplier<Usage> receiverBatched = batched(receiver), providerBatched = batched(provider);
         Prompts prompts = settings.prompts();
         boolean maintenance = settings.flag(Settings.MAINTENANCE);
@@ -64,7 +64,7 @@ public final class RunnerFactory {
         ScoringMode scoring = datasets.scoringMode();
         if (scoring.usesJudge()) {
             UsageMeter judgeTokens = new UsageMeter();
-            ChatModel judgeModel = models.create(datasets.judgeAlias());
+            ChatModel judgeModel = models.onceEachBeside(models.create(datasets.judgeAlias()));
             Supplier<Usage> judgeBatched = batched(judgeModel);
             ChatModel judge = new MeteredModel(judgeModel, judgeTokens);
             MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);

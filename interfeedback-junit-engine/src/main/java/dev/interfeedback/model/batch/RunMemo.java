@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * response cache serving this model (the cache off, or sampling that is not deterministic) each
  * pass would ask it again, and a sampling model could answer each pass differently. A failed call
  * is remembered too: the real run sees the error the passes saw. Without batch models it passes
- * every call through and keeps nothing.
+ * every call through and keeps nothing; with them it keeps the model's answers of the run in
+ * memory (their texts and token counts).
  */
 public final class RunMemo implements ChatModel {
 
