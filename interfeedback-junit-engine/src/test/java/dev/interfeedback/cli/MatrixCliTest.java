@@ -105,6 +105,45 @@ class MatrixCliTest {
         assertThat(cli.path("totals")).isEqualTo(engine.path("totals"));
     }
 
+    @Test
+    void aShardedMatrixMergesIntoTheCellsOfTheUnshardedRunAndItsTotalsAreWhatTheShardsWereBilled() throws Exception {
+        assertThat(cli("whole")).isZero();
+        long billedWhole = server.billedTokens()[0];
+        assertThat(cli("shard-1", "interfeedback.shard=1/2")).isZero();
+        assertThat(cli("shard-2", "interfeedback.shard=2/2")).isZero();
+        long billedShards = server.billedTokens()[0] - billedWhole;
+        assertThat(new InterFeedbackCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), name -> null)
+                .run(new String[] {"merge", "--into", dir.resolve("merged").toString(), dir.resolve("shard-1").toString(),
+                        dir.resolve("shard-2").toString()})).isZero();
+
+        JsonNode whole = new ObjectMapper().readTree(dir.resolve("whole/results.json").toFile());
+        JsonNode merged = new ObjectMapper().readTree(dir.resolve("merged/results.json").toFile());
+        assertThat(merged.path("benchmarks")).hasSize(12);
+        for (JsonNode cell : merged.path("benchmarks")) {
+            JsonNode same = byCell(whole, cell.path("cell").asText());
+            for (String field : List.of("id", "matrix", "cell", "counts", "accuracy", "correctionRate", "perRound", "perCategory")) {
+                assertThat(cell.path(field)).as(field).isEqualTo(same.path(field));
+            }
+        }
+        // A cell's samples hash to shards by the cell's id: a shard shares round-0 answers only
+        // among the cells it holds, so the shards together asked more than the unsharded run.
+        assertThat(MatrixTotals.sum(merged, "prompt")).isEqualTo(billedShards).isGreaterThan(MatrixTotals.sum(whole, "prompt"));
+    }
+
+    private int cli(String output, String... extra) {
+        List<String> args = new ArrayList<>();
+        settings().forEach((key, value) -> args.add(key + "=" + value));
+        args.add("interfeedback.dataset=" + dir.resolve("data/dataset.jsonl"));
+        args.add("interfeedback.output.dir=" + dir.resolve(output));
+        args.addAll(List.of(extra));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new InterFeedbackCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), name -> null).run(args.toArray(String[]::new));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return exit;
+    }
+
     private static JsonNode byCell(JsonNode results, String key) {
         for (JsonNode b : results.path("benchmarks")) if (b.path("cell").asText().equals(key)) return b;
         throw new AssertionError("no cell " + key + " in " + results);
