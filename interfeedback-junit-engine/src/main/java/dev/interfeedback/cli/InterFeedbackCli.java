@@ -62,9 +62,10 @@ import java.util.stream.Collectors;
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
  * {@code interfeedback.dataset} lists one or more JSONL datasets, separated by commas; each is one
- * benchmark. Relative paths are relative to {@code interfeedback.basedir}: unless set, the folder of
- * the first properties file, so a project's settings work from any working directory, else the
- * working directory.
+ * benchmark, or a matrix of benchmarks when {@code interfeedback.receivers}, {@code .providers} or
+ * {@code .feedbacks} name several (see {@link MatrixCells}). Relative paths are relative to
+ * {@code interfeedback.basedir}: unless set, the folder of the first properties file, so a
+ * project's settings work from any working directory, else the working directory.
  */
 public final class InterFeedbackCli {
 
@@ -116,9 +117,8 @@ public final class InterFeedbackCli {
             List<String> ids = BenchmarkIds.of(datasets);
             List<Job> jobs = jobs(settings, values, ids, datasets, stats);
             ShardManifest manifest = shard.isPresent() ? ShardManifest.start(outputDir, runId, shard.get()) : null;
-            for (int i = 0; i < jobs.size(); i++) {
+            for (int i = 0; manifest != null && i < jobs.size(); i++) {
                 Job job = jobs.get(i);
-                if (manifest == null) continue;
                 Dataset mine = shard.get().apply(job.id(), job.dataset());
                 manifest.planned(job.id(), job.runner().journalKey(job.id(), job.dataset(), RunIdentity.run(job.settings(), job.dataset())),
                         job.dataset(), mine.samples());
@@ -216,13 +216,14 @@ public final class InterFeedbackCli {
             CallStats stats) {
         List<MatrixCells.Cell> matrix = MatrixCells.of(settings);
         List<Job> jobs = new ArrayList<>();
+        if (matrix.size() == 1) {
+            // Plain benchmarks share one runner (and so one human-feedback page).
+            Settings one = matrix.get(0).apply(key -> Optional.ofNullable(values.get(key)));
+            BenchmarkRunner runner = RunnerFactory.create(one, environment, stats, UnaryOperator.identity());
+            for (int i = 0; i < datasets.size(); i++) jobs.add(new Job(ids.get(i), datasets.get(i), one, runner, null));
+            return jobs;
+        }
         for (int i = 0; i < datasets.size(); i++) {
-            if (matrix.size() == 1) {
-                Settings one = matrix.get(0).apply(key -> Optional.ofNullable(values.get(key)));
-                jobs.add(new Job(ids.get(i), datasets.get(i), one,
-                        RunnerFactory.create(one, environment, stats, UnaryOperator.identity()), null));
-                continue;
-            }
             SharedRoundZero shared = new SharedRoundZero();
             for (MatrixCells.Cell cell : matrix) {
                 Settings cellSettings = cell.apply(key -> Optional.ofNullable(values.get(key)));
