@@ -4,7 +4,6 @@ import dev.interfeedback.model.Content;
 import dev.interfeedback.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,14 +17,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import okio.Buffer;
+import okio.BufferedSink;
 
 /**
  * The images of one run, each read, digested and base64-encoded once: every round of an episode
  * sends the sample's images again, to the receiver and to the provider, and a real-size image costs
  * more to encode than the rest of the call.
  *
- * <p>What it keeps per image is its path, digest and first bytes; the base64 text is kept, as
- * ASCII bytes, for the images sent most recently within a budget of bytes, so that peak heap does
+ * <p>What it keeps per image is its path, digest and first bytes; the base64 text is kept, in an
+ * okio buffer whose segments every request body shares, for the images sent most recently within
+ * a budget of bytes, so that peak heap does
  * not grow with the number of samples. An image whose base64 is no longer held is streamed from its
  * file again, in chunks, when a request body is written.
  *
@@ -44,7 +46,7 @@ public final class ImageStore {
 
     private final long budget;
     private final ConcurrentMap<Path, Stored> known = new ConcurrentHashMap<>();
-    private final LinkedHashMap<String, byte[]> encoded = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<String, Buffer> encoded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong reads = new AtomicLong();
     private long encodedBytes;
 
@@ -101,18 +103,19 @@ public final class ImageStore {
         return reads.get();
     }
 
-    /** Writes the image's base64 text to {@code out}, from memory when held, else streamed from its file. */
-    void writeBase64(Stored image, OutputStream out) throws IOException {
-        byte[] held = held(image.digest());
-        if (held != null) {
-            out.write(held);
-            return;
+    /**
+     * Writes the image's base64 text to {@code sink}: when held, as segments shared with the held
+     * copy (okio copies no bytes and allocates no buffers for them, which for a real-size image sent
+     * thousands of times is most of the cost of a call), else streamed from its file.
+     */
+    void writeBase64(Stored image, BufferedSink sink) throws IOException {
+        Buffer held = held(image.digest());
+        if (held == null && image.base64Length() <= budget) {
+            held = hold(image.digest(), base64(readChecked(image)));
         }
-        if (image.base64Length() <= budget) {
-            byte[] bytes = readChecked(image);
-            byte[] base64 = Base64.getEncoder().encode(bytes);
-            hold(image.digest(), base64);
-            out.write(base64);
+        if (held != null) {
+            held.copyTo(sink.getBuffer(), 0, held.size());
+            sink.emitCompleteSegments();
             return;
         }
         // Too large to hold: encoded chunk by chunk as it goes out, never whole on the heap.
@@ -126,12 +129,17 @@ public final class ImageStore {
             while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
                 sha.update(chunk, 0, n);
                 total += n;
-                out.write(n == CHUNK ? encoder.encode(chunk) : encoder.encode(Arrays.copyOf(chunk, n)));
+                sink.write(n == CHUNK ? encoder.encode(chunk) : encoder.encode(Arrays.copyOf(chunk, n)));
             }
             if (total != image.size() || !HexFormat.of().formatHex(sha.digest()).equals(image.digest())) {
                 throw changed(image);
             }
         }
+    }
+
+    /** The base64 of {@code bytes} in a buffer that is never read from, only copied (shared) by {@link #writeBase64}. */
+    private static Buffer base64(byte[] bytes) {
+        return new Buffer().write(Base64.getEncoder().encode(bytes));
     }
 
     private Stored stored(Path path) throws IOException {
@@ -142,7 +150,7 @@ public final class ImageStore {
                 Arrays.copyOf(bytes, Math.min(HEADER, bytes.length)));
         Stored raced = known.putIfAbsent(path, stored);
         if (raced != null) return raced;
-        if (stored.base64Length() <= budget) hold(stored.digest(), Base64.getEncoder().encode(bytes));
+        if (stored.base64Length() <= budget) hold(stored.digest(), base64(bytes));
         return stored;
     }
 
@@ -162,18 +170,21 @@ public final class ImageStore {
                 + image.digest());
     }
 
-    private synchronized byte[] held(String digest) {
+    private synchronized Buffer held(String digest) {
         return encoded.get(digest);
     }
 
-    private synchronized void hold(String digest, byte[] base64) {
-        if (encoded.putIfAbsent(digest, base64) != null) return;
-        encodedBytes += base64.length;
-        for (Iterator<Map.Entry<String, byte[]>> eldest = encoded.entrySet().iterator();
+    /** Holds the base64, evicting the least recently sent beyond the budget; returns what is held for the digest. */
+    private synchronized Buffer hold(String digest, Buffer base64) {
+        Buffer raced = encoded.putIfAbsent(digest, base64);
+        if (raced != null) return raced;
+        encodedBytes += base64.size();
+        for (Iterator<Map.Entry<String, Buffer>> eldest = encoded.entrySet().iterator();
                 encodedBytes > budget && eldest.hasNext(); ) {
-            encodedBytes -= eldest.next().getValue().length;
+            encodedBytes -= eldest.next().getValue().size();
             eldest.remove();
         }
+        return base64;
     }
 
     /** A fresh SHA-256; cloning skips the provider lookup that getInstance does on every call. */
