@@ -232,7 +232,7 @@ public final class Harness {
                         measured.put(kv[0], kv[1]);
                     }
                 } else if (line.startsWith("progress") || line.startsWith("interfeedback") || line.startsWith("Resuming")
-                        || line.startsWith("cpu by thread")) {
+                        || line.startsWith("cpu by thread") || line.startsWith("heap after")) {
                     System.out.println("   " + line);
                 }
             }
@@ -330,8 +330,27 @@ public final class Harness {
         private final long cpu0;
         private final long wall0;
 
+        /** The most heap in use right after a collection: what the run holds, whatever the young generation's size. */
+        private final java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
+
         Meter() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+                if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+            }
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
+                    }
+                    peakAfterGc.accumulateAndGet(used, Math::max);
+                }, notification -> notification.getType().equals(
+                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+            }
             cpu0 = os.getProcessCpuTime();
             wall0 = System.nanoTime();
         }
@@ -344,6 +363,7 @@ public final class Harness {
                 if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             }
             System.out.println("cpu by thread: " + cpuByThread());
+            System.out.printf(Locale.ROOT, "heap after collections at most %.1f MB%n", peakAfterGc.get() / 1048576.0);
             System.out.printf(Locale.ROOT, "MEASURED wall=%.3f cpu=%.3f peakHeapMb=%.1f peakRssMb=%.1f modelCalls=%d%n",
                     wall, cpu, peak / 1048576.0, peakRssKb() / 1024.0, modelCalls);
         }
