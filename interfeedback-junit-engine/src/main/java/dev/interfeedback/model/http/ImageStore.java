@@ -4,6 +4,7 @@ import dev.interfeedback.model.Content;
 import dev.interfeedback.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import okio.Buffer;
 import okio.BufferedSink;
@@ -43,10 +46,12 @@ public final class ImageStore {
     private static final MessageDigest SHA_256 = newSha256();
     private static final int HEADER = 16;
     private static final int CHUNK = 3 * 16 * 1024;
+    /** From this size on, base64 is held as okio segments that request bodies share (at most 1/8 of it unused). */
+    private static final int SHARED = 64 * 1024;
 
     private final long budget;
-    private final ConcurrentMap<Path, Stored> known = new ConcurrentHashMap<>();
-    private final LinkedHashMap<String, Buffer> encoded = new LinkedHashMap<>(16, 0.75f, true);
+    private final ConcurrentMap<Path, FutureTask<Stored>> known = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Object> encoded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong reads = new AtomicLong();
     private long encodedBytes;
 
@@ -109,13 +114,17 @@ public final class ImageStore {
      * thousands of times is most of the cost of a call), else streamed from its file.
      */
     void writeBase64(Stored image, BufferedSink sink) throws IOException {
-        Buffer held = held(image.digest());
+        Object held = held(image.digest());
         if (held == null && image.base64Length() <= budget) {
             held = hold(image.digest(), base64(readChecked(image)));
         }
-        if (held != null) {
-            held.copyTo(sink.getBuffer(), 0, held.size());
+        if (held instanceof Buffer segments) {
+            segments.copyTo(sink.getBuffer(), 0, segments.size());
             sink.emitCompleteSegments();
+            return;
+        }
+        if (held instanceof byte[] bytes) {
+            sink.write(bytes);
             return;
         }
         // Too large to hold: encoded chunk by chunk as it goes out, never whole on the heap.
@@ -137,19 +146,43 @@ public final class ImageStore {
         }
     }
 
-    /** The base64 of {@code bytes} in a buffer that is never read from, only copied (shared) by {@link #writeBase64}. */
-    private static Buffer base64(byte[] bytes) {
-        return new Buffer().write(Base64.getEncoder().encode(bytes));
+    /**
+     * The base64 of {@code bytes}: a large one in an okio buffer that is never read from, only
+     * shared by {@link #writeBase64}; a small one as an array, copied per call, since a buffer's
+     * segments are 8 KiB each and thousands of small images would hold 8 KiB apiece.
+     */
+    private static Object base64(byte[] bytes) {
+        byte[] base64 = Base64.getEncoder().encode(bytes);
+        return base64.length < SHARED ? base64 : new Buffer().write(base64);
     }
 
     private Stored stored(Path path) throws IOException {
-        Stored stored = known.get(path);
-        if (stored != null) return stored;
+        FutureTask<Stored> known = this.known.get(path);
+        if (known == null) {
+            // The calls in flight at the start of a run all ask for the first images at once: one reads.
+            FutureTask<Stored> mine = new FutureTask<>(() -> readFirst(path));
+            known = this.known.putIfAbsent(path, mine);
+            if (known == null) {
+                known = mine;
+                mine.run();
+            }
+        }
+        try {
+            return known.get();
+        } catch (ExecutionException e) {
+            this.known.remove(path, known); // a later call tries again, as one that came first would
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException("reading image " + path + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while image " + path + " was read");
+        }
+    }
+
+    private Stored readFirst(Path path) throws IOException {
         byte[] bytes = read(path);
-        stored = new Stored(path, HexFormat.of().formatHex(sha256().digest(bytes)), bytes.length,
+        Stored stored = new Stored(path, HexFormat.of().formatHex(sha256().digest(bytes)), bytes.length,
                 Arrays.copyOf(bytes, Math.min(HEADER, bytes.length)));
-        Stored raced = known.putIfAbsent(path, stored);
-        if (raced != null) return raced;
         if (stored.base64Length() <= budget) hold(stored.digest(), base64(bytes));
         return stored;
     }
@@ -170,21 +203,26 @@ public final class ImageStore {
                 + image.digest());
     }
 
-    private synchronized Buffer held(String digest) {
+    /** The held base64 of an image: a byte[] or an okio {@link Buffer}; null when not held. */
+    private synchronized Object held(String digest) {
         return encoded.get(digest);
     }
 
     /** Holds the base64, evicting the least recently sent beyond the budget; returns what is held for the digest. */
-    private synchronized Buffer hold(String digest, Buffer base64) {
-        Buffer raced = encoded.putIfAbsent(digest, base64);
+    private synchronized Object hold(String digest, Object base64) {
+        Object raced = encoded.putIfAbsent(digest, base64);
         if (raced != null) return raced;
-        encodedBytes += base64.size();
-        for (Iterator<Map.Entry<String, Buffer>> eldest = encoded.entrySet().iterator();
+        encodedBytes += size(base64);
+        for (Iterator<Map.Entry<String, Object>> eldest = encoded.entrySet().iterator();
                 encodedBytes > budget && eldest.hasNext(); ) {
-            encodedBytes -= eldest.next().getValue().size();
+            encodedBytes -= size(eldest.next().getValue());
             eldest.remove();
         }
         return base64;
+    }
+
+    private static long size(Object base64) {
+        return base64 instanceof Buffer buffer ? buffer.size() : ((byte[]) base64).length;
     }
 
     /** A fresh SHA-256; cloning skips the provider lookup that getInstance does on every call. */
