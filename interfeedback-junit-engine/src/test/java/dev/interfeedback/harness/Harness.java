@@ -41,7 +41,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * Harness [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
  *         [--feedback detailed] [--heap 256m] [--path cli|engine|both] [--work target/harness] [--shards 0]
  *         [--image FILE] [--rerun true]
- *         [--quota-requests N --quota-tokens M [--quota-headers true]]
+ *         [--quota-requests N --quota-tokens M [--quota-headers true]] [--jvm-options "..."]
  * </pre>
  *
  * With {@code --shards N}, the command line's first run is also made as N shards, one after the
