@@ -9,6 +9,7 @@
 #                    [--feedback detailed|binary] [--heap 256m] [--path cli|engine|both]
 #                    [--image FILE] [--rerun true|false] [--shards 0]
 #                    [--quota-requests N --quota-tokens M [--quota-headers true|false]]
+#                    [--jvm-options "options of each run's JVM, e.g. a profiler's"]
 #                    [--work target/harness]
 set -euo pipefail
 cd "$(dirname "$0")/.."
