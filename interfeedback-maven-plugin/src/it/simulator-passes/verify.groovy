@@ -26,8 +26,8 @@ assert !openTestReporting.contains('status="FAILED"')
 // a sample's rounds and the place of its transcript are one report entry; the benchmark attaches the transcripts file
 def s01 = junitXml.testcase.find { it.@name.toString().startsWith('s01 [') }
 def s01Out = s01.'system-out'.text()
-assert s01Out.contains('round 0 = ') : s01Out
-def location = (s01Out =~ /transcript = (.+\.txt):(\d+)/)
+assert s01Out.contains('- round 0: answered ') : s01Out
+def location = (s01Out =~ /- transcript: (.+\.txt):(\d+)/)
 assert location.find() : s01Out
 def transcriptLines = new File(location.group(1)).readLines('UTF-8')
 def line = location.group(2).toInteger()
