@@ -11,6 +11,7 @@
 #                    [--feedback detailed|binary] [--heap 256m] [--path cli|engine|maven|both|all]
 #                    [--maven-heap 512m] [--image FILE] [--rerun true|false] [--shards 0]
 #                    [--quota-requests N --quota-tokens M [--quota-headers true|false]]
+#                    [--jvm-options "options of each run's JVM, e.g. a profiler's"]
 #                    [--work target/harness]
 #
 # The maven path builds the engine and the plugin of this tree into the invoker's local

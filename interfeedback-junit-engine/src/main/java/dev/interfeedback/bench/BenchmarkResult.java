@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param judgeUsage the judge's tokens in this run
  * @param prompts the prompt templates the run used
  * @param chance the corrections expected from guessing untried options on the test set
+ * @param sharedRoundZero the part of the receiver's and provider's tokens spent on round-0 answers
+ *     that another cell of the matrix asked for (billed there); none outside a matrix
  */
 public record BenchmarkResult(
         String id,
@@ -39,13 +41,23 @@ public record BenchmarkResult(
         ModelInfo judge,
         Usage judgeUsage,
         List<PromptTemplate> prompts,
-        ChanceCorrection chance) {
+        ChanceCorrection chance,
+        SharedRoundZeroTokens sharedRoundZero) {
 
     public BenchmarkResult {
+        sharedRoundZero = sharedRoundZero == null ? SharedRoundZeroTokens.NONE : sharedRoundZero;
         episodes = List.copyOf(episodes);
         judgeUsage = judgeUsage == null ? Usage.NONE : judgeUsage;
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         chance = chance == null ? ChanceCorrection.NONE : chance;
+    }
+
+    /** A result of a benchmark that shares no round-0 answers with another. */
+    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
+            int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage,
+            List<PromptTemplate> prompts, ChanceCorrection chance) {
+        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, episodes, judge, judgeUsage, prompts,
+                chance, null);
     }
 
     /** A result without the prompts' record and the chance figure. */

@@ -50,6 +50,8 @@ public final class BenchmarkRunner {
     private final UsageMeter judgeTokens;
     /** Round-0 answers shared with the other cells of a matrix; null when not in one. */
     private final SharedRoundZero shared;
+    /** Tokens of the round-0 answers this runner took from another cell of its matrix, by role. */
+    private final UsageMeter sharedReceiver = new UsageMeter(), sharedProvider = new UsageMeter();
     private final Prompts prompts;
     private final boolean maintenance;
     private BatchSession batches;
@@ -153,6 +155,7 @@ public final class BenchmarkRunner {
         ExecutorService pool = pool("interfeedback-" + id);
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
+        SharedRoundZeroTokens sharedBefore = sharedTokens();
         try {
             TestSet testSet = buildTestSet(id, dataset, pool, journal, observer);
             observer.episodesStarted(id, dataset.size());
@@ -169,7 +172,7 @@ public final class BenchmarkRunner {
                     return episode;
                 });
             }
-            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore);
+            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore, sharedBefore);
             observer.finished(id);
             return result;
         } finally {
@@ -195,18 +198,24 @@ public final class BenchmarkRunner {
      * judge's tokens are all those since this runner was built.
      */
     public BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes) {
-        return result(id, dataset, testSet, episodes, Usage.NONE);
+        return result(id, dataset, testSet, episodes, Usage.NONE, SharedRoundZeroTokens.NONE);
+    }
+
+    private SharedRoundZeroTokens sharedTokens() {
+        return new SharedRoundZeroTokens(sharedReceiver.total(), sharedProvider.total());
     }
 
     private BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes,
-            Usage judgeBefore) {
+            Usage judgeBefore, SharedRoundZeroTokens sharedBefore) {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Usage judgeNow = judgeTokens.total();
         Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
                 new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage, List.copyOf(prompts.templates()),
-                ChanceCorrection.of(dataset.samples(), episodes, maxRounds));
+                ChanceCorrection.of(dataset.samples(), episodes, maxRounds),
+                new SharedRoundZeroTokens(sharedReceiver.total().minus(sharedBefore.receiver()),
+                        sharedProvider.total().minus(sharedBefore.provider())));
     }
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */
@@ -254,8 +263,16 @@ public final class BenchmarkRunner {
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = shared == null ? RoundZero.answer(model, verifier, sample, prompts)
-                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample, prompts));
+            if (shared == null) {
+                answer = RoundZero.answer(model, verifier, sample, prompts);
+            } else {
+                SharedRoundZero.Answer got = shared.answer(model.info().alias(), sample,
+                        () -> RoundZero.answer(model, verifier, sample, prompts));
+                answer = got.answer();
+                if (!got.asked() && answer.usage() != null) {
+                    (role == RunJournal.Role.RECEIVER ? sharedReceiver : sharedProvider).add(answer.usage());
+                }
+            }
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);

@@ -39,13 +39,13 @@ public final class KeyCatalog {
                     "`binary` (only \"incorrect\", no hint), `detailed` (written by the provider) or `human` (a person"
                             + " writes it, see [Running a human study in a day](#running-a-human-study-in-a-day))"),
             run(Settings.RECEIVERS, new Text(), null, "`interfeedback.receiver`",
-                    "engine: comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark runs one"
-                            + " cell per combination (see [Reproducing the paper](#reproducing-the-paper)); wins over"
-                            + " the annotation's `receivers`, which `interfeedback.receiver` does not override"),
+                    "comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark (on the command"
+                            + " line, each dataset) runs one cell per combination (see [Reproducing the paper](#reproducing-the-paper));"
+                            + " wins over the annotation's `receivers`, which `interfeedback.receiver` does not override"),
             run(Settings.PROVIDERS, new Text(), null, "`interfeedback.provider`",
-                    "engine: comma-separated provider aliases, one matrix column each"),
+                    "comma-separated provider aliases, one matrix column group each"),
             run(Settings.FEEDBACKS, new Text(), null, "`interfeedback.feedback`",
-                    "engine: comma-separated feedback kinds, one matrix column each"),
+                    "comma-separated feedback kinds, one matrix column each"),
             run(Settings.ROUNDS, whole(1, 100), "3", null, "most feedback rounds per sample"),
             run(Settings.CONCURRENCY, whole(1, MOST_CONCURRENCY), "4", null,
                     "calls in flight per model endpoint, across all benchmarks of a run"),

@@ -129,7 +129,7 @@ final class RunOutputs implements AutoCloseable {
         prices.putAll(benchmarkPrices.prices());
         if (!benchmarkPrices.prices().isEmpty()) currency = benchmarkPrices.currency();
         new ResultsJson(new PriceTable(currency, prices), runId, cells).write(results, dir.resolve(RunFiles.RESULTS));
-        if (manifest != null) manifest.finished(result, benchmarkPrices);
+        if (manifest != null) manifest.finished(result, benchmarkPrices, cell);
     }
 
     /** Closes the episodes and, when a benchmark finished, writes the HTML report of what is in the files. */

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes {@code results.json}, the versioned summary of the public contract (schema version 1). */
 public final class ResultsJson {
@@ -66,7 +67,43 @@ public final class ResultsJson {
         if (runId != null) root.put("runId", runId);
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (BenchmarkResult result : results) benchmarks.add(benchmark(result));
+        root.set("totals", totals(results));
         return root;
+    }
+
+    /**
+     * What the run spent, by model: every benchmark's tokens, less the round-0 answers a matrix
+     * cell took from another cell (billed once, to the cell that asked), so that a shared round-0
+     * pass counts once here while each cell reports its tokens as if it ran alone. Models by alias.
+     */
+    private ObjectNode totals(List<BenchmarkResult> results) {
+        Map<String, ModelInfo> models = new TreeMap<>();
+        Map<String, Usage> spent = new TreeMap<>();
+        for (BenchmarkResult result : results) {
+            spend(models, spent, result.receiver(), result.receiverUsage().minus(result.sharedRoundZero().receiver()));
+            spend(models, spent, result.provider(), result.providerUsage().minus(result.sharedRoundZero().provider()));
+            if (result.judge() != null) spend(models, spent, result.judge(), result.judgeUsage());
+        }
+        ObjectNode node = mapper.createObjectNode();
+        node.put("currency", prices.currency());
+        Double total = 0.0;
+        ArrayNode list = node.putArray("models");
+        for (Map.Entry<String, Usage> entry : spent.entrySet()) {
+            ObjectNode model = list.addObject();
+            model.put("alias", entry.getKey());
+            model.put("model", models.get(entry.getKey()).name());
+            model.set("tokens", tokens(entry.getValue()));
+            Double cost = prices.cost(entry.getKey(), entry.getValue()).orElse(null);
+            putCost(model, "estimatedCost", cost);
+            total = total == null || cost == null ? null : total + cost;
+        }
+        putCost(node, "estimatedCost", total);
+        return node;
+    }
+
+    private static void spend(Map<String, ModelInfo> models, Map<String, Usage> spent, ModelInfo model, Usage usage) {
+        models.putIfAbsent(model.alias(), model);
+        spent.merge(model.alias(), usage, Usage::plus);
     }
 
     /** Writes to a temporary file first, so a reader never sees half a file. */
@@ -86,9 +123,9 @@ public final class ResultsJson {
             node.put("cell", cell.key());
         }
         node.put("dataset", result.dataset());
-        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage()));
-        node.set("provider", model(result.provider(), "provider", result.providerUsage()));
-        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage()));
+        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage(), result.sharedRoundZero().receiver()));
+        node.set("provider", model(result.provider(), "provider", result.providerUsage(), result.sharedRoundZero().provider()));
+        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage(), null));
         node.set("cost", cost(result));
         node.put("feedback", result.feedback().configName());
         node.put("maxRounds", result.maxRounds());
@@ -182,22 +219,29 @@ public final class ResultsJson {
         else node.put(field, value);
     }
 
-    private ObjectNode model(ModelInfo info, String role, Usage usage) {
+    /** @param shared the round-0 tokens among {@code usage} that another cell of the matrix was billed; null for the judge */
+    private ObjectNode model(ModelInfo info, String role, Usage usage, Usage shared) {
         ObjectNode node = mapper.createObjectNode();
         node.put("role", role);
         node.put("alias", info.alias());
         node.put("model", info.name());
         node.put("simulated", info.simulated());
-        ObjectNode tokens = node.putObject("tokens");
-        tokens.put("prompt", usage.promptTokens());
-        tokens.put("completion", usage.completionTokens());
-        tokens.put("cachedPrompt", usage.cachedPromptTokens());
-        tokens.put("cacheWrite", usage.cacheWriteTokens());
+        node.set("tokens", tokens(usage));
+        if (shared != null) node.set("sharedRoundZeroTokens", tokens(shared));
         putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
         ObjectNode cache = node.putObject("promptCache");
         putFraction(cache, "cachedShare", cachedShare(usage));
         putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
         return node;
+    }
+
+    private ObjectNode tokens(Usage usage) {
+        ObjectNode tokens = mapper.createObjectNode();
+        tokens.put("prompt", usage.promptTokens());
+        tokens.put("completion", usage.completionTokens());
+        tokens.put("cachedPrompt", usage.cachedPromptTokens());
+        tokens.put("cacheWrite", usage.cacheWriteTokens());
+        return tokens;
     }
 
     /** The corrections guessing untried options would give, beside the correction rate. */

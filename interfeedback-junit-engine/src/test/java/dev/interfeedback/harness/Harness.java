@@ -43,7 +43,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  *         [--feedback detailed] [--heap 256m] [--path cli|engine|maven|both|all] [--maven-heap 512m]
  *         [--work target/harness] [--shards 0]
  *         [--image FILE] [--rerun true]
- *         [--quota-requests N --quota-tokens M [--quota-headers true]]
+ *         [--quota-requests N --quota-tokens M [--quota-headers true]] [--jvm-options "..."]
  * </pre>
  *
  * With {@code --shards N}, the command line's first run is also made as N shards, one after the
@@ -63,8 +63,13 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  */
 public final class Harness {
 
+    /** Options for each run's JVM besides its heap ({@code --jvm-options "..."}): a profiler's, say. */
+    private static List<String> RUN_JVM_OPTIONS = List.of();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        String jvmOptions = options.getOrDefault("jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) RUN_JVM_OPTIONS = List.of(jvmOptions.split("\\s+"));
         int samples = Integer.parseInt(options.getOrDefault("samples", "10000"));
         int latencyMs = Integer.parseInt(options.getOrDefault("latency-ms", "100"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
@@ -257,7 +262,9 @@ public final class Harness {
         args.add("interfeedback.output.dir=" + out);
         System.out.println("== " + name);
         deleteTree(out);
-        Process run = java(List.of("-Xmx" + heap, "-Xms" + heap), main, args)
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
+        jvm.addAll(RUN_JVM_OPTIONS);
+        Process run = java(jvm, main, args)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, String> measured = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
@@ -267,7 +274,8 @@ public final class Harness {
                         String[] kv = pair.split("=", 2);
                         measured.put(kv[0], kv[1]);
                     }
-                } else if (line.startsWith("progress") || line.startsWith("interfeedback") || line.startsWith("Resuming")) {
+                } else if (line.startsWith("progress") || line.startsWith("interfeedback") || line.startsWith("Resuming")
+                        || line.startsWith("cpu by thread") || line.startsWith("heap after")) {
                     System.out.println("   " + line);
                 }
             }
@@ -465,8 +473,27 @@ public final class Harness {
         private final long cpu0;
         private final long wall0;
 
+        /** The most heap in use right after a collection: what the run holds, whatever the young generation's size. */
+        private final java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
+
         Meter() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+                if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+            }
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
+                    }
+                    peakAfterGc.accumulateAndGet(used, Math::max);
+                }, notification -> notification.getType().equals(
+                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+            }
             cpu0 = os.getProcessCpuTime();
             wall0 = System.nanoTime();
         }
@@ -478,8 +505,53 @@ public final class Harness {
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             }
+            System.out.println("cpu by thread: " + cpuByThread());
+            System.out.printf(Locale.ROOT, "heap after collections at most %.1f MB%n", peakAfterGc.get() / 1048576.0);
             System.out.printf(Locale.ROOT, "MEASURED wall=%.3f cpu=%.3f peakHeapMb=%.1f peakRssMb=%.1f modelCalls=%d%n",
                     wall, cpu, peak / 1048576.0, peakRssKb() / 1024.0, modelCalls);
+        }
+
+        /**
+         * The process's CPU seconds since it started, user and system, and by kind of thread (the
+         * JIT compilers, the garbage collector, the JVM's own, the run's), from Linux's per-thread
+         * counters: where a run's CPU goes that a Java profiler's samples do not show. Threads that
+         * ended are in the totals only.
+         */
+        private static String cpuByThread() throws IOException {
+            Path tasks = Path.of("/proc/self/task");
+            if (!Files.isDirectory(tasks)) return "-";
+            Map<String, double[]> kinds = new java.util.TreeMap<>();
+            try (Stream<Path> list = Files.list(tasks)) {
+                for (Path task : list.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double[] t = kinds.computeIfAbsent(kind(name), k -> new double[2]);
+                    t[0] += Long.parseLong(f[11]) / 100.0;
+                    t[1] += Long.parseLong(f[12]) / 100.0;
+                }
+            }
+            String[] f = Files.readString(Path.of("/proc/self/stat")).replaceFirst("^.*\\) ", "").split(" ");
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "process user %.2f sys %.2f;",
+                    Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0));
+            kinds.forEach((kind, t) -> out.append(String.format(Locale.ROOT, " %s %.2f+%.2f", kind, t[0], t[1])));
+            return out.toString();
+        }
+
+        private static String kind(String thread) {
+            if (thread.contains("CompilerThre")) return "jit";
+            if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) return "gc";
+            if (thread.startsWith("OkHttp")) return "okhttp";
+            if (thread.startsWith("interfeedback") || thread.equals("java") || thread.equals("main")) return "run";
+            if (thread.startsWith("JFR") || thread.startsWith("VM ") || thread.contains("Service") || thread.startsWith("Sweeper")
+                    || thread.startsWith("Common-Cleaner") || thread.startsWith("Finalizer") || thread.startsWith("Reference")
+                    || thread.startsWith("Signal")) return "jvm";
+            return "other:" + thread.replaceAll("[0-9]+", "N");
         }
 
         /** The process's resident set at its highest (Linux); what the JVM took from the machine, heap or not. */

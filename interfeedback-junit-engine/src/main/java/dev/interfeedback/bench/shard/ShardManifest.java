@@ -14,6 +14,7 @@ import dev.interfeedback.model.Usage;
 import dev.interfeedback.prompt.PromptName;
 import dev.interfeedback.prompt.PromptTemplate;
 import dev.interfeedback.report.PriceTable;
+import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +99,15 @@ public final class ShardManifest {
 
     /** Records that a benchmark finished: its results are in results.json and its episodes in episodes.jsonl. */
     public synchronized void finished(BenchmarkResult result, PriceTable prices) throws IOException {
+        finished(result, prices, null);
+    }
+
+    /** As {@link #finished(BenchmarkResult, PriceTable)}, for a benchmark that is a cell of a matrix (null when not). */
+    public synchronized void finished(BenchmarkResult result, PriceTable prices, ResultsJson.Cell cell) throws IOException {
         ObjectNode node = benchmarks.get(result.id());
         if (node == null) throw new IllegalStateException("benchmark " + result.id() + " finished but was never planned");
         node.put("finished", true);
+        if (cell != null) node.putObject("cell").put("matrix", cell.matrix()).put("key", cell.key());
         node.put("dataset", result.dataset());
         node.set("receiver", model(result.receiver()));
         node.set("provider", model(result.provider()));
@@ -112,6 +119,10 @@ public final class ShardManifest {
         Usage judge = result.judgeUsage();
         node.putObject("judgeTokens").put("prompt", judge.promptTokens()).put("completion", judge.completionTokens())
                 .put("cachedPrompt", judge.cachedPromptTokens()).put("cacheWrite", judge.cacheWriteTokens());
+        // Additive over shards, as the judge's tokens are.
+        ObjectNode shared = node.putObject("sharedRoundZeroTokens");
+        shared.set("receiver", usage(result.sharedRoundZero().receiver()));
+        shared.set("provider", usage(result.sharedRoundZero().provider()));
         // The templates' texts, not only their digests: the merged results record them as a run does.
         ArrayNode prompts = node.putArray("prompts");
         for (PromptTemplate template : result.prompts()) {
@@ -140,6 +151,17 @@ public final class ShardManifest {
     static ModelInfo model(JsonNode node) {
         return node == null || node.isNull() ? null
                 : new ModelInfo(node.path("alias").asText(), node.path("name").asText(), node.path("simulated").asBoolean());
+    }
+
+    private static ObjectNode usage(Usage usage) {
+        return JSON.createObjectNode().put("prompt", usage.promptTokens()).put("completion", usage.completionTokens())
+                .put("cachedPrompt", usage.cachedPromptTokens()).put("cacheWrite", usage.cacheWriteTokens());
+    }
+
+    /** The matrix cell a benchmark's manifest entry names, or null. */
+    static ResultsJson.Cell cell(JsonNode entry) {
+        JsonNode cell = entry.path("cell");
+        return cell.isObject() ? new ResultsJson.Cell(cell.path("matrix").asText(), cell.path("key").asText()) : null;
     }
 
     static Usage usage(JsonNode node) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.bench.Rate;
+import dev.interfeedback.bench.SharedRoundZeroTokens;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.Usage;
@@ -90,7 +91,12 @@ public final class ShardMerge {
         shards.forEach(s -> runs.append(s.runId()).append('\n'));
         String runId = "merge-" + ShardManifest.sha256(runs.toString()).substring(0, 12);
         PriceTable table = new PriceTable(currency, prices);
-        int cached = write(shards, results, table, runId, into);
+        Map<String, ResultsJson.Cell> cells = new HashMap<>();
+        first.benchmarks().forEach((benchmark, entry) -> {
+            ResultsJson.Cell cell = ShardManifest.cell(entry);
+            if (cell != null) cells.put(benchmark, cell);
+        });
+        int cached = write(shards, results, table, runId, cells, into);
         return new Merged(runId, shards.stream().map(s -> new ShardSummary(s.shard(), s.dir(), s.runId())).toList(),
                 results, table, cached);
     }
@@ -138,6 +144,7 @@ public final class ShardMerge {
         Map<Integer, Episode> byPosition = new TreeMap<>();
         long providerRight = 0, providerAnswered = 0;
         Usage judgeUsage = Usage.NONE;
+        SharedRoundZeroTokens shared = SharedRoundZeroTokens.NONE;
         double chanceExpected = 0;
         long chanceTestSet = 0, chanceMultipleChoice = 0;
         for (ShardOutput shard : shards) {
@@ -160,6 +167,8 @@ public final class ShardMerge {
             providerRight += entry.path("providerRoundZero").path("right").asLong();
             providerAnswered += entry.path("providerRoundZero").path("answered").asLong();
             judgeUsage = judgeUsage.plus(ShardManifest.usage(entry.path("judgeTokens")));
+            shared = shared.plus(new SharedRoundZeroTokens(ShardManifest.usage(entry.path("sharedRoundZeroTokens").path("receiver")),
+                    ShardManifest.usage(entry.path("sharedRoundZeroTokens").path("provider"))));
             ChanceCorrection chance = ShardManifest.chance(entry.path("chance"));
             chanceExpected += chance.expected();
             chanceTestSet += chance.testSet();
@@ -175,7 +184,7 @@ public final class ShardMerge {
                 reference.path("maxRounds").asInt(), new Rate(providerRight, providerAnswered),
                 List.copyOf(byPosition.values()), ShardManifest.model(reference.get("judge")), judgeUsage,
                 ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceExpected, chanceTestSet,
-                        chanceMultipleChoice, reference.path("maxRounds").asInt()));
+                        chanceMultipleChoice, reference.path("maxRounds").asInt()), shared);
     }
 
     /** Refuses a shard whose benchmark ran another configuration (models, feedback, rounds, settings) or dataset. */
@@ -217,7 +226,7 @@ public final class ShardMerge {
     }
 
     private static int write(List<ShardOutput> shards, List<BenchmarkResult> results, PriceTable prices, String runId,
-            Path into) throws IOException {
+            Map<String, ResultsJson.Cell> cells, Path into) throws IOException {
         Files.createDirectories(into);
         RunFiles.clearPrevious(into);
         try (EpisodesJsonl episodes = EpisodesJsonl.create(into.resolve(RunFiles.EPISODES), runId)) {
@@ -233,7 +242,7 @@ public final class ShardMerge {
                 cached += ResponseCache.open(into.resolve(CACHE)).putAll(shard.dir().resolve(CACHE));
             }
         }
-        new ResultsJson(prices, runId).write(results, into.resolve(RunFiles.RESULTS));
+        new ResultsJson(prices, runId, cells).write(results, into.resolve(RunFiles.RESULTS));
         // The episodes name their images by digest; the merged report shows them from one folder.
         for (ShardOutput shard : shards) copyTree(HtmlReport.folder(shard.dir()).resolve(ReportImages.FOLDER),
                 HtmlReport.folder(into).resolve(ReportImages.FOLDER));
