@@ -19,9 +19,11 @@ import dev.interfeedback.report.RunFiles;
 import dev.interfeedback.report.html.HtmlReport;
 import dev.interfeedback.report.html.ReportImages;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -237,7 +239,7 @@ public final class ShardMerge {
         }
         int cached = 0;
         for (ShardOutput shard : shards) {
-            copyTree(shard.dir().resolve(RunFiles.TRANSCRIPTS), into.resolve(RunFiles.TRANSCRIPTS));
+            appendTranscripts(shard.dir().resolve(RunFiles.TRANSCRIPTS), into.resolve(RunFiles.TRANSCRIPTS));
             mergeRoundZero(shard.dir().resolve(ROUND_ZERO), into.resolve(ROUND_ZERO));
             if (Files.isDirectory(shard.dir().resolve(CACHE))) {
                 cached += ResponseCache.open(into.resolve(CACHE)).putAll(shard.dir().resolve(CACHE));
@@ -262,6 +264,20 @@ public final class ShardMerge {
                 Path target = to.resolve(from.relativize(file).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Adds a shard's transcripts (a file per benchmark) to the end of the merged ones, shard after shard. */
+    private static void appendTranscripts(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                    Files.copy(file, out);
+                }
             }
         }
     }
