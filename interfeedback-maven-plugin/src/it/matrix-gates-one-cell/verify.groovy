@@ -24,4 +24,18 @@ assert log.contains('[ERROR] Rule violated for benchmark it-matrix[weak,strong,d
 assert !log.contains('Rule violated for benchmark it-matrix[weak,strong,binary]')
 assert !log.contains('Rule violated for benchmark it-matrix[fair')
 assert log.contains('InterFeedback check failed: 1 violation (see the lines above)')
+
+// The HTML report shows the matrix in the paper's layout, with the gate's verdict on the cells it judged.
+def report = new File(basedir, 'target/interfeedback/report/index.html').text
+assert report.contains('<table class="matrix" data-matrix="it-matrix">')
+def rateCell = { id ->
+    int at = report.indexOf('data-cell="' + id + '" data-field="correctionRate"')
+    assert at > 0 : 'no correction rate of ' + id + ' in the report'
+    report.substring(at, report.indexOf('</td>', at))
+}
+assert rateCell('it-matrix[weak,strong,detailed]').contains('gate: failed')
+assert rateCell('it-matrix[fair,strong,detailed]').contains('gate: passed')
+assert rateCell('it-matrix[fair,strong,binary]').contains('gate: passed')
+// no rule names this cell
+assert !rateCell('it-matrix[weak,strong,binary]').contains('gate:')
 return true

@@ -23,4 +23,15 @@ samples.each { id -> assert testcases.any { it.startsWith(id + ' [') } : "no tes
 def openTestReporting = new File(out, 'open-test-reporting').listFiles().find { it.name.endsWith('.xml') }.text
 samples.each { id -> assert openTestReporting.contains("name=\"$id [") : "no test for $id in Open Test Reporting XML" }
 assert !openTestReporting.contains('status="FAILED"')
+// a sample's rounds and the place of its transcript are one report entry; the benchmark attaches the transcripts file
+def s01 = junitXml.testcase.find { it.@name.toString().startsWith('s01 [') }
+def s01Out = s01.'system-out'.text()
+assert s01Out.contains('- round 0: answered ') : s01Out
+def location = (s01Out =~ /- transcript: (.+\.txt):(\d+)/)
+assert location.find() : s01Out
+def transcriptLines = new File(location.group(1)).readLines('UTF-8')
+def line = location.group(2).toInteger()
+assert transcriptLines[line - 1] == 'benchmark: it-benchmark'
+assert transcriptLines[line].startsWith('sample: s01 [')
+assert openTestReporting =~ /path="[^"]*transcripts[^"]*\.txt"/
 return true

@@ -11,6 +11,9 @@ assert names.size() == 12
 assert names.contains('s01 [odd]')
 assert names.every { it ==~ /s\d\d \[(odd|even)\]/ }
 assert new File(basedir, 'target/interfeedback/results.json').isFile()
-def transcript = new File(basedir, 'target/interfeedback/transcripts/it-benchmark/s01.txt').text
-assert transcript.contains('=== round 1 ===')
+// one transcripts file for the benchmark, every sample's transcript in it
+def transcripts = new File(basedir, 'target/interfeedback/transcripts/it-benchmark.txt').readLines('UTF-8')
+assert transcripts.findAll { it.startsWith('sample: ') }.size() == 12
+assert transcripts.contains('sample: s01 [odd]')
+assert transcripts.contains('=== round 1 ===')
 return true

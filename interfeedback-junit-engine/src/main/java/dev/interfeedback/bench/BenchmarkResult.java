@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * @param judgeUsage the judge's tokens in this run
  * @param prompts the prompt templates the run used
  * @param chance the corrections expected from guessing untried options on the test set
+ * @param sharedRoundZero the part of the receiver's and provider's tokens spent on round-0 answers
+ *     that another cell of the matrix asked for (billed there); none outside a matrix
+ * @param batched the tokens of the calls a batch answered, by role
  */
 public record BenchmarkResult(
         String id,
@@ -39,13 +42,33 @@ public record BenchmarkResult(
         ModelInfo judge,
         Usage judgeUsage,
         List<PromptTemplate> prompts,
-        ChanceCorrection chance) {
+        ChanceCorrection chance,
+        SharedRoundZeroTokens sharedRoundZero,
+        BatchTokens batched) {
 
     public BenchmarkResult {
+        sharedRoundZero = sharedRoundZero == null ? SharedRoundZeroTokens.NONE : sharedRoundZero;
+        batched = batched == null ? BatchTokens.NONE : batched;
         episodes = List.copyOf(episodes);
         judgeUsage = judgeUsage == null ? Usage.NONE : judgeUsage;
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         chance = chance == null ? ChanceCorrection.NONE : chance;
+    }
+
+    /** A result without calls answered by batches. */
+    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
+            int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage,
+            List<PromptTemplate> prompts, ChanceCorrection chance, SharedRoundZeroTokens sharedRoundZero) {
+        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, episodes, judge, judgeUsage, prompts,
+                chance, sharedRoundZero, null);
+    }
+
+    /** A result of a benchmark that shares no round-0 answers with another. */
+    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
+            int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage,
+            List<PromptTemplate> prompts, ChanceCorrection chance) {
+        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, episodes, judge, judgeUsage, prompts,
+                chance, null, null);
     }
 
     /** A result without the prompts' record and the chance figure. */

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one benchmark: the round-0 answers of both models over the full dataset, the test set,
@@ -50,9 +51,12 @@ public final class BenchmarkRunner {
     private final UsageMeter judgeTokens;
     /** Round-0 answers shared with the other cells of a matrix; null when not in one. */
     private final SharedRoundZero shared;
+    /** Tokens of the round-0 answers this runner took from another cell of its matrix, by role. */
+    private final UsageMeter sharedReceiver = new UsageMeter(), sharedProvider = new UsageMeter();
     private final Prompts prompts;
     private final boolean maintenance;
     private BatchSession batches;
+    private Supplier<BatchTokens> batchTokens = () -> BatchTokens.NONE;
 
     public BenchmarkRunner(ChatModel receiver, ChatModel provider, FeedbackProvider feedback, Verifier verifier,
             int maxRounds, int concurrency) {
@@ -95,9 +99,15 @@ public final class BenchmarkRunner {
         this.loop = new EpisodeRunner(receiver, feedback, verifier, maxRounds, prompts);
     }
 
-    /** Sends the calls of the batch models (those with {@code batch=true}) through {@code session}; see {@link #prefetch}. */
-    public BenchmarkRunner sendingBatchesThrough(BatchSession session) {
+    /**
+     * Sends the calls of the batch models (those with {@code batch} set) through {@code session}; see
+     * {@link #prefetch}.
+     *
+     * @param tokens the tokens of the calls batches answered, by role, once the session's passes are done
+     */
+    public BenchmarkRunner sendingBatchesThrough(BatchSession session, Supplier<BatchTokens> tokens) {
         this.batches = session;
+        this.batchTokens = tokens;
         return this;
     }
 
@@ -121,7 +131,7 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner sharing(SharedRoundZero shared) {
         return new BenchmarkRunner(receiver, provider, feedback, verifier, maxRounds, concurrency, judge, judgeTokens,
-                prompts, maintenance, shared);
+                prompts, maintenance, shared).sendingBatchesThrough(batches, batchTokens);
     }
 
     /**
@@ -163,6 +173,7 @@ public final class BenchmarkRunner {
         ExecutorService pool = pool("interfeedback-" + id);
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
+        SharedRoundZeroTokens sharedBefore = sharedTokens();
         try {
             TestSet testSet = buildTestSet(id, dataset, pool, journal, observer);
             observer.episodesStarted(id, dataset.size());
@@ -177,7 +188,7 @@ public final class BenchmarkRunner {
                     return episode;
                 });
             }
-            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore);
+            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore, sharedBefore);
             observer.finished(id);
             return result;
         } finally {
@@ -203,18 +214,24 @@ public final class BenchmarkRunner {
      * judge's tokens are all those since this runner was built.
      */
     public BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes) {
-        return result(id, dataset, testSet, episodes, Usage.NONE);
+        return result(id, dataset, testSet, episodes, Usage.NONE, SharedRoundZeroTokens.NONE);
+    }
+
+    private SharedRoundZeroTokens sharedTokens() {
+        return new SharedRoundZeroTokens(sharedReceiver.total(), sharedProvider.total());
     }
 
     private BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes,
-            Usage judgeBefore) {
+            Usage judgeBefore, SharedRoundZeroTokens sharedBefore) {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Usage judgeNow = judgeTokens.total();
         Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
                 new Rate(providerRight, providerAnswered), episodes, judge, judgeUsage, List.copyOf(prompts.templates()),
-                ChanceCorrection.of(dataset.samples(), episodes, maxRounds));
+                ChanceCorrection.of(dataset.samples(), episodes, maxRounds),
+                new SharedRoundZeroTokens(sharedReceiver.total().minus(sharedBefore.receiver()),
+                        sharedProvider.total().minus(sharedBefore.provider())), batchTokens.get());
     }
 
     /** Round-0 answers of both models on every sample, computed once each, {@code concurrency} at a time. */
@@ -262,8 +279,16 @@ public final class BenchmarkRunner {
             answer = new RoundZero(response.text(), response.finishReason(), verifier.verify(response, sample),
                     response.usage(), null);
         } else {
-            answer = shared == null ? RoundZero.answer(model, verifier, sample, prompts)
-                    : shared.answer(model.info().alias(), sample, () -> RoundZero.answer(model, verifier, sample, prompts));
+            if (shared == null) {
+                answer = RoundZero.answer(model, verifier, sample, prompts);
+            } else {
+                SharedRoundZero.Answer got = shared.answer(model.info().alias(), sample,
+                        () -> RoundZero.answer(model, verifier, sample, prompts));
+                answer = got.answer();
+                if (!got.asked() && answer.usage() != null) {
+                    (role == RunJournal.Role.RECEIVER ? sharedReceiver : sharedProvider).add(answer.usage());
+                }
+            }
             journal.recordRoundZero(role, sample.id(), answer);
         }
         observer.roundZeroDone(id);

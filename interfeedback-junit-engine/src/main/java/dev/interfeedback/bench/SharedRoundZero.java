@@ -15,16 +15,24 @@ import java.util.function.Supplier;
  */
 public final class SharedRoundZero {
 
+    /**
+     * An answer as one benchmark got it.
+     *
+     * @param asked whether this benchmark asked the model (and was billed); false when another
+     *     benchmark of the matrix had asked already
+     */
+    record Answer(RoundZero answer, boolean asked) {}
+
     private final Map<String, CompletableFuture<RoundZero>> answers = new ConcurrentHashMap<>();
 
-    RoundZero answer(String alias, Sample sample, Supplier<RoundZero> ask) {
+    Answer answer(String alias, Sample sample, Supplier<RoundZero> ask) {
         CompletableFuture<RoundZero> mine = new CompletableFuture<>();
         CompletableFuture<RoundZero> first = answers.putIfAbsent(alias + "\n" + sample.id(), mine);
-        if (first != null) return first.join();
+        if (first != null) return new Answer(first.join(), false);
         try {
             RoundZero answer = ask.get();
             mine.complete(answer);
-            return answer;
+            return new Answer(answer, true);
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;

@@ -3,8 +3,12 @@ package dev.interfeedback.cli;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
+import dev.interfeedback.bench.SharedRoundZero;
+import dev.interfeedback.config.MatrixCells;
 import dev.interfeedback.bench.shard.Shard;
 import dev.interfeedback.bench.shard.ShardManifest;
+import dev.interfeedback.model.batch.BatchFileException;
+import dev.interfeedback.model.batch.BatchFilesPending;
 import dev.interfeedback.model.batch.BatchSession;
 import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.Prices;
@@ -41,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,9 +64,10 @@ import java.util.stream.Collectors;
  * <p>Settings are the same {@code interfeedback.*} keys the JUnit engine reads; later sources win:
  * properties files in order, then {@code -D} system properties, then {@code key=value} arguments.
  * {@code interfeedback.dataset} lists one or more JSONL datasets, separated by commas; each is one
- * benchmark. Relative paths are relative to {@code interfeedback.basedir}: unless set, the folder of
- * the first properties file, so a project's settings work from any working directory, else the
- * working directory.
+ * benchmark, or a matrix of benchmarks when {@code interfeedback.receivers}, {@code .providers} or
+ * {@code .feedbacks} name several (see {@link MatrixCells}). Relative paths are relative to
+ * {@code interfeedback.basedir}: unless set, the folder of the first properties file, so a
+ * project's settings work from any working directory, else the working directory.
  */
 public final class InterFeedbackCli {
 
@@ -85,7 +91,8 @@ public final class InterFeedbackCli {
 
     /**
      * @return the process exit code: 0 done, 2 bad configuration or data, 1 an I/O failure, 3 a
-     *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows
+     *     benchmark with more errors (failed calls) than {@code interfeedback.max-error-rate} allows,
+     *     4 a wave's batch files written in file mode, waiting to be answered before the next run
      */
     public int run(String[] args) {
         if (args.length > 0 && args[0].equals(MergeCommand.NAME)) {
@@ -101,7 +108,6 @@ public final class InterFeedbackCli {
             String runId = RunFiles.newRunId();
             Optional<Shard> shard = ShardSetting.of(settings, environment);
             CallStats stats = new CallStats();
-            BenchmarkRunner runner = RunnerFactory.create(settings, environment, stats, UnaryOperator.identity());
 
             List<Dataset> datasets = new ArrayList<>();
             DatasetSettings datasetSettings = new DatasetSettings(settings);
@@ -112,29 +118,34 @@ public final class InterFeedbackCli {
                 datasets.add(load.dataset());
             }
             List<String> ids = BenchmarkIds.of(datasets);
+            List<Job> jobs = jobs(settings, values, ids, datasets, stats);
             ShardManifest manifest = shard.isPresent() ? ShardManifest.start(outputDir, runId, shard.get()) : null;
-            if (manifest != null) {
-                for (int i = 0; i < datasets.size(); i++) {
-                    Dataset whole = datasets.get(i);
-                    Dataset mine = shard.get().apply(ids.get(i), whole);
-                    manifest.planned(ids.get(i), runner.journalKey(ids.get(i), whole, RunIdentity.run(settings, whole)), whole,
-                            mine.samples());
-                    out.println("Shard " + shard.get() + " of " + ids.get(i) + ": " + mine.size() + " of " + whole.size() + " samples");
-                    datasets.set(i, mine);
-                }
+            for (int i = 0; manifest != null && i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                Dataset mine = shard.get().apply(job.id(), job.dataset());
+                manifest.planned(job.id(), job.runner().journalKey(job.id(), job.dataset(), RunIdentity.run(job.settings(), job.dataset())),
+                        job.dataset(), mine.samples());
+                out.println("Shard " + shard.get() + " of " + job.id() + ": " + mine.size() + " of " + job.dataset().size() + " samples");
+                jobs.set(i, job.on(mine));
             }
-            PriceTable prices = Prices.from(settings, List.of(settings.receiverAlias(), settings.providerAlias(),
-                    new DatasetSettings(settings).judgeAlias()));
+            Set<String> aliases = new LinkedHashSet<>();
+            for (Job job : jobs) {
+                aliases.addAll(List.of(job.settings().receiverAlias(), job.settings().providerAlias(),
+                        new DatasetSettings(job.settings()).judgeAlias()));
+            }
+            PriceTable prices = Prices.from(settings, List.copyOf(aliases));
             List<BenchmarkResult> results = new ArrayList<>();
+            Map<String, ResultsJson.Cell> cells = new HashMap<>();
             List<RunJournal> journals = new ArrayList<>();
             Duration interval = Duration.ofSeconds(settings.wholeNumber(Settings.PROGRESS_INTERVAL_SECONDS).orElseThrow());
             try (EpisodesJsonl episodes = EpisodesJsonl.create(outputDir.resolve(RunFiles.EPISODES), runId);
                     ProgressReporter progress = new ProgressReporter(out, stats, interval, System.console() != null)) {
-                for (int i = 0; i < datasets.size(); i++) {
-                    Dataset dataset = datasets.get(i);
-                    String id = ids.get(i);
-                    RunJournal journal = RunJournal.open(RunJournal.file(outputDir, id), runner.journalKey(id, dataset, RunIdentity.run(settings, dataset)),
-                            settings.resume());
+                for (Job job : jobs) {
+                    Dataset dataset = job.dataset();
+                    String id = job.id();
+                    BenchmarkRunner runner = job.runner();
+                    RunJournal journal = RunJournal.open(RunJournal.file(outputDir, id), runner.journalKey(id, dataset,
+                            RunIdentity.run(job.settings(), dataset)), settings.resume());
                     journals.add(journal);
                     journal.superseded().ifPresent(old -> err.println("interfeedback: WARNING: the dataset or settings of "
                             + id + " changed since the interrupted run: starting afresh; the old journal is kept at " + old));
@@ -142,31 +153,40 @@ public final class InterFeedbackCli {
                         out.println("Resuming " + id + ": " + journal.resumedEpisodes() + " of " + dataset.size()
                                 + " samples were finished by an interrupted run");
                     }
-                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> out.println(id + ": " + line));
+                    runner.prefetch(id, dataset, RunJournal.file(outputDir, id), line -> progress.batches(id, line));
                     BenchmarkResult result = runner.run(id, dataset, RoundListener.NONE,
                             (sample, provider, e) -> episodes.append(id, sample, provider, e), journal, progress);
                     results.add(result);
+                    if (job.cell() != null) cells.put(id, job.cell());
                     out.println(SummaryTable.render(result, prices));
                 }
             }
-            new ResultsJson(prices, runId).write(results, outputDir.resolve(RunFiles.RESULTS));
+            new ResultsJson(prices, runId, cells).write(results, outputDir.resolve(RunFiles.RESULTS));
             if (manifest != null) {
-                for (BenchmarkResult result : results) manifest.finished(result, prices);
+                for (BenchmarkResult result : results) manifest.finished(result, prices, cells.get(result.id()));
             }
             // Only now is every episode in results.json; until then a kill must be resumable.
-            for (String id : ids) BatchSession.delete(RunJournal.file(outputDir, id));
+            for (Job job : jobs) BatchSession.delete(RunJournal.file(outputDir, job.id()));
             for (RunJournal journal : journals) journal.delete();
             // Simulated models make no API calls, so they have nothing to count here.
-            if (stats.calls() + stats.cacheHits() > 0) {
+            if (stats.calls() + stats.cacheHits() + stats.batchRequests() > 0) {
                 out.println("Model calls: " + (stats.calls() - stats.retries() + stats.cacheHits()) + " (" + stats.cacheHits()
                         + " from the cache, " + stats.calls() + " sent, " + stats.retries() + " retries, "
-                        + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)");
+                        + stats.rateLimitedResponses() + " rate-limited, " + stats.failures() + " failed)"
+                        + (stats.batchRequests() == 0 ? "" : "; batch API requests: " + stats.batchRequests()
+                                + " (uploads, batch creations, polls, result files)"));
             }
             out.println("Results written to " + outputDir.resolve(RunFiles.RESULTS) + " and "
                     + outputDir.resolve(RunFiles.EPISODES));
             out.println("Report: " + HtmlReport.write(outputDir).toAbsolutePath());
             return tooManyErrors(results, settings.share(Settings.MAX_ERROR_RATE)) ? 3 : 0;
         } catch (ConfigurationException | DatasetException e) {
+            err.println("interfeedback: " + e.getMessage());
+            return 2;
+        } catch (BatchFilesPending e) {
+            err.println("interfeedback: " + e.getMessage());
+            return 4;
+        } catch (BatchFileException e) {
             err.println("interfeedback: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -184,6 +204,46 @@ public final class InterFeedbackCli {
                 err.println("interfeedback: cannot close the feedback page: " + e);
             }
         }
+    }
+
+    /**
+     * One benchmark to run: a dataset, or one cell of a dataset's matrix.
+     *
+     * @param cell the matrix cell, or null for a plain benchmark
+     */
+    private record Job(String id, Dataset dataset, Settings settings, BenchmarkRunner runner, ResultsJson.Cell cell) {
+
+        Job on(Dataset samples) {
+            return new Job(id, samples, settings, runner, cell);
+        }
+    }
+
+    /**
+     * The benchmarks of the run: per dataset, one, or when the list keys name several receivers,
+     * providers or feedback kinds, one per cell, named as the engine names them, whose runners share
+     * each model's round-0 answers.
+     */
+    private List<Job> jobs(Settings settings, Map<String, String> values, List<String> ids, List<Dataset> datasets,
+            CallStats stats) {
+        List<MatrixCells.Cell> matrix = MatrixCells.of(settings);
+        List<Job> jobs = new ArrayList<>();
+        if (matrix.size() == 1) {
+            // Plain benchmarks share one runner (and so one human-feedback page).
+            Settings one = matrix.get(0).apply(key -> Optional.ofNullable(values.get(key)));
+            BenchmarkRunner runner = RunnerFactory.create(one, environment, stats, UnaryOperator.identity());
+            for (int i = 0; i < datasets.size(); i++) jobs.add(new Job(ids.get(i), datasets.get(i), one, runner, null));
+            return jobs;
+        }
+        for (int i = 0; i < datasets.size(); i++) {
+            SharedRoundZero shared = new SharedRoundZero();
+            for (MatrixCells.Cell cell : matrix) {
+                Settings cellSettings = cell.apply(key -> Optional.ofNullable(values.get(key)));
+                jobs.add(new Job(MatrixCells.id(ids.get(i), cellSettings), datasets.get(i), cellSettings,
+                        RunnerFactory.create(cellSettings, environment, stats, UnaryOperator.identity()).sharing(shared),
+                        new ResultsJson.Cell(ids.get(i), MatrixCells.key(cellSettings))));
+            }
+        }
+        return jobs;
     }
 
     /**

@@ -39,13 +39,13 @@ public final class KeyCatalog {
                     "`binary` (only \"incorrect\", no hint), `detailed` (written by the provider) or `human` (a person"
                             + " writes it, see [Running a human study in a day](#running-a-human-study-in-a-day))"),
             run(Settings.RECEIVERS, new Text(), null, "`interfeedback.receiver`",
-                    "engine: comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark runs one"
-                            + " cell per combination (see [Reproducing the paper](#reproducing-the-paper)); wins over"
-                            + " the annotation's `receivers`, which `interfeedback.receiver` does not override"),
+                    "comma-separated receiver aliases; with `providers` and `feedbacks` a benchmark (on the command"
+                            + " line, each dataset) runs one cell per combination (see [Reproducing the paper](#reproducing-the-paper));"
+                            + " wins over the annotation's `receivers`, which `interfeedback.receiver` does not override"),
             run(Settings.PROVIDERS, new Text(), null, "`interfeedback.provider`",
-                    "engine: comma-separated provider aliases, one matrix column each"),
+                    "comma-separated provider aliases, one matrix column group each"),
             run(Settings.FEEDBACKS, new Text(), null, "`interfeedback.feedback`",
-                    "engine: comma-separated feedback kinds, one matrix column each"),
+                    "comma-separated feedback kinds, one matrix column each"),
             run(Settings.ROUNDS, whole(1, 100), "3", null, "most feedback rounds per sample"),
             run(Settings.CONCURRENCY, whole(1, MOST_CONCURRENCY), "4", null,
                     "calls in flight per model endpoint, across all benchmarks of a run"),
@@ -87,9 +87,20 @@ public final class KeyCatalog {
                     "1.25 times the prompt price (`anthropic`), the prompt price (others)",
                     "price per million prompt tokens written to the API's prompt cache"),
             run(Prices.CURRENCY, new Text(), "USD", null, "currency of the prices"),
-            run(model("batch"), new Flag(), "false", null,
-                    "send the alias's calls through the OpenAI Batch API, in waves (round 0 of the whole dataset, then"
-                            + " each step of the feedback rounds), instead of one request each; see [Batch API](#the-openai-batch-api)"),
+            run(model(Prices.BATCH_DISCOUNT), new Share(), "0.5", null,
+                    "the share of the price taken off the calls a batch answered (the OpenAI Batch API's half), a fraction"
+                            + " or a percentage; see [Batch API](#the-openai-batch-api)"),
+            run(model(ModelFactory.BATCH), new Choice(List.of("false", "true", "file")), "false", null,
+                    "`true`: send the alias's calls through the OpenAI Batch API, in waves (round 0 of the whole dataset,"
+                            + " then each step of the feedback rounds), instead of one request each; `file`: write each wave"
+                            + " as a batch input file for `vllm run-batch` and read its output file in the next run; see"
+                            + " [Batch API](#the-openai-batch-api)"),
+            run(model(ModelFactory.BATCH_RETRY), new Choice(List.of("next-wave", "sync", "none")), "next-wave", null,
+                    "a line a batch answered with a 429 or 5xx, or left unanswered (an expired batch): sent again in the"
+                            + " next wave (up to `interfeedback.retry.max-attempts` batches in all), at once through the"
+                            + " synchronous client (`sync`, with its endpoint limit and retries), or an ERROR at once (`none`)"),
+            run(model(ModelFactory.BATCH_DIR), new Text(), null, "`<output.dir>/batch-files`",
+                    "where `batch=file` writes each wave's input file and looks for its output file"),
 
             run(Settings.RETRY_MAX_ATTEMPTS, whole(1, 100), "6", null,
                     "attempts per call, the first included; requests answered with an announced rate limit are not"

@@ -7,6 +7,9 @@ import dev.interfeedback.model.http.HttpChatModel;
 import dev.interfeedback.model.http.HttpModelSettings;
 import dev.interfeedback.model.batch.BatchModel;
 import dev.interfeedback.model.batch.BatchSession;
+import dev.interfeedback.model.batch.BatchTarget;
+import dev.interfeedback.model.batch.BatchUsageMeter;
+import dev.interfeedback.model.batch.RunMemo;
 import dev.interfeedback.model.openai.OpenAiCompatibleModel;
 import dev.interfeedback.model.resilience.AdaptiveLimiter;
 import dev.interfeedback.model.resilience.CachingModel;
@@ -36,6 +39,10 @@ public final class ModelFactory {
     public static final String BATCH_MAX_BYTES = Settings.PREFIX + "batch.max-bytes";
     public static final String BATCH_FIRST_POLL_MS = Settings.PREFIX + "batch.first-poll-ms";
     public static final String BATCH_LONGEST_POLL_MS = Settings.PREFIX + "batch.longest-poll-ms";
+    /** The fields of {@code interfeedback.model.<alias>.*} that say how its calls are batched. */
+    public static final String BATCH = "batch";
+    public static final String BATCH_RETRY = "batch.retry";
+    public static final String BATCH_DIR = "batch.dir";
 
 
     private final Settings settings;
@@ -74,7 +81,15 @@ public final class ModelFactory {
         this.limiters = limiters;
         this.stats = stats;
         this.calls = calls;
-        this.batches = new BatchSession(batchLimits(settings));
+        this.batches = new BatchSession(batchLimits(settings), settings.integer(Settings.RETRY_MAX_ATTEMPTS), stats);
+    }
+
+    /**
+     * A model this factory built, answering each distinct request once per run when some model is
+     * batched (see {@link RunMemo}); a batch model as it is.
+     */
+    public ChatModel onceEachBeside(ChatModel model) {
+        return model instanceof BatchUsageMeter ? model : new RunMemo(model, batches);
     }
 
     /** Where the calls of the models with {@code batch=true} wait for their batches. */
@@ -133,15 +148,15 @@ public final class ModelFactory {
             settings.wholeNumber(Settings.modelKey(alias, "timeout-ms")).ifPresent(ms -> builder.readTimeout(Duration.ofMillis(ms)));
             HttpModelSettings built = builder.build();
             String api = settings.choice(Settings.modelKey(alias, API));
-            boolean batch = settings.flag(Settings.modelKey(alias, "batch"));
-            if (batch && !api.equals("openai")) {
-                throw new ConfigurationException(Settings.modelKey(alias, "batch") + "=true: the batch engine speaks the"
-                        + " OpenAI Batch API only, and " + Settings.modelKey(alias, API) + " is " + api);
+            String batch = settings.choice(Settings.modelKey(alias, BATCH));
+            if (!batch.equals("false") && !api.equals("openai")) {
+                throw new ConfigurationException(Settings.modelKey(alias, BATCH) + "=" + batch + ": the batch engines speak the"
+                        + " OpenAI Batch API and its file format only, and " + Settings.modelKey(alias, API) + " is " + api);
             }
             if (api.equals("anthropic")) return resilient(alias, AnthropicModel.create(built, environment, images));
             if (api.equals("gemini")) return resilient(alias, GeminiModel.create(built, environment, images));
             OpenAiCompatibleModel http = OpenAiCompatibleModel.create(built, environment, images);
-            return batch ? batched(alias, http) : resilient(alias, http);
+            return batch.equals("false") ? resilient(alias, http) : batched(alias, http, batch.equals("file"));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -154,30 +169,38 @@ public final class ModelFactory {
      * call context, which a cache key leaves out.
      */
     private ChatModel resilient(String alias, HttpChatModel http) {
+        return cached(http, limitedAndRetried(alias, http));
+    }
+
+    private ChatModel limitedAndRetried(String alias, HttpChatModel http) {
         RetryPolicy policy = retryPolicy();
         AdaptiveLimiter limiter = limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias));
         http.onRateLimits(limiter.pacer()::observe);
-        ChatModel model = new LimitedModel(calls.apply(http), limiter, policy);
-        model = new RetryingModel(model, policy, stats);
+        return new RetryingModel(new LimitedModel(calls.apply(http), limiter, policy), policy, stats);
+    }
+
+    private ChatModel cached(HttpChatModel http, ChatModel model) {
         if (settings.cacheEnabled() && http.deterministic()) {
             Path cacheDir = settings.cacheDir();
-            model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);
+            return new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);
         }
         return model;
     }
 
     /**
-     * A model whose calls go through the Batch API: no endpoint limit or retries (a batch is not a
-     * request per call), the response cache outside, filled from the batches' answers under the
-     * keys the synchronous path uses, so a later synchronous run hits it.
+     * A model whose calls go through a batch engine: no endpoint limit or retries (a batch is not a
+     * request per call; a line retried synchronously goes through the synchronous client's), the
+     * response cache outside, filled from the batches' answers under the keys the synchronous path
+     * uses, so a later synchronous run hits it, and outside that the meter of batch tokens.
      */
-    private ChatModel batched(String alias, OpenAiCompatibleModel http) {
-        ChatModel model = calls.apply(new BatchModel(alias, http.info(), http.batchApi(), batches));
-        if (settings.cacheEnabled() && http.deterministic()) {
-            Path cacheDir = settings.cacheDir();
-            model = new CachingModel(model, http.cacheIdentity(), () -> ResponseCache.open(cacheDir), images, stats);
-        }
-        return model;
+    private ChatModel batched(String alias, OpenAiCompatibleModel http, boolean files) {
+        BatchTarget.Retry retry = BatchTarget.Retry.parse(settings.choice(Settings.modelKey(alias, BATCH_RETRY)));
+        Path dir = files ? settings.get(Settings.modelKey(alias, BATCH_DIR)).map(settings::resolve)
+                .orElse(settings.outputDir().resolve("batch-files")) : null;
+        BatchTarget target = new BatchTarget(alias, http.info().name(), http.batchApi(),
+                files ? BatchTarget.Mode.FILE : BatchTarget.Mode.API, dir, retry,
+                retry == BatchTarget.Retry.SYNC ? limitedAndRetried(alias, http) : null);
+        return new BatchUsageMeter(cached(http, calls.apply(new BatchModel(target, http.info(), batches))), target, batches);
     }
 
     private RetryPolicy retryPolicy() {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * (USD by default). Prompt tokens served from the API's prompt cache cost
  * {@code ...price.cached-prompt-per-million}, and tokens written to it
  * {@code ...price.cache-write-per-million}; by default the fractions of the prompt price that the
- * alias's API charges for them.
+ * alias's API charges for them. Calls a batch answered cost {@code ...price.batch-discount} less.
  */
 public final class Prices {
 
@@ -22,6 +22,7 @@ public final class Prices {
     public static final String COMPLETION_PER_MILLION = "price.completion-per-million";
     public static final String CACHED_PROMPT_PER_MILLION = "price.cached-prompt-per-million";
     public static final String CACHE_WRITE_PER_MILLION = "price.cache-write-per-million";
+    public static final String BATCH_DISCOUNT = "price.batch-discount";
 
     private Prices() {}
 
@@ -41,7 +42,8 @@ public final class Prices {
                     .orElse(prompt.get() * cachedShare(api));
             double write = settings.decimal(Settings.modelKey(alias, CACHE_WRITE_PER_MILLION))
                     .orElse(prompt.get() * (api.equals("anthropic") ? 1.25 : 1));
-            prices.put(alias, new PriceTable.Price(prompt.get(), completion.get(), cached, write));
+            prices.put(alias, new PriceTable.Price(prompt.get(), completion.get(), cached, write,
+                    settings.share(Settings.modelKey(alias, BATCH_DISCOUNT))));
         }
         return new PriceTable(settings.valueOrDefault(CURRENCY).orElseThrow(), prices);
     }

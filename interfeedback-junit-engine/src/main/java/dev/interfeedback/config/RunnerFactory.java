@@ -1,5 +1,6 @@
 package dev.interfeedback.config;
 
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.episode.Verifier;
 import dev.interfeedback.feedback.BinaryFeedback;
@@ -10,7 +11,9 @@ import dev.interfeedback.human.HumanParticipant;
 import dev.interfeedback.human.ReceiverActivity;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.MeteredModel;
+import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.UsageMeter;
+import dev.interfeedback.model.batch.BatchUsageMeter;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.LimiterRegistry;
 import dev.interfeedback.prompt.Prompts;
@@ -21,6 +24,7 @@ import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Builds a benchmark runner from settings: the two models, the feedback kind, rounds and concurrency. */
@@ -41,11 +45,12 @@ public final class RunnerFactory {
     public static BenchmarkRunner create(Settings settings, Function<String, String> environment, CallStats stats,
             UnaryOperator<ChatModel> around) {
         ModelFactory models = new ModelFactory(settings, environment, LimiterRegistry.shared(), stats, around);
-        ChatModel receiver = models.create(settings.receiverAlias());
+        ChatModel receiver = models.onceEachBeside(models.create(settings.receiverAlias()));
         boolean human = settings.feedback() == FeedbackKind.HUMAN;
         // In a human session a person is the provider: no provider model is built or called.
         ChatModel provider = human ? new HumanParticipant(HumanSettings.protocol(settings))
-                : models.create(settings.providerAlias());
+                : models.onceEachBeside(models.create(settings.providerAlias()));
+        Supplier<Usage> receiverBatched = batched(receiver), providerBatched = batched(provider);
         Prompts prompts = settings.prompts();
         boolean maintenance = settings.flag(Settings.MAINTENANCE);
         FeedbackProvider feedback = switch (settings.feedback()) {
@@ -59,14 +64,23 @@ public final class RunnerFactory {
         ScoringMode scoring = datasets.scoringMode();
         if (scoring.usesJudge()) {
             UsageMeter judgeTokens = new UsageMeter();
-            ChatModel judge = new MeteredModel(models.create(datasets.judgeAlias()), judgeTokens);
+            ChatModel judgeModel = models.onceEachBeside(models.create(datasets.judgeAlias()));
+            Supplier<Usage> judgeBatched = batched(judgeModel);
+            ChatModel judge = new MeteredModel(judgeModel, judgeTokens);
             MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
             Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
             return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
-                    judgeTokens, prompts, maintenance).sendingBatchesThrough(models.batches());
+                    judgeTokens, prompts, maintenance).sendingBatchesThrough(models.batches(),
+                            () -> new BatchTokens(receiverBatched.get(), providerBatched.get(), judgeBatched.get()));
         }
         return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads, null, null,
-                prompts, maintenance).sendingBatchesThrough(models.batches());
+                prompts, maintenance).sendingBatchesThrough(models.batches(),
+                        () -> new BatchTokens(receiverBatched.get(), providerBatched.get(), Usage.NONE));
+    }
+
+    /** The tokens of the calls batches answered for a model, when it is a batch model. */
+    private static Supplier<Usage> batched(ChatModel model) {
+        return model instanceof BatchUsageMeter meter ? meter::usage : () -> Usage.NONE;
     }
 
     /** The aliases a benchmark calls: receiver, provider (none in a human session), and the judge when one scores. */

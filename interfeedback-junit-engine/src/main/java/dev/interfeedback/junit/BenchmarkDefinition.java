@@ -3,6 +3,7 @@ package dev.interfeedback.junit;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.shard.Shard;
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.config.MatrixCells;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.ShardSetting;
 import dev.interfeedback.config.DatasetSettings;
@@ -45,13 +46,13 @@ record BenchmarkDefinition(
         String datasetSummary,
         Map<String, Integer> lines,
         RuntimeException problem,
-        List<Matrix.Cell> cells) {
+        List<MatrixCells.Cell> cells) {
 
     static BenchmarkDefinition read(Class<?> type, ConfigurationParameters parameters,
             Function<String, String> environment) {
         InterFeedbackBenchmark annotation = type.getAnnotation(InterFeedbackBenchmark.class);
         String id = annotation.id().isBlank() ? type.getSimpleName() : annotation.id().trim();
-        List<Matrix.Cell> cells = List.of(new Matrix.Cell(null, null, null));
+        List<MatrixCells.Cell> cells = List.of(new MatrixCells.Cell(null, null, null));
         RuntimeException matrixProblem = null;
         try {
             cells = Matrix.cells(parameters, annotation);
@@ -105,7 +106,7 @@ record BenchmarkDefinition(
 
     /** A cell's unique-id segment: {@code <receiver>,<provider>,<feedback>}. */
     String cellKey() {
-        return cells.get(0).key(settings);
+        return MatrixCells.key(settings);
     }
 
     /**
@@ -113,10 +114,10 @@ record BenchmarkDefinition(
      * and the id {@code <id>[<receiver>,<provider>,<feedback>]}. On a shard, the cell runs the
      * samples whose ids hash to the shard under the cell's own id, as the merge checks.
      */
-    BenchmarkDefinition cell(Matrix.Cell cell, ConfigurationParameters parameters, Function<String, String> environment) {
+    BenchmarkDefinition cell(MatrixCells.Cell cell, ConfigurationParameters parameters, Function<String, String> environment) {
         Settings cellSettings = BenchmarkSettings.of(parameters, type.getAnnotation(InterFeedbackBenchmark.class),
                 cell.overrides());
-        String cellId = id + "[" + cell.key(cellSettings) + "]";
+        String cellId = MatrixCells.id(id, cellSettings);
         Dataset cellDataset = dataset;
         String cellIdentity = null;
         RuntimeException cellProblem = null;

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -137,6 +138,8 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
             run.closeJournal(context.cancellation().isCancellationRequested());
         }
         context.listener().reportingEntryPublished(this, Figures.result(result));
+        context.outputs().transcripts(definition.id()).ifPresent(file ->
+                context.listener().fileEntryPublished(this, FileEntry.from(file, "text/plain")));
     }
 
     /** The samples discovery kept, in dataset order: all of them, or those an IDE reruns. */

@@ -61,9 +61,9 @@ final class BenchmarkRun {
      * {@code episodes.jsonl} and writes its transcript, all before JUnit hears the verdict, so
      * nothing reported is missing from the files and a killed run does not repeat it.
      *
-     * @return the transcript file
+     * @return where its transcript starts
      */
-    Path finished(Episode episode) throws IOException {
+    TranscriptFile.Location finished(Episode episode) throws IOException {
         if (journal.episode(episode.sampleId()).isEmpty()) journal.recordEpisode(episode);
         Sample sample = byId.get(episode.sampleId());
         outputs.appendEpisode(definition.id(), sample, testSet.provider(sample), episode);

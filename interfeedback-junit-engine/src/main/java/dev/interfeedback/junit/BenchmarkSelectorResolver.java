@@ -77,7 +77,7 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
                         .map(BenchmarkSelectorResolver::match)
                         .orElse(Resolution.unresolved());
             }
-            case Matrix.Cell.SEGMENT: {
+            case Matrix.SEGMENT: {
                 UniqueId parentId = id.removeLastSegment();
                 Optional<BenchmarkDescriptor> cell = context.addToParent(() -> selectUniqueId(parentId),
                         parent -> parent instanceof MatrixDescriptor matrix

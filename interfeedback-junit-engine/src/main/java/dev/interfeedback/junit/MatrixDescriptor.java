@@ -38,7 +38,7 @@ final class MatrixDescriptor extends AbstractTestDescriptor implements Node<RunC
 
     /** The cells' unique ids, in table order. */
     List<UniqueId> cellIds() {
-        return cells.stream().map(cell -> getUniqueId().append(Matrix.Cell.SEGMENT, cell.cellKey())).toList();
+        return cells.stream().map(cell -> getUniqueId().append(Matrix.SEGMENT, cell.cellKey())).toList();
     }
 
     /** The cell whose unique-id segment is {@code id}, if the matrix has it. */
@@ -46,7 +46,7 @@ final class MatrixDescriptor extends AbstractTestDescriptor implements Node<RunC
         return cells.stream()
                 .filter(cell -> cell.cellKey().equals(id))
                 .findFirst()
-                .map(cell -> new BenchmarkDescriptor(getUniqueId().append(Matrix.Cell.SEGMENT, id), cell));
+                .map(cell -> new BenchmarkDescriptor(getUniqueId().append(Matrix.SEGMENT, id), cell));
     }
 
     SharedRoundZero roundZero() {

@@ -5,13 +5,16 @@ import dev.interfeedback.episode.Round;
 import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.report.ShownText;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * A round as its sample's report entry: one line a person reads in a test tree (the answer, its
- * verdict, the gist of the feedback before it); the texts as written are in the transcript.
+ * A sample's rounds as its report entry: a line per round that a person reads in a test tree (the
+ * answer, its verdict, the gist of the feedback before it); the texts as written are in the
+ * transcript, whose place the entry names.
  */
 final class RoundEntries {
 
@@ -21,8 +24,12 @@ final class RoundEntries {
 
     private RoundEntries() {}
 
-    static ReportEntry of(Sample sample, Round round) {
-        return ReportEntry.from("round " + round.round(), summary(sample, round));
+    /** The sample's rounds, a key each ({@code round 0}, ...), then {@code transcript}: where its transcript starts. */
+    static ReportEntry of(Sample sample, List<Round> rounds, TranscriptFile.Location transcript) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        for (Round round : rounds) entry.put("round " + round.round(), summary(sample, round));
+        entry.put("transcript", transcript.toString());
+        return ReportEntry.from(entry);
     }
 
     static String summary(Sample sample, Round round) {

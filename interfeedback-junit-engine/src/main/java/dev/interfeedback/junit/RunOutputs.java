@@ -14,19 +14,19 @@ import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.RunFiles;
 import dev.interfeedback.report.html.HtmlReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The files of one run in {@code interfeedback.output.dir}: {@code episodes.jsonl} appended as
  * episodes finish, {@code results.json} rewritten as each benchmark finishes (so it holds every
- * benchmark of the run), a transcript per sample, the stored round-0 answers, and each running
+ * benchmark of the run), the transcripts (a file per benchmark), the stored round-0 answers, and each running
  * benchmark's journal, on a shard's run the shard's manifest, and at the end the HTML report. The
  * previous run's results, episodes, transcripts and report are removed when the run opens (see
  * {@link RunFiles}).
@@ -42,6 +42,7 @@ final class RunOutputs implements AutoCloseable {
     private final List<BenchmarkResult> results = new ArrayList<>();
     private final Map<String, PriceTable.Price> prices = new HashMap<>();
     private final Map<String, ResultsJson.Cell> cells = new HashMap<>();
+    private final Map<String, TranscriptFile> transcripts = new ConcurrentHashMap<>();
     private String currency = PriceTable.NONE.currency();
     private final String runId = RunFiles.newRunId();
     private final Shard shard;
@@ -98,11 +99,16 @@ final class RunOutputs implements AutoCloseable {
         episodes.append(benchmark, sample, providerRoundZero, episode);
     }
 
-    Path transcript(String benchmark, Sample sample, Episode episode) throws IOException {
-        Path file = dir.resolve(RunFiles.TRANSCRIPTS).resolve(FileNames.safe(benchmark)).resolve(FileNames.safe(sample.id()) + ".txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Transcript.of(benchmark, sample, episode), StandardCharsets.UTF_8);
-        return file;
+    /** Appends the sample's transcript to its benchmark's transcripts file. */
+    TranscriptFile.Location transcript(String benchmark, Sample sample, Episode episode) throws IOException {
+        return transcripts.computeIfAbsent(benchmark, b -> new TranscriptFile(
+                        dir.resolve(RunFiles.TRANSCRIPTS).resolve(FileNames.safe(b) + ".txt")))
+                .append(Transcript.of(benchmark, sample, episode));
+    }
+
+    /** The benchmark's transcripts file, once a transcript was written to it. */
+    Optional<Path> transcripts(String benchmark) {
+        return Optional.ofNullable(transcripts.get(benchmark)).map(TranscriptFile::file);
     }
 
     RoundZeroStore roundZeroStore() {
@@ -123,13 +129,14 @@ final class RunOutputs implements AutoCloseable {
         prices.putAll(benchmarkPrices.prices());
         if (!benchmarkPrices.prices().isEmpty()) currency = benchmarkPrices.currency();
         new ResultsJson(new PriceTable(currency, prices), runId, cells).write(results, dir.resolve(RunFiles.RESULTS));
-        if (manifest != null) manifest.finished(result, benchmarkPrices);
+        if (manifest != null) manifest.finished(result, benchmarkPrices, cell);
     }
 
     /** Closes the episodes and, when a benchmark finished, writes the HTML report of what is in the files. */
     @Override
     public synchronized void close() throws IOException {
         if (episodes != null) episodes.close();
+        for (TranscriptFile file : transcripts.values()) file.close();
         if (!results.isEmpty()) HtmlReport.write(dir);
     }
 }

@@ -8,12 +8,10 @@ import dev.interfeedback.episode.RoundZero;
 import dev.interfeedback.report.ShownText;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.DirectorySource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
@@ -21,8 +19,10 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One sample: a test whose verdict is the episode's. Each round is published on it as a report
- * entry as the receiver answers, and the transcript as a file entry.
+ * One sample: a test whose verdict is the episode's. Its rounds and where its transcript starts
+ * are published on it as one report entry when the episode ends (an event per round and a file
+ * entry per sample made the Launcher's XML listeners a third of a cached run's CPU); the
+ * benchmark publishes its transcripts file as a file entry.
  *
  * <p>Rounds are not nodes of their own: JUnit's XML report makes every leaf of the tree a test
  * case and gives it the failure of its ancestors, so a node per round, test or container, would
@@ -84,19 +84,10 @@ final class SampleDescriptor extends AbstractTestDescriptor implements Node<RunC
     @Override
     public RunContext execute(RunContext context, DynamicTestExecutor dynamicTestExecutor) throws Exception {
         BenchmarkRun run = context.benchmark();
-        RoundListener publish = (answered, round) ->
-                context.listener().reportingEntryPublished(this, RoundEntries.of(sample, round));
-        Optional<Episode> journaled = run.journaled(sample);
-        Episode episode;
-        if (journaled.isPresent()) {
-            // Finished by an interrupted run: its rounds are shown again, no model is asked.
-            episode = journaled.get();
-            episode.rounds().forEach(round -> publish.roundFinished(sample, round));
-        } else {
-            episode = run.runner().runSample(sample, run.testSet(), publish);
-        }
-        Path transcript = run.finished(episode);
-        context.listener().fileEntryPublished(this, FileEntry.from(transcript, "text/plain"));
+        // Finished by an interrupted run: its rounds are shown again, no model is asked.
+        Episode episode = run.journaled(sample).orElseGet(() -> run.runner().runSample(sample, run.testSet(), RoundListener.NONE));
+        TranscriptFile.Location transcript = run.finished(episode);
+        context.listener().reportingEntryPublished(this, RoundEntries.of(sample, episode.rounds(), transcript));
         Verdicts.report(episode, sample, definition.settings());
         return context;
     }

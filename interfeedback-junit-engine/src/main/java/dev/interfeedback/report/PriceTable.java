@@ -23,15 +23,26 @@ public record PriceTable(String currency, Map<String, Price> prices) {
 
     /**
      * Prices per million tokens: prompt (input) tokens billed in full, prompt tokens read from the
-     * API's prompt cache, prompt tokens written to it (Anthropic), and completion (output) tokens.
+     * API's prompt cache, prompt tokens written to it (Anthropic), and completion (output) tokens;
+     * and the share taken off the calls a batch answered.
      */
     public record Price(double promptPerMillion, double completionPerMillion, double cachedPromptPerMillion,
-            double cacheWritePerMillion) {
+            double cacheWritePerMillion, double batchDiscount) {
+        /** The OpenAI Batch API's discount: half the price. */
+        public static final double BATCH_DISCOUNT = 0.5;
+
         public Price {
             if (!(promptPerMillion >= 0) || !(completionPerMillion >= 0) || !(cachedPromptPerMillion >= 0)
                     || !(cacheWritePerMillion >= 0)) {
                 throw new IllegalArgumentException("prices must not be negative");
             }
+            if (!(batchDiscount >= 0 && batchDiscount <= 1)) throw new IllegalArgumentException("a batch discount is a fraction 0..1");
+        }
+
+        /** A price with the OpenAI Batch API's discount. */
+        public Price(double promptPerMillion, double completionPerMillion, double cachedPromptPerMillion,
+                double cacheWritePerMillion) {
+            this(promptPerMillion, completionPerMillion, cachedPromptPerMillion, cacheWritePerMillion, BATCH_DISCOUNT);
         }
 
         /** A price of an API without a prompt cache: cached and written tokens cost what others do. */
@@ -54,6 +65,19 @@ public record PriceTable(String currency, Map<String, Price> prices) {
     /** The estimated cost of {@code usage} on the alias's model, or empty when it has no price. */
     public Optional<Double> cost(String alias, Usage usage) {
         return Optional.ofNullable(prices.get(alias)).map(p -> p.cost(usage));
+    }
+
+    /**
+     * The estimated cost of {@code usage}, of which {@code batched} went through a batch and is billed
+     * at the batch discount; empty when the alias has no price.
+     */
+    public Optional<Double> cost(String alias, Usage usage, Usage batched) {
+        return Optional.ofNullable(prices.get(alias)).map(p -> p.cost(usage) - p.batchDiscount() * p.cost(batched));
+    }
+
+    /** What the batch discount saved on the {@code batched} tokens; empty when the alias has no price. */
+    public Optional<Double> savedByBatch(String alias, Usage batched) {
+        return Optional.ofNullable(prices.get(alias)).map(p -> p.batchDiscount() * p.cost(batched));
     }
 
     /**

@@ -95,6 +95,15 @@ public final class ProgressReporter implements RunObserver, AutoCloseable {
         }
     }
 
+    /**
+     * A line about the batches of a benchmark (a wave sent, a batch's state and counts), printed at
+     * once: they change seldom, and each change is news.
+     */
+    public synchronized void batches(String benchmark, String line) {
+        out.println((terminal ? "\r" : "") + "progress " + benchmark + ": " + line);
+        out.flush();
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.bench.MaintenanceMetrics;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes {@code results.json}, the versioned summary of the public contract (schema version 1). */
 public final class ResultsJson {
@@ -66,7 +68,49 @@ public final class ResultsJson {
         if (runId != null) root.put("runId", runId);
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (BenchmarkResult result : results) benchmarks.add(benchmark(result));
+        root.set("totals", totals(results));
         return root;
+    }
+
+    /**
+     * What the run spent, by model: every benchmark's tokens, less the round-0 answers a matrix
+     * cell took from another cell (billed once, to the cell that asked), so that a shared round-0
+     * pass counts once here while each cell reports its tokens as if it ran alone. Models by alias;
+     * the tokens batches answered at the batch discount.
+     */
+    private ObjectNode totals(List<BenchmarkResult> results) {
+        Map<String, ModelInfo> models = new TreeMap<>();
+        Map<String, Usage> spent = new TreeMap<>();
+        Map<String, Usage> batched = new TreeMap<>();
+        for (BenchmarkResult result : results) {
+            spend(models, spent, result.receiver(), result.receiverUsage().minus(result.sharedRoundZero().receiver()));
+            spend(models, spent, result.provider(), result.providerUsage().minus(result.sharedRoundZero().provider()));
+            if (result.judge() != null) spend(models, spent, result.judge(), result.judgeUsage());
+            // A shared round-0 answer came from the cell that asked, so a cell's batch tokens hold none of it.
+            batched.merge(result.receiver().alias(), result.batched().receiver(), Usage::plus);
+            batched.merge(result.provider().alias(), result.batched().provider(), Usage::plus);
+            if (result.judge() != null) batched.merge(result.judge().alias(), result.batched().judge(), Usage::plus);
+        }
+        ObjectNode node = mapper.createObjectNode();
+        node.put("currency", prices.currency());
+        Double total = 0.0;
+        ArrayNode list = node.putArray("models");
+        for (Map.Entry<String, Usage> entry : spent.entrySet()) {
+            ObjectNode model = list.addObject();
+            model.put("alias", entry.getKey());
+            model.put("model", models.get(entry.getKey()).name());
+            model.set("tokens", tokens(entry.getValue()));
+            Double cost = prices.cost(entry.getKey(), entry.getValue(), batched.get(entry.getKey())).orElse(null);
+            putCost(model, "estimatedCost", cost);
+            total = total == null || cost == null ? null : total + cost;
+        }
+        putCost(node, "estimatedCost", total);
+        return node;
+    }
+
+    private static void spend(Map<String, ModelInfo> models, Map<String, Usage> spent, ModelInfo model, Usage usage) {
+        models.putIfAbsent(model.alias(), model);
+        spent.merge(model.alias(), usage, Usage::plus);
     }
 
     /** Writes to a temporary file first, so a reader never sees half a file. */
@@ -86,9 +130,12 @@ public final class ResultsJson {
             node.put("cell", cell.key());
         }
         node.put("dataset", result.dataset());
-        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage()));
-        node.set("provider", model(result.provider(), "provider", result.providerUsage()));
-        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage()));
+        BatchTokens batched = result.batched();
+        node.set("receiver", model(result.receiver(), "receiver", result.receiverUsage(), result.sharedRoundZero().receiver(),
+                batched.receiver()));
+        node.set("provider", model(result.provider(), "provider", result.providerUsage(), result.sharedRoundZero().provider(),
+                batched.provider()));
+        if (result.judge() != null) node.set("judge", model(result.judge(), "judge", result.judgeUsage(), null, batched.judge()));
         node.set("cost", cost(result));
         node.put("feedback", result.feedback().configName());
         node.put("maxRounds", result.maxRounds());
@@ -144,27 +191,35 @@ public final class ResultsJson {
         }
     }
 
-    /** Estimated cost by role; a role without a price is null, and so is the total then. */
+    /**
+     * Estimated cost by role, the calls a batch answered at the batch discount; a role without a
+     * price is null, and so is the total then.
+     */
     private ObjectNode cost(BenchmarkResult result) {
         ObjectNode node = mapper.createObjectNode();
         node.put("currency", prices.currency());
-        var receiver = prices.cost(result.receiver().alias(), result.receiverUsage());
-        var provider = prices.cost(result.provider().alias(), result.providerUsage());
+        BatchTokens batched = result.batched();
+        var receiver = prices.cost(result.receiver().alias(), result.receiverUsage(), batched.receiver());
+        var provider = prices.cost(result.provider().alias(), result.providerUsage(), batched.provider());
         putCost(node, "receiver", receiver.orElse(null));
         putCost(node, "provider", provider.orElse(null));
         Double total = receiver.isPresent() && provider.isPresent() ? receiver.get() + provider.get() : null;
         if (result.judge() != null) {
-            var judge = prices.cost(result.judge().alias(), result.judgeUsage());
+            var judge = prices.cost(result.judge().alias(), result.judgeUsage(), batched.judge());
             putCost(node, "judge", judge.orElse(null));
             total = total != null && judge.isPresent() ? total + judge.get() : null;
         }
         putCost(node, "total", total);
         Double saved = sum(prices.savedByPromptCache(result.receiver().alias(), result.receiverUsage()).orElse(null),
                 prices.savedByPromptCache(result.provider().alias(), result.providerUsage()).orElse(null));
+        Double savedByBatch = sum(prices.savedByBatch(result.receiver().alias(), batched.receiver()).orElse(null),
+                prices.savedByBatch(result.provider().alias(), batched.provider()).orElse(null));
         if (result.judge() != null) {
             saved = sum(saved, prices.savedByPromptCache(result.judge().alias(), result.judgeUsage()).orElse(null));
+            savedByBatch = sum(savedByBatch, prices.savedByBatch(result.judge().alias(), batched.judge()).orElse(null));
         }
         putCost(node, "savedByPromptCache", saved);
+        putCost(node, "savedByBatch", savedByBatch);
         return node;
     }
 
@@ -182,22 +237,35 @@ public final class ResultsJson {
         else node.put(field, value);
     }
 
-    private ObjectNode model(ModelInfo info, String role, Usage usage) {
+    /**
+     * @param shared the round-0 tokens among {@code usage} that another cell of the matrix was billed; null for the judge
+     * @param batched the tokens among {@code usage} billed at the batch discount
+     */
+    private ObjectNode model(ModelInfo info, String role, Usage usage, Usage shared, Usage batched) {
         ObjectNode node = mapper.createObjectNode();
         node.put("role", role);
         node.put("alias", info.alias());
         node.put("model", info.name());
         node.put("simulated", info.simulated());
-        ObjectNode tokens = node.putObject("tokens");
+        node.set("tokens", tokens(usage));
+        if (shared != null) node.set("sharedRoundZeroTokens", tokens(shared));
+        putCost(node, "estimatedCost", prices.cost(info.alias(), usage, batched).orElse(null));
+        ObjectNode cache = node.putObject("promptCache");
+        putFraction(cache, "cachedShare", cachedShare(usage));
+        putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
+        ObjectNode batch = node.putObject("batch");
+        batch.set("tokens", tokens(batched));
+        putCost(batch, "saved", prices.savedByBatch(info.alias(), batched).orElse(null));
+        return node;
+    }
+
+    private ObjectNode tokens(Usage usage) {
+        ObjectNode tokens = mapper.createObjectNode();
         tokens.put("prompt", usage.promptTokens());
         tokens.put("completion", usage.completionTokens());
         tokens.put("cachedPrompt", usage.cachedPromptTokens());
         tokens.put("cacheWrite", usage.cacheWriteTokens());
-        putCost(node, "estimatedCost", prices.cost(info.alias(), usage).orElse(null));
-        ObjectNode cache = node.putObject("promptCache");
-        putFraction(cache, "cachedShare", cachedShare(usage));
-        putCost(cache, "saved", prices.savedByPromptCache(info.alias(), usage).orElse(null));
-        return node;
+        return tokens;
     }
 
     /** The corrections guessing untried options would give, beside the correction rate. */

@@ -66,12 +66,12 @@ public final class SummaryTable {
                             maintenance.rate().successes(), maintenance.tested(),
                             maintenance.errors() == 0 ? "" : "; " + maintenance.errors() + " errors"));
         }
-        out.append("  tokens            ").append(tokens("receiver", result.receiver(), result.receiverUsage(), prices))
+        out.append("  tokens            ").append(tokens("receiver", result.receiver(), result.receiverUsage(), result.batched().receiver(), prices))
                 .append('\n');
-        out.append("                    ").append(tokens("provider", result.provider(), result.providerUsage(), prices))
+        out.append("                    ").append(tokens("provider", result.provider(), result.providerUsage(), result.batched().provider(), prices))
                 .append('\n');
         if (result.judge() != null) {
-            out.append("                    ").append(tokens("judge", result.judge(), result.judgeUsage(), prices))
+            out.append("                    ").append(tokens("judge", result.judge(), result.judgeUsage(), result.batched().judge(), prices))
                     .append('\n');
         }
         out.append("  per category      accuracy / correction rate (#test)\n");
@@ -83,8 +83,8 @@ public final class SummaryTable {
         return out.toString();
     }
 
-    private static String tokens(String role, ModelInfo model, Usage usage, PriceTable prices) {
-        String cost = prices.cost(model.alias(), usage)
+    private static String tokens(String role, ModelInfo model, Usage usage, Usage batched, PriceTable prices) {
+        String cost = prices.cost(model.alias(), usage, batched)
                 .map(c -> String.format(Locale.ROOT, ", estimated cost %.4f %s", c, prices.currency()))
                 .orElse(", no price configured");
         String cached = "";
@@ -93,7 +93,14 @@ public final class SummaryTable {
                     + prices.savedByPromptCache(model.alias(), usage)
                             .map(s -> String.format(Locale.ROOT, ", %.4f %s saved by it", s, prices.currency())).orElse("");
         }
-        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s%s", role, model.alias(),
-                usage.promptTokens(), usage.completionTokens(), cost, cached);
+        String batch = "";
+        if (batched.promptTokens() + batched.completionTokens() > 0) {
+            batch = String.format(Locale.ROOT, " (%d + %d through batches", batched.promptTokens(), batched.completionTokens())
+                    + prices.savedByBatch(model.alias(), batched)
+                            .map(s -> String.format(Locale.ROOT, ", %.4f %s saved by the batch discount", s, prices.currency()))
+                            .orElse("") + ")";
+        }
+        return String.format(Locale.ROOT, "%-8s %s: %d prompt + %d completion%s%s%s", role, model.alias(),
+                usage.promptTokens(), usage.completionTokens(), batch, cost, cached);
     }
 }

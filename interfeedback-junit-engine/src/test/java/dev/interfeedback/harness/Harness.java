@@ -35,14 +35,16 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * fixed latency per call, and full runs of a generated dataset with images against it, each in its
  * own JVM so that its CPU time and memory are its own: a first run, then a rerun answered from the
  * response cache, through the command-line runner ({@code cli}) and through the JUnit engine as
- * {@code interfeedback:evaluate} runs it ({@code engine}). Prints calls, wall time, the ideal wall
+ * {@code interfeedback:evaluate} runs it ({@code engine}), and through {@code mvn verify} of a
+ * generated project with the plugin ({@code maven}, see {@link MavenBuild}). Prints calls, wall time, the ideal wall
  * time, efficiency, CPU per call, peak heap and peak RSS of each, and the sizes of the outputs.
  *
  * <pre>
  * Harness [--samples 10000] [--latency-ms 100] [--concurrency 64] [--rounds 3]
- *         [--feedback detailed] [--heap 256m] [--path cli|engine|both] [--work target/harness] [--shards 0]
+ *         [--feedback detailed] [--heap 256m] [--path cli|engine|maven|both|all] [--maven-heap 512m]
+ *         [--work target/harness] [--shards 0]
  *         [--image FILE] [--rerun true]
- *         [--quota-requests N --quota-tokens M [--quota-headers true]]
+ *         [--quota-requests N --quota-tokens M [--quota-headers true]] [--jvm-options "..."]
  * </pre>
  *
  * With {@code --shards N}, the command line's first run is also made as N shards, one after the
@@ -62,8 +64,13 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  */
 public final class Harness {
 
+    /** Options for each run's JVM besides its heap ({@code --jvm-options "..."}): a profiler's, say. */
+    private static List<String> RUN_JVM_OPTIONS = List.of();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        String jvmOptions = options.getOrDefault("jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) RUN_JVM_OPTIONS = List.of(jvmOptions.split("\\s+"));
         int samples = Integer.parseInt(options.getOrDefault("samples", "10000"));
         int latencyMs = Integer.parseInt(options.getOrDefault("latency-ms", "100"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
@@ -80,9 +87,14 @@ public final class Harness {
         }
         List<String> paths = switch (options.getOrDefault("path", "both")) {
             case "both" -> List.of("cli", "engine");
-            case "cli", "engine" -> List.of(options.get("path"));
-            default -> throw new IllegalArgumentException("--path: cli, engine or both, found " + options.get("path"));
+            case "all" -> List.of("cli", "engine", "maven");
+            case "cli", "engine", "maven" -> List.of(options.get("path"));
+            default -> throw new IllegalArgumentException("--path: cli, engine, maven, both or all, found " + options.get("path"));
         };
+        MavenBuild maven = paths.contains("maven")
+                ? new MavenBuild(Path.of(options.getOrDefault("maven-repo", "interfeedback-maven-plugin/target/it-repo")).toAbsolutePath(),
+                        work.resolve("maven-project"), options.getOrDefault("maven-heap", "512m"))
+                : null;
 
         List<String> serverArgs = new ArrayList<>(List.of(String.valueOf(latencyMs), "0"));
         long quotaRequests = Long.parseLong(options.getOrDefault("quota-requests", "0"));
@@ -116,19 +128,26 @@ public final class Harness {
 
             List<Phase[]> measured = new ArrayList<>();
             List<List<Map<String, Long>>> serverAround = new ArrayList<>();
+            Phase skipped = null;
             for (String path : paths) {
-                Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
                 Path cache = work.resolve(path + "-cache");
                 deleteTree(cache);
                 List<String> pathSettings = new ArrayList<>(settings);
                 pathSettings.add("interfeedback.cache.dir=" + cache);
                 Map<String, Long> before = serverStats(serverIn, serverOut);
+                Phase first, cached = null;
                 if (quotaRequests > 0) emptyQuota(serverIn, serverOut);
-                Phase first = phase(path + " first run", main, heap, pathSettings, work.resolve(path + "-first"), serverIn, serverOut);
+                if (path.equals("maven")) {
+                    maven.prepare(data);
+                    first = maven.phase("maven first run", pathSettings, work.resolve("maven-first"), false, serverIn, serverOut);
+                    if (rerun) cached = maven.phase("maven cached", pathSettings, work.resolve("maven-cached"), false, serverIn, serverOut);
+                    skipped = maven.phase("maven skip", pathSettings, work.resolve("maven-skip"), true, serverIn, serverOut);
+                } else {
+                    Class<?> main = path.equals("cli") ? Run.class : EngineRun.class;
+                    first = phase(path + " first run", main, heap, pathSettings, work.resolve(path + "-first"), serverIn, serverOut);
+                    if (rerun) cached = phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut);
+                }
                 Map<String, Long> after = serverStats(serverIn, serverOut);
-                Phase cached = rerun
-                        ? phase(path + " cached", main, heap, pathSettings, work.resolve(path + "-cached"), serverIn, serverOut)
-                        : null;
                 measured.add(new Phase[] {first, cached});
                 serverAround.add(List.of(before, after));
             }
@@ -153,6 +172,7 @@ public final class Harness {
                             first.name, bound.getAsDouble(), latencyMs, bound.getAsDouble() / first.wallSeconds);
                 }
             }
+            if (skipped != null) ownCost(measured, skipped);
             for (int i = 0; i < measured.size(); i++) {
                 Phase first = measured.get(i)[0];
                 Map<String, Long> before = serverAround.get(i).get(0), after = serverAround.get(i).get(1);
@@ -203,17 +223,45 @@ public final class Harness {
         }
     }
 
+    /**
+     * The evaluate goal's own cost: each Maven build's wall and CPU less those of the same build
+     * with {@code -Dinterfeedback.skip=true}, and its peak RSS less the skipped build's, beside
+     * the command line's and the engine's (whose JVMs hold nothing but the run).
+     */
+    private static void ownCost(List<Phase[]> measured, Phase skipped) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "the evaluate goal's own cost (the build less the skipped build: %.2f s wall, %.2f s CPU, %.0f MB peak RSS)%n",
+                skipped.wallSeconds, skipped.cpuSeconds, skipped.peakRssMb);
+        Phase[] cli = null, maven = null;
+        for (Phase[] pair : measured) {
+            if (pair[0].name.startsWith("cli")) cli = pair;
+            if (pair[0].name.startsWith("maven")) maven = pair;
+        }
+        for (int i = 0; i < 2 && maven != null; i++) {
+            Phase build = maven[i];
+            if (build == null) continue;
+            double wall = build.wallSeconds - skipped.wallSeconds, cpu = build.cpuSeconds - skipped.cpuSeconds;
+            double rss = build.peakRssMb - skipped.peakRssMb;
+            System.out.printf(Locale.ROOT, "  %-17s wall %.2f s, CPU %.2f s, peak RSS +%.0f MB (the build's %.0f MB)", build.name, wall, cpu, rss, build.peakRssMb);
+            if (cli != null && cli[i] != null) {
+                System.out.printf(Locale.ROOT, "; / cli: CPU %.2fx, peak RSS %.2fx (the build's)", cpu / cli[i].cpuSeconds, build.peakRssMb / cli[i].peakRssMb);
+            }
+            System.out.println();
+        }
+    }
+
     /** The run's results.json but for its run id, which differs from run to run by design. */
     private static String withoutRunId(Path out) throws IOException {
         return Files.readString(out.resolve("results.json")).replaceAll("\"runId\"\\s*:\\s*\"[^\"]*\"", "");
     }
 
     private static void print(Phase phase, long perCallDenominator, double ideal) {
-        System.out.printf(Locale.ROOT, "%-19s %8d %9.2f %9s %10s %9.2f %13.3f %7.0f MB %7.0f MB%n",
+        System.out.printf(Locale.ROOT, "%-19s %8d %9.2f %9s %10s %9.2f %13.3f %10s %7.0f MB%n",
                 phase.name, phase.calls, phase.wallSeconds,
                 Double.isNaN(ideal) ? "-" : String.format(Locale.ROOT, "%.2f", ideal),
                 Double.isNaN(ideal) ? "-" : String.format(Locale.ROOT, "%.3f", ideal / phase.wallSeconds),
-                phase.cpuSeconds, phase.cpuSeconds * 1000 / Math.max(1, perCallDenominator), phase.peakHeapMb, phase.peakRssMb);
+                phase.cpuSeconds, phase.cpuSeconds * 1000 / Math.max(1, perCallDenominator),
+                Double.isNaN(phase.peakHeapMb) ? "-" : String.format(Locale.ROOT, "%.0f MB", phase.peakHeapMb), phase.peakRssMb);
     }
 
     /** One run in its own JVM, measured from inside it by {@link Run} or {@link EngineRun}. */
@@ -227,7 +275,9 @@ public final class Harness {
         args.add("interfeedback.output.dir=" + out);
         System.out.println("== " + name);
         deleteTree(out);
-        Process run = java(List.of("-Xmx" + heap, "-Xms" + heap), main, args)
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
+        jvm.addAll(RUN_JVM_OPTIONS);
+        Process run = java(jvm, main, args)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, String> measured = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
@@ -237,7 +287,8 @@ public final class Harness {
                         String[] kv = pair.split("=", 2);
                         measured.put(kv[0], kv[1]);
                     }
-                } else if (line.startsWith("progress") || line.startsWith("interfeedback") || line.startsWith("Resuming")) {
+                } else if (line.startsWith("progress") || line.startsWith("interfeedback") || line.startsWith("Resuming")
+                        || line.startsWith("cpu by thread") || line.startsWith("heap after")) {
                     System.out.println("   " + line);
                 }
             }
@@ -333,6 +384,106 @@ public final class Harness {
         }
     }
 
+    /**
+     * {@code mvn verify} of a generated project whose benchmark class runs the harness's dataset
+     * through {@code interfeedback:evaluate}, the plugin and engine as built from this tree: they
+     * resolve from a local repository of their own (the invoker's, which {@code bench/harness.sh}
+     * fills), chained to the user's for everything else, which it only reads. Measured from outside
+     * by {@code /usr/bin/time}: wall, user + system CPU of the whole process tree, and the peak RSS
+     * of its largest process.
+     */
+    private static final class MavenBuild {
+
+        private final Path repo;
+        private final Path project;
+        private final String heap;
+        private Path data;
+
+        MavenBuild(Path repo, Path project, String heap) {
+            this.repo = repo;
+            this.project = project;
+            this.heap = heap;
+        }
+
+        /** Writes the project and compiles it once, so that every measured build finds it up to date. */
+        void prepare(Path data) throws Exception {
+            Path plugin = repo.resolve("dev/interfeedback/interfeedback-maven-plugin");
+            if (!Files.isDirectory(plugin)) {
+                throw new IllegalStateException("no plugin in " + repo + ": run bench/harness.sh, which fills it");
+            }
+            String version;
+            try (Stream<Path> versions = Files.list(plugin)) {
+                version = versions.filter(Files::isDirectory).map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+            }
+            Path source = project.resolve("src/test/java/harness/HarnessBenchmark.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, """
+                    package harness;
+
+                    @dev.interfeedback.junit.InterFeedbackBenchmark(id = "harness", dataset = "dataset.jsonl")
+                    public class HarnessBenchmark {}
+                    """);
+            try (var pom = Harness.class.getResourceAsStream("maven-project.pom.xml")) {
+                Files.writeString(project.resolve("pom.xml"), new String(pom.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("@interfeedback.version@", version));
+            }
+            Process compile = command(List.of("test-compile", "-Dinterfeedback.basedir=" + data), null).start();
+            if (compile.waitFor() != 0) {
+                throw new IllegalStateException("the harness's Maven project did not compile: " + Files.readString(log()));
+            }
+            this.data = data;
+        }
+
+        Phase phase(String name, List<String> settings, Path out, boolean skip, PrintWriter serverIn, BufferedReader serverOut)
+                throws Exception {
+            long before = serverRequests(serverIn, serverOut);
+            System.out.println("== " + name);
+            deleteTree(out);
+            Path time = project.resolve("target/time.txt");
+            List<String> args = new ArrayList<>(List.of("verify", "-Dinterfeedback.basedir=" + data,
+                    "-Dinterfeedback.output.dir=" + out));
+            if (skip) args.add("-Dinterfeedback.skip=true");
+            for (String setting : settings) {
+                if (!setting.startsWith("interfeedback.dataset=")) args.add("-D" + setting);
+            }
+            Process build = command(args, time).start();
+            if (build.waitFor() != 0) throw new IllegalStateException(name + " failed: " + Files.readString(log()));
+            for (String line : Files.readAllLines(log())) {
+                if (line.contains("InterFeedback: ") || line.contains("BUILD")) System.out.println("   " + line.strip());
+            }
+            Map<String, String> measured = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(time)) {
+                if (!line.startsWith("MEASURED ")) continue;
+                for (String pair : line.substring(9).split(" ")) {
+                    String[] kv = pair.split("=", 2);
+                    measured.put(kv[0], kv[1]);
+                }
+            }
+            long calls = serverRequests(serverIn, serverOut) - before;
+            return new Phase(name, out, calls, 0, Double.parseDouble(measured.get("wall")),
+                    Double.parseDouble(measured.get("user")) + Double.parseDouble(measured.get("sys")),
+                    Double.NaN, Long.parseLong(measured.get("maxrssKb")) / 1024.0);
+        }
+
+        private Path log() {
+            return project.resolve("target/build.log");
+        }
+
+        private ProcessBuilder command(List<String> goals, Path time) throws IOException {
+            Files.createDirectories(project.resolve("target"));
+            List<String> command = new ArrayList<>();
+            if (time != null) command.addAll(List.of("/usr/bin/time", "-o", time.toString(), "-f",
+                    "MEASURED wall=%e user=%U sys=%S maxrssKb=%M"));
+            command.addAll(List.of(Path.of("mvnw").toAbsolutePath().toString(), "-B", "-f", project.resolve("pom.xml").toString(),
+                    "-Dmaven.repo.local=" + repo,
+                    "-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"), ".m2", "repository")));
+            command.addAll(goals);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
+            builder.environment().put("MAVEN_OPTS", "-Xmx" + heap);
+            return builder;
+        }
+    }
+
     /** Wall and CPU time of a run and the peaks of its JVM, measured from inside it. */
     private static final class Meter {
 
@@ -341,8 +492,27 @@ public final class Harness {
         private final long cpu0;
         private final long wall0;
 
+        /** The most heap in use right after a collection: what the run holds, whatever the young generation's size. */
+        private final java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
+
         Meter() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+                if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+            }
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
+                    }
+                    peakAfterGc.accumulateAndGet(used, Math::max);
+                }, notification -> notification.getType().equals(
+                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+            }
             cpu0 = os.getProcessCpuTime();
             wall0 = System.nanoTime();
         }
@@ -354,8 +524,53 @@ public final class Harness {
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             }
+            System.out.println("cpu by thread: " + cpuByThread());
+            System.out.printf(Locale.ROOT, "heap after collections at most %.1f MB%n", peakAfterGc.get() / 1048576.0);
             System.out.printf(Locale.ROOT, "MEASURED wall=%.3f cpu=%.3f peakHeapMb=%.1f peakRssMb=%.1f modelCalls=%d%n",
                     wall, cpu, peak / 1048576.0, peakRssKb() / 1024.0, modelCalls);
+        }
+
+        /**
+         * The process's CPU seconds since it started, user and system, and by kind of thread (the
+         * JIT compilers, the garbage collector, the JVM's own, the run's), from Linux's per-thread
+         * counters: where a run's CPU goes that a Java profiler's samples do not show. Threads that
+         * ended are in the totals only.
+         */
+        private static String cpuByThread() throws IOException {
+            Path tasks = Path.of("/proc/self/task");
+            if (!Files.isDirectory(tasks)) return "-";
+            Map<String, double[]> kinds = new java.util.TreeMap<>();
+            try (Stream<Path> list = Files.list(tasks)) {
+                for (Path task : list.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double[] t = kinds.computeIfAbsent(kind(name), k -> new double[2]);
+                    t[0] += Long.parseLong(f[11]) / 100.0;
+                    t[1] += Long.parseLong(f[12]) / 100.0;
+                }
+            }
+            String[] f = Files.readString(Path.of("/proc/self/stat")).replaceFirst("^.*\\) ", "").split(" ");
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "process user %.2f sys %.2f;",
+                    Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0));
+            kinds.forEach((kind, t) -> out.append(String.format(Locale.ROOT, " %s %.2f+%.2f", kind, t[0], t[1])));
+            return out.toString();
+        }
+
+        private static String kind(String thread) {
+            if (thread.contains("CompilerThre")) return "jit";
+            if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) return "gc";
+            if (thread.startsWith("OkHttp")) return "okhttp";
+            if (thread.startsWith("interfeedback") || thread.equals("java") || thread.equals("main")) return "run";
+            if (thread.startsWith("JFR") || thread.startsWith("VM ") || thread.contains("Service") || thread.startsWith("Sweeper")
+                    || thread.startsWith("Common-Cleaner") || thread.startsWith("Finalizer") || thread.startsWith("Reference")
+                    || thread.startsWith("Signal")) return "jvm";
+            return "other:" + thread.replaceAll("[0-9]+", "N");
         }
 
         /** The process's resident set at its highest (Linux); what the JVM took from the machine, heap or not. */

@@ -38,7 +38,8 @@ class BatchEngineTest {
                 assertThat(receiver.batchIds()).isNotEmpty();
                 assertThat(receiver.chatRequests() + provider.chatRequests()).isZero();
             }
-            assertThat(KilledRuns.results(dir.resolve("batch/results.json"))).isEqualTo(KilledRuns.results(dir.resolve("sync/results.json")));
+            assertThat(KilledRuns.resultsBesideBatches(dir.resolve("batch/results.json")))
+                    .isEqualTo(KilledRuns.resultsBesideBatches(dir.resolve("sync/results.json")));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.junit.fixtures.MatrixBenchmark;
+import dev.interfeedback.testing.MatrixTotals;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.SyntheticDataset;
 import java.nio.file.Path;
@@ -78,6 +79,22 @@ class MatrixEngineTest {
         // R + P passes over the dataset (3 + 2), not 2 · R · P · F (24)
         assertThat(roundZero).hasSize((RECEIVERS.size() + PROVIDERS.size()) * SAMPLES);
         assertThat(roundZero.values()).containsOnly(1);
+    }
+
+    @Test
+    void theRunsTotalsChargeASharedRound0AnswerOnceAndEqualWhatTheServerBilled() throws Exception {
+        run(Map.of(), "all", selectClass(MatrixBenchmark.class));
+        JsonNode results = results(dir.resolve("all"));
+
+        long[] billed = server.billedTokens();
+        assertThat(billed[0]).isPositive();
+        assertThat(MatrixTotals.sum(results, "prompt")).isEqualTo(billed[0]);
+        assertThat(MatrixTotals.sum(results, "completion")).isEqualTo(billed[1]);
+        // the cells' own tokens count each shared round-0 answer once per cell: more than was billed
+        assertThat(MatrixTotals.cells(results, "prompt")).isGreaterThan(billed[0]);
+        assertThat(MatrixTotals.cells(results, "prompt") - MatrixTotals.shared(results, "prompt")).isEqualTo(billed[0]);
+        assertThat(results.path("totals").path("models")).extracting(m -> m.path("alias").asText())
+                .containsExactlyInAnyOrder("r1", "r2", "r3", "strong", "p2");
     }
 
     @Test

@@ -33,9 +33,10 @@ class NamesTest {
         assertThat(RoundEntries.gist(SAMPLE, detailed)).isEqualTo("Check the axis labels.");
         assertThat(RoundEntries.gist(SAMPLE, binary))
                 .isEqualTo("Your previous answer is incorrect. Please reconsider and answer again.");
-        assertThat(RoundEntries.of(SAMPLE, new Round(0, "Answer: B", null, new Verdict("B", false, "official-parser", true), null, null))
+        assertThat(RoundEntries.of(SAMPLE, List.of(new Round(0, "Answer: B", null, new Verdict("B", false, "official-parser", true), null, null)),
+                        new TranscriptFile.Location(Path.of("/out/transcripts/b.txt"), 41))
                 .getKeyValuePairs())
-                .containsExactly(Map.entry("round 0", "answered B (wrong)"));
+                .containsExactly(Map.entry("round 0", "answered B (wrong)"), Map.entry("transcript", "/out/transcripts/b.txt:41"));
         assertThat(RoundEntries.summary(SAMPLE, new Round(1, "no idea", null, new Verdict(null, false, "official-parser", true), detailed, null)))
                 .isEqualTo("answered (no answer found in \"no idea\") (wrong) after \"Check the axis labels.\"");
     }

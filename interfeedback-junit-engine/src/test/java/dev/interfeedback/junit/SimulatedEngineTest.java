@@ -128,15 +128,20 @@ class SimulatedEngineTest {
         assertThat(episodes).hasSize(24);
         assertThat(episodes.stream().filter(line -> line.contains("\"benchmark\":\"SimulatedBenchmark\""))).hasSize(12);
 
+        // a transcripts file per benchmark, published on the benchmark; every sample's transcript in it
         List<Path> transcripts = results.allEvents().stream()
                 .filter(e -> e.getType() == EventType.FILE_ENTRY_PUBLISHED)
+                .peek(e -> assertThat(Tally.kind(e.getTestDescriptor().getUniqueId())).isEqualTo("benchmark"))
                 .map(e -> e.getRequiredPayload(FileEntry.class).getPath())
                 .toList();
-        // one per sample run, none for the skipped ones
-        assertThat(transcripts).hasSize((int) Tally.samples(results).started());
-        assertThat(transcripts).allMatch(Files::isRegularFile);
-        assertThat(Files.readString(output.resolve("transcripts/SimulatedBenchmark/q04.txt")))
-                .contains("status: NOT_CORRECTED").contains("ground truth: A").contains("=== round 2 ===");
+        assertThat(transcripts).hasSize(2).allMatch(Files::isRegularFile)
+                .contains(output.resolve("transcripts/SimulatedBenchmark.txt"));
+        assertThat(Tally.transcript(results, "SimulatedBenchmark", "q04")).startsWith("benchmark: SimulatedBenchmark\nsample: q04 [")
+                .contains("status: NOT_CORRECTED").contains("ground truth: A").contains("=== round 2 ===")
+                .doesNotContain("sample: q05");
+        // the skipped samples' transcripts are there too, with the rest: one per sample
+        assertThat(Files.readAllLines(output.resolve("transcripts/SimulatedBenchmark.txt")))
+                .filteredOn(line -> line.startsWith("sample: ")).hasSize(12);
     }
 
     private Map<String, EpisodeStatus> coreStatuses() throws InterruptedException {

@@ -84,7 +84,7 @@ class UntrustedAnswersTest {
         assertThat(LoopbackEngineTest.throwable(results, "u-empty"))
                 .hasMessageContaining("answered round 0: (empty answer), round 1: (empty answer); ground truth: A");
         assertThat(episode("u-blank").get("status").asText()).isEqualTo("NOT_CORRECTED");
-        assertThat(Files.readString(output.resolve("transcripts/untrusted/u-empty.txt")))
+        assertThat(Tally.transcript(results, "u-empty"))
                 .contains("extracted: (empty answer) (wrong)");
     }
 
@@ -93,7 +93,7 @@ class UntrustedAnswersTest {
         EngineExecutionResults results = run();
 
         assertThat(LoopbackEngineTest.finished(results, "u-surrogate").getStatus().name()).isEqualTo("SUCCESSFUL");
-        assertThat(Files.readString(output.resolve("transcripts/untrusted/u-surrogate.txt")))
+        assertThat(Tally.transcript(results, "u-surrogate"))
                 .contains("\\ud800abc\nAnswer: A");
         assertThat(episode("u-surrogate").get("rounds").get(0).get("answer").asText()).endsWith("abc\nAnswer: A");
     }
@@ -119,7 +119,7 @@ class UntrustedAnswersTest {
                 assertThat(RAW.matcher(Files.readString(file)).find()).as(file.toString()).isFalse();
             }
         }
-        assertThat(Files.readString(output.resolve("transcripts/untrusted/u-escape.txt")))
+        assertThat(Tally.transcript(results, "u-escape"))
                 .contains("\\u001b[2J\\u001b[1;1Hall tests passed\\r\\u0000");
     }
 

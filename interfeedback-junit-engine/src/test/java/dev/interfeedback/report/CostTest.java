@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.Rate;
+import dev.interfeedback.bench.SharedRoundZeroTokens;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.Prices;
 import dev.interfeedback.episode.Episode;
@@ -54,6 +55,37 @@ class CostTest {
         assertThat(SummaryTable.render(RESULT, prices))
                 .contains("receiver weak: 2000000 prompt + 500000 completion, estimated cost 1.7500 USD")
                 .contains("provider strong: 1000000 prompt + 100000 completion, estimated cost 3.5000 USD");
+    }
+
+    @Test
+    void theRunsTotalsChargeTheRound0AnswersACellTookFromAnotherCellOnce() {
+        PriceTable prices = Prices.from(TestSettings.of(Map.of(
+                "interfeedback.model.weak.price.prompt-per-million", "0.5",
+                "interfeedback.model.weak.price.completion-per-million", "1.5",
+                "interfeedback.model.strong.price.prompt-per-million", "2.5",
+                "interfeedback.model.strong.price.completion-per-million", "10")), List.of("weak", "strong"));
+        // a second cell with the same models, whose round-0 answers of both came from the first
+        BenchmarkResult second = new BenchmarkResult("b2", RESULT.dataset(), RESULT.receiver(), RESULT.provider(),
+                FeedbackKind.BINARY, 3, RESULT.providerRoundZero(), RESULT.episodes(), null, null, null, null,
+                new SharedRoundZeroTokens(RESULT.receiverUsage(), RESULT.providerUsage()));
+
+        JsonNode json = new ResultsJson(prices, null).toJson(List.of(RESULT, second));
+
+        // each cell reports its tokens and cost as if it ran alone, and what it took
+        JsonNode cell = json.path("benchmarks").get(1);
+        assertThat(cell.path("cost").path("total").asDouble()).isEqualTo(5.25);
+        assertThat(cell.path("receiver").path("sharedRoundZeroTokens").path("prompt").asLong()).isEqualTo(2_000_000);
+        assertThat(json.path("benchmarks").get(0).path("receiver").path("sharedRoundZeroTokens").path("prompt").asLong()).isZero();
+        // the run spent the first cell's tokens once
+        JsonNode totals = json.path("totals");
+        assertThat(totals.path("models")).extracting(m -> m.path("alias").asText()).containsExactly("strong", "weak");
+        assertThat(totals.path("models").get(1).path("tokens").path("prompt").asLong()).isEqualTo(2_000_000);
+        assertThat(totals.path("models").get(1).path("estimatedCost").asDouble()).isEqualTo(1.75);
+        assertThat(totals.path("estimatedCost").asDouble()).isEqualTo(5.25);
+        // a model without a price leaves the total unknown, not too low
+        JsonNode unpriced = new ResultsJson().toJson(List.of(RESULT)).path("totals");
+        assertThat(unpriced.path("estimatedCost").isNull()).isTrue();
+        assertThat(unpriced.path("models").get(0).path("tokens").path("prompt").asLong()).isEqualTo(1_000_000);
     }
 
     @Test

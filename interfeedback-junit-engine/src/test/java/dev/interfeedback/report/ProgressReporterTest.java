@@ -60,6 +60,23 @@ class ProgressReporterTest {
     }
 
     @Test
+    void batchLinesArePrintedAtOnceOnTheirOwnLine() {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream(), terminal = new ByteArrayOutputStream();
+        try (ProgressReporter log = new ProgressReporter(new PrintStream(plain, true, StandardCharsets.UTF_8), new CallStats(),
+                Duration.ZERO, false);
+                ProgressReporter console = new ProgressReporter(new PrintStream(terminal, true, StandardCharsets.UTF_8),
+                        new CallStats(), Duration.ZERO, true)) {
+            log.batches("mathverse", "batch batch_1 of gpt: in_progress (10 of 40 done, 1 failed); wave 1, 0 of 2 batches ended");
+            console.batches("mathverse", "wave 2: 7 requests in 1 batch");
+        }
+        assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo("progress mathverse: batch batch_1 of gpt: in_progress"
+                + " (10 of 40 done, 1 failed); wave 1, 0 of 2 batches ended" + System.lineSeparator());
+        // On a terminal it starts over the redrawn progress line, and leaves a line of its own.
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).isEqualTo("\rprogress mathverse: wave 2: 7 requests in 1 batch"
+                + System.lineSeparator());
+    }
+
+    @Test
     void etasReadAsHoursMinutesSeconds() {
         assertThat(ProgressReporter.format(Duration.ofSeconds(42))).isEqualTo("42s");
         assertThat(ProgressReporter.format(Duration.ofSeconds(125))).isEqualTo("2m05s");

@@ -48,7 +48,7 @@ public final class FakeBatchServer implements AutoCloseable {
     private final AtomicInteger chatRequests = new AtomicInteger();
     private volatile boolean held;
     private volatile Predicate<String> failing = line -> false;
-    private volatile boolean expireHalf;
+    private final AtomicInteger expiring = new AtomicInteger();
 
     /** @param delegate the base URL of the chat server that answers the batches' lines */
     public FakeBatchServer(String delegate) throws IOException {
@@ -77,7 +77,13 @@ public final class FakeBatchServer implements AutoCloseable {
 
     /** Batches end expired, with an answer for the first half of their lines only. */
     public FakeBatchServer expireHalf(boolean expire) {
-        this.expireHalf = expire;
+        expiring.set(expire ? Integer.MAX_VALUE : 0);
+        return this;
+    }
+
+    /** The next {@code batches} batches to end expire, with an answer for the first half of their lines only. */
+    public FakeBatchServer expireHalfOfNext(int batches) {
+        expiring.set(batches);
         return this;
     }
 
@@ -209,6 +215,8 @@ public final class FakeBatchServer implements AutoCloseable {
         ObjectNode done = ended.get(batch.id());
         if (done != null) return done;
         StringBuilder output = new StringBuilder(), errors = new StringBuilder();
+        boolean expireHalf = expiring.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0;
+        int completed = 0, failedLines = 0;
         String[] lines = files.get(batch.inputFileId()).split("\n");
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank() || (expireHalf && i >= lines.length / 2)) continue;
@@ -220,6 +228,7 @@ public final class FakeBatchServer implements AutoCloseable {
                 failed.putNull("response");
                 failed.putObject("error").put("code", "server_error").put("message", "scripted batch line failure");
                 errors.append(failed).append('\n');
+                failedLines++;
                 continue;
             }
             HttpResponse<String> answer = forward(body);
@@ -228,11 +237,13 @@ public final class FakeBatchServer implements AutoCloseable {
                     .set("body", JSON.readTree(answer.body()));
             out.putNull("error");
             output.append(out).append('\n');
+            completed++;
         }
         String outputId = null, errorId = null;
         if (output.length() > 0) files.put(outputId = "file-" + ids.incrementAndGet(), output.toString());
         if (errors.length() > 0) files.put(errorId = "file-" + ids.incrementAndGet(), errors.toString());
         done = status(batch, expireHalf ? "expired" : "completed", outputId, errorId);
+        ((ObjectNode) done.get("request_counts")).put("completed", completed).put("failed", failedLines);
         ended.put(batch.id(), done);
         return done;
     }
@@ -251,7 +262,7 @@ public final class FakeBatchServer implements AutoCloseable {
         else node.put("output_file_id", outputFileId);
         if (errorFileId == null) node.putNull("error_file_id");
         else node.put("error_file_id", errorFileId);
-        node.putObject("request_counts").put("total", batch.customIds().size());
+        node.putObject("request_counts").put("total", batch.customIds().size()).put("completed", 0).put("failed", 0);
         return node;
     }
 

@@ -85,6 +85,24 @@ public final class KilledRuns {
         return withoutRunId(JSON.readTree(file.toFile()));
     }
 
+    /**
+     * A run's results.json without its run id and what only batches change: each role's batch tokens
+     * and what the batch discount saved (the estimated costs too, which the discount lowers).
+     */
+    public static JsonNode resultsBesideBatches(Path file) throws IOException {
+        JsonNode results = results(file);
+        for (JsonNode benchmark : results.path("benchmarks")) {
+            for (String role : List.of("receiver", "provider", "judge")) {
+                if (benchmark.get(role) instanceof ObjectNode model) {
+                    model.remove("batch");
+                    model.remove("estimatedCost");
+                }
+            }
+            ((ObjectNode) benchmark).remove("cost");
+        }
+        return results;
+    }
+
     private static JsonNode withoutRunId(JsonNode node) {
         ((ObjectNode) node).remove("runId");
         return node;

@@ -86,6 +86,8 @@ public final class ScriptedChatServer implements AutoCloseable {
     private volatile Quota quota;
     private final AtomicLong rateLimited = new AtomicLong();
 
+    private final AtomicLong billedPrompt = new AtomicLong(), billedCompletion = new AtomicLong();
+
     public ScriptedChatServer(Duration latency) throws IOException {
         this(latency, 0);
     }
@@ -220,7 +222,12 @@ public final class ScriptedChatServer implements AutoCloseable {
         }
     }
 
-    private static String completion(String text) throws IOException {
+    /** The tokens the server billed: {prompt, completion}, summed over the usage of every answer it sent. */
+    public long[] billedTokens() {
+        return new long[] {billedPrompt.get(), billedCompletion.get()};
+    }
+
+    private String completion(String text) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-scripted");
         root.put("object", "chat.completion");
@@ -229,6 +236,8 @@ public final class ScriptedChatServer implements AutoCloseable {
         choice.putObject("message").put("role", "assistant").put("content", text);
         choice.put("finish_reason", "stop");
         root.putObject("usage").put("prompt_tokens", 100 + text.length()).put("completion_tokens", 20);
+        billedPrompt.addAndGet(100 + text.length());
+        billedCompletion.addAndGet(20);
         return JSON.writeValueAsString(root);
     }
 

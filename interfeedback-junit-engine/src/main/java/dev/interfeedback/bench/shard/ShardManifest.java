@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.dataset.Dataset;
@@ -14,6 +15,7 @@ import dev.interfeedback.model.Usage;
 import dev.interfeedback.prompt.PromptName;
 import dev.interfeedback.prompt.PromptTemplate;
 import dev.interfeedback.report.PriceTable;
+import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +100,15 @@ public final class ShardManifest {
 
     /** Records that a benchmark finished: its results are in results.json and its episodes in episodes.jsonl. */
     public synchronized void finished(BenchmarkResult result, PriceTable prices) throws IOException {
+        finished(result, prices, null);
+    }
+
+    /** As {@link #finished(BenchmarkResult, PriceTable)}, for a benchmark that is a cell of a matrix (null when not). */
+    public synchronized void finished(BenchmarkResult result, PriceTable prices, ResultsJson.Cell cell) throws IOException {
         ObjectNode node = benchmarks.get(result.id());
         if (node == null) throw new IllegalStateException("benchmark " + result.id() + " finished but was never planned");
         node.put("finished", true);
+        if (cell != null) node.putObject("cell").put("matrix", cell.matrix()).put("key", cell.key());
         node.put("dataset", result.dataset());
         node.set("receiver", model(result.receiver()));
         node.set("provider", model(result.provider()));
@@ -109,9 +117,16 @@ public final class ShardManifest {
         node.put("maxRounds", result.maxRounds());
         node.putObject("providerRoundZero").put("right", result.providerRoundZero().successes())
                 .put("answered", result.providerRoundZero().trials());
-        Usage judge = result.judgeUsage();
-        node.putObject("judgeTokens").put("prompt", judge.promptTokens()).put("completion", judge.completionTokens())
-                .put("cachedPrompt", judge.cachedPromptTokens()).put("cacheWrite", judge.cacheWriteTokens());
+        node.set("judgeTokens", usage(result.judgeUsage()));
+        // Additive over shards, as the judge's tokens are.
+        ObjectNode shared = node.putObject("sharedRoundZeroTokens");
+        shared.set("receiver", usage(result.sharedRoundZero().receiver()));
+        shared.set("provider", usage(result.sharedRoundZero().provider()));
+        // The same: the tokens of the calls batches answered, by role.
+        ObjectNode batched = node.putObject("batchTokens");
+        batched.set("receiver", usage(result.batched().receiver()));
+        batched.set("provider", usage(result.batched().provider()));
+        batched.set("judge", usage(result.batched().judge()));
         // The templates' texts, not only their digests: the merged results record them as a run does.
         ArrayNode prompts = node.putArray("prompts");
         for (PromptTemplate template : result.prompts()) {
@@ -129,7 +144,8 @@ public final class ShardManifest {
                 .put("promptPerMillion", e.getValue().promptPerMillion())
                 .put("completionPerMillion", e.getValue().completionPerMillion())
                 .put("cachedPromptPerMillion", e.getValue().cachedPromptPerMillion())
-                .put("cacheWritePerMillion", e.getValue().cacheWritePerMillion()));
+                .put("cacheWritePerMillion", e.getValue().cacheWritePerMillion())
+                .put("batchDiscount", e.getValue().batchDiscount()));
         write();
     }
 
@@ -140,6 +156,21 @@ public final class ShardManifest {
     static ModelInfo model(JsonNode node) {
         return node == null || node.isNull() ? null
                 : new ModelInfo(node.path("alias").asText(), node.path("name").asText(), node.path("simulated").asBoolean());
+    }
+
+    private static ObjectNode usage(Usage usage) {
+        return JSON.createObjectNode().put("prompt", usage.promptTokens()).put("completion", usage.completionTokens())
+                .put("cachedPrompt", usage.cachedPromptTokens()).put("cacheWrite", usage.cacheWriteTokens());
+    }
+
+    /** The matrix cell a benchmark's manifest entry names, or null. */
+    static ResultsJson.Cell cell(JsonNode entry) {
+        JsonNode cell = entry.path("cell");
+        return cell.isObject() ? new ResultsJson.Cell(cell.path("matrix").asText(), cell.path("key").asText()) : null;
+    }
+
+    static BatchTokens batchTokens(JsonNode node) {
+        return new BatchTokens(usage(node.path("receiver")), usage(node.path("provider")), usage(node.path("judge")));
     }
 
     static Usage usage(JsonNode node) {
@@ -170,7 +201,8 @@ public final class ShardManifest {
             JsonNode price = alias.getValue();
             double prompt = price.path("promptPerMillion").asDouble();
             prices.put(alias.getKey(), new PriceTable.Price(prompt, price.path("completionPerMillion").asDouble(),
-                    price.path("cachedPromptPerMillion").asDouble(prompt), price.path("cacheWritePerMillion").asDouble(prompt)));
+                    price.path("cachedPromptPerMillion").asDouble(prompt), price.path("cacheWritePerMillion").asDouble(prompt),
+                    price.path("batchDiscount").asDouble(PriceTable.Price.BATCH_DISCOUNT)));
         }
         return new PriceTable(node.path("currency").asText(PriceTable.NONE.currency()), prices);
     }

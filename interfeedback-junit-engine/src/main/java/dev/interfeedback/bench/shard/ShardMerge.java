@@ -3,9 +3,11 @@ package dev.interfeedback.bench.shard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
 import dev.interfeedback.bench.Rate;
+import dev.interfeedback.bench.SharedRoundZeroTokens;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.Usage;
@@ -17,9 +19,11 @@ import dev.interfeedback.report.RunFiles;
 import dev.interfeedback.report.html.HtmlReport;
 import dev.interfeedback.report.html.ReportImages;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,7 +92,12 @@ public final class ShardMerge {
         shards.forEach(s -> runs.append(s.runId()).append('\n'));
         String runId = "merge-" + ShardManifest.sha256(runs.toString()).substring(0, 12);
         PriceTable table = new PriceTable(currency, prices);
-        int cached = write(shards, results, table, runId, into);
+        Map<String, ResultsJson.Cell> cells = new HashMap<>();
+        first.benchmarks().forEach((benchmark, entry) -> {
+            ResultsJson.Cell cell = ShardManifest.cell(entry);
+            if (cell != null) cells.put(benchmark, cell);
+        });
+        int cached = write(shards, results, table, runId, cells, into);
         return new Merged(runId, shards.stream().map(s -> new ShardSummary(s.shard(), s.dir(), s.runId())).toList(),
                 results, table, cached);
     }
@@ -136,6 +145,8 @@ public final class ShardMerge {
         Map<Integer, Episode> byPosition = new TreeMap<>();
         long providerRight = 0, providerAnswered = 0;
         Usage judgeUsage = Usage.NONE;
+        SharedRoundZeroTokens shared = SharedRoundZeroTokens.NONE;
+        BatchTokens batched = BatchTokens.NONE;
         double chanceExpected = 0;
         long chanceTestSet = 0, chanceMultipleChoice = 0;
         for (ShardOutput shard : shards) {
@@ -158,6 +169,9 @@ public final class ShardMerge {
             providerRight += entry.path("providerRoundZero").path("right").asLong();
             providerAnswered += entry.path("providerRoundZero").path("answered").asLong();
             judgeUsage = judgeUsage.plus(ShardManifest.usage(entry.path("judgeTokens")));
+            shared = shared.plus(new SharedRoundZeroTokens(ShardManifest.usage(entry.path("sharedRoundZeroTokens").path("receiver")),
+                    ShardManifest.usage(entry.path("sharedRoundZeroTokens").path("provider"))));
+            batched = batched.plus(ShardManifest.batchTokens(entry.path("batchTokens")));
             ChanceCorrection chance = ShardManifest.chance(entry.path("chance"));
             chanceExpected += chance.expected();
             chanceTestSet += chance.testSet();
@@ -173,7 +187,7 @@ public final class ShardMerge {
                 reference.path("maxRounds").asInt(), new Rate(providerRight, providerAnswered),
                 List.copyOf(byPosition.values()), ShardManifest.model(reference.get("judge")), judgeUsage,
                 ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceExpected, chanceTestSet,
-                        chanceMultipleChoice, reference.path("maxRounds").asInt()));
+                        chanceMultipleChoice, reference.path("maxRounds").asInt()), shared, batched);
     }
 
     /** Refuses a shard whose benchmark ran another configuration (models, feedback, rounds, settings) or dataset. */
@@ -215,7 +229,7 @@ public final class ShardMerge {
     }
 
     private static int write(List<ShardOutput> shards, List<BenchmarkResult> results, PriceTable prices, String runId,
-            Path into) throws IOException {
+            Map<String, ResultsJson.Cell> cells, Path into) throws IOException {
         Files.createDirectories(into);
         RunFiles.clearPrevious(into);
         try (EpisodesJsonl episodes = EpisodesJsonl.create(into.resolve(RunFiles.EPISODES), runId)) {
@@ -225,13 +239,13 @@ public final class ShardMerge {
         }
         int cached = 0;
         for (ShardOutput shard : shards) {
-            copyTree(shard.dir().resolve(RunFiles.TRANSCRIPTS), into.resolve(RunFiles.TRANSCRIPTS));
+            appendTranscripts(shard.dir().resolve(RunFiles.TRANSCRIPTS), into.resolve(RunFiles.TRANSCRIPTS));
             mergeRoundZero(shard.dir().resolve(ROUND_ZERO), into.resolve(ROUND_ZERO));
             if (Files.isDirectory(shard.dir().resolve(CACHE))) {
                 cached += ResponseCache.open(into.resolve(CACHE)).putAll(shard.dir().resolve(CACHE));
             }
         }
-        new ResultsJson(prices, runId).write(results, into.resolve(RunFiles.RESULTS));
+        new ResultsJson(prices, runId, cells).write(results, into.resolve(RunFiles.RESULTS));
         // The episodes name their images by digest; the merged report shows them from one folder.
         for (ShardOutput shard : shards) copyTree(HtmlReport.folder(shard.dir()).resolve(ReportImages.FOLDER),
                 HtmlReport.folder(into).resolve(ReportImages.FOLDER));
@@ -250,6 +264,20 @@ public final class ShardMerge {
                 Path target = to.resolve(from.relativize(file).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Adds a shard's transcripts (a file per benchmark) to the end of the merged ones, shard after shard. */
+    private static void appendTranscripts(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                    Files.copy(file, out);
+                }
             }
         }
     }

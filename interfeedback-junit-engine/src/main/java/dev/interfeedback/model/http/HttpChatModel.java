@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -215,7 +216,13 @@ public abstract class HttpChatModel implements ChatModel {
             synchronized (this) {
                 client = http;
                 if (client == null) {
-                    client = base.get().newBuilder()
+                    OkHttpClient given = base.get();
+                    OkHttpClient.Builder builder = given.newBuilder();
+                    // Cleartext only: TLS writes a record at a time and flushes each, so there is nothing to gather.
+                    if (!url.isHttps() && given.socketFactory() == SocketFactory.getDefault()) {
+                        builder.socketFactory(CoalescingSocketFactory.INSTANCE);
+                    }
+                    client = builder
                             .connectTimeout(settings.connectTimeout())
                             .readTimeout(settings.readTimeout())
                             // Uploading a few megabytes of images is bounded like reading the answer.

@@ -4,7 +4,7 @@ import dev.interfeedback.model.Content;
 import dev.interfeedback.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,15 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
+import okio.Buffer;
+import okio.BufferedSink;
 
 /**
  * The images of one run, each read, digested and base64-encoded once: every round of an episode
  * sends the sample's images again, to the receiver and to the provider, and a real-size image costs
  * more to encode than the rest of the call.
  *
- * <p>What it keeps per image is its path, digest and first bytes; the base64 text is kept, as
- * ASCII bytes, for the images sent most recently within a budget of bytes, so that peak heap does
+ * <p>What it keeps per image is its path, digest and first bytes; the base64 text is kept, in an
+ * okio buffer whose segments every request body shares, for the images sent most recently within
+ * a budget of bytes, so that peak heap does
  * not grow with the number of samples. An image whose base64 is no longer held is streamed from its
  * file again, in chunks, when a request body is written.
  *
@@ -41,10 +46,12 @@ public final class ImageStore {
     private static final MessageDigest SHA_256 = newSha256();
     private static final int HEADER = 16;
     private static final int CHUNK = 3 * 16 * 1024;
+    /** From this size on, base64 is held as okio segments that request bodies share (at most 1/8 of it unused). */
+    private static final int SHARED = 64 * 1024;
 
     private final long budget;
-    private final ConcurrentMap<Path, Stored> known = new ConcurrentHashMap<>();
-    private final LinkedHashMap<String, byte[]> encoded = new LinkedHashMap<>(16, 0.75f, true);
+    private final ConcurrentMap<Path, FutureTask<Stored>> known = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Object> encoded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong reads = new AtomicLong();
     private long encodedBytes;
 
@@ -101,18 +108,23 @@ public final class ImageStore {
         return reads.get();
     }
 
-    /** Writes the image's base64 text to {@code out}, from memory when held, else streamed from its file. */
-    void writeBase64(Stored image, OutputStream out) throws IOException {
-        byte[] held = held(image.digest());
-        if (held != null) {
-            out.write(held);
+    /**
+     * Writes the image's base64 text to {@code sink}: when held, as segments shared with the held
+     * copy (okio copies no bytes and allocates no buffers for them, which for a real-size image sent
+     * thousands of times is most of the cost of a call), else streamed from its file.
+     */
+    void writeBase64(Stored image, BufferedSink sink) throws IOException {
+        Object held = held(image.digest());
+        if (held == null && image.base64Length() <= budget) {
+            held = hold(image.digest(), base64(readChecked(image)));
+        }
+        if (held instanceof Buffer segments) {
+            segments.copyTo(sink.getBuffer(), 0, segments.size());
+            sink.emitCompleteSegments();
             return;
         }
-        if (image.base64Length() <= budget) {
-            byte[] bytes = readChecked(image);
-            byte[] base64 = Base64.getEncoder().encode(bytes);
-            hold(image.digest(), base64);
-            out.write(base64);
+        if (held instanceof byte[] bytes) {
+            sink.write(bytes);
             return;
         }
         // Too large to hold: encoded chunk by chunk as it goes out, never whole on the heap.
@@ -126,7 +138,7 @@ public final class ImageStore {
             while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
                 sha.update(chunk, 0, n);
                 total += n;
-                out.write(n == CHUNK ? encoder.encode(chunk) : encoder.encode(Arrays.copyOf(chunk, n)));
+                sink.write(n == CHUNK ? encoder.encode(chunk) : encoder.encode(Arrays.copyOf(chunk, n)));
             }
             if (total != image.size() || !HexFormat.of().formatHex(sha.digest()).equals(image.digest())) {
                 throw changed(image);
@@ -134,15 +146,44 @@ public final class ImageStore {
         }
     }
 
+    /**
+     * The base64 of {@code bytes}: a large one in an okio buffer that is never read from, only
+     * shared by {@link #writeBase64}; a small one as an array, copied per call, since a buffer's
+     * segments are 8 KiB each and thousands of small images would hold 8 KiB apiece.
+     */
+    private static Object base64(byte[] bytes) {
+        byte[] base64 = Base64.getEncoder().encode(bytes);
+        return base64.length < SHARED ? base64 : new Buffer().write(base64);
+    }
+
     private Stored stored(Path path) throws IOException {
-        Stored stored = known.get(path);
-        if (stored != null) return stored;
+        FutureTask<Stored> known = this.known.get(path);
+        if (known == null) {
+            // The calls in flight at the start of a run all ask for the first images at once: one reads.
+            FutureTask<Stored> mine = new FutureTask<>(() -> readFirst(path));
+            known = this.known.putIfAbsent(path, mine);
+            if (known == null) {
+                known = mine;
+                mine.run();
+            }
+        }
+        try {
+            return known.get();
+        } catch (ExecutionException e) {
+            this.known.remove(path, known); // a later call tries again, as one that came first would
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException("reading image " + path + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while image " + path + " was read");
+        }
+    }
+
+    private Stored readFirst(Path path) throws IOException {
         byte[] bytes = read(path);
-        stored = new Stored(path, HexFormat.of().formatHex(sha256().digest(bytes)), bytes.length,
+        Stored stored = new Stored(path, HexFormat.of().formatHex(sha256().digest(bytes)), bytes.length,
                 Arrays.copyOf(bytes, Math.min(HEADER, bytes.length)));
-        Stored raced = known.putIfAbsent(path, stored);
-        if (raced != null) return raced;
-        if (stored.base64Length() <= budget) hold(stored.digest(), Base64.getEncoder().encode(bytes));
+        if (stored.base64Length() <= budget) hold(stored.digest(), base64(bytes));
         return stored;
     }
 
@@ -162,18 +203,26 @@ public final class ImageStore {
                 + image.digest());
     }
 
-    private synchronized byte[] held(String digest) {
+    /** The held base64 of an image: a byte[] or an okio {@link Buffer}; null when not held. */
+    private synchronized Object held(String digest) {
         return encoded.get(digest);
     }
 
-    private synchronized void hold(String digest, byte[] base64) {
-        if (encoded.putIfAbsent(digest, base64) != null) return;
-        encodedBytes += base64.length;
-        for (Iterator<Map.Entry<String, byte[]>> eldest = encoded.entrySet().iterator();
+    /** Holds the base64, evicting the least recently sent beyond the budget; returns what is held for the digest. */
+    private synchronized Object hold(String digest, Object base64) {
+        Object raced = encoded.putIfAbsent(digest, base64);
+        if (raced != null) return raced;
+        encodedBytes += size(base64);
+        for (Iterator<Map.Entry<String, Object>> eldest = encoded.entrySet().iterator();
                 encodedBytes > budget && eldest.hasNext(); ) {
-            encodedBytes -= eldest.next().getValue().length;
+            encodedBytes -= size(eldest.next().getValue());
             eldest.remove();
         }
+        return base64;
+    }
+
+    private static long size(Object base64) {
+        return base64 instanceof Buffer buffer ? buffer.size() : ((byte[]) base64).length;
     }
 
     /** A fresh SHA-256; cloning skips the provider lookup that getInstance does on every call. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
@@ -54,10 +53,9 @@ public final class JsonBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-        OutputStream out = sink.outputStream();
         for (Object piece : pieces) {
             if (piece instanceof byte[] json) sink.write(json);
-            else images.writeBase64((ImageStore.Stored) piece, out);
+            else images.writeBase64((ImageStore.Stored) piece, sink);
         }
     }
 

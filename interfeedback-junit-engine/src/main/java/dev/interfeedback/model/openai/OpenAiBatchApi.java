@@ -43,8 +43,13 @@ public final class OpenAiBatchApi {
     private static final MediaType JSONL = MediaType.get("application/jsonl");
     private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
-    /** A batch as the API describes it. */
-    public record Batch(String id, String status, String outputFileId, String errorFileId) {
+    /**
+     * A batch as the API describes it.
+     *
+     * @param total its requests, and those {@code completed} and {@code failed} so far ({@code request_counts})
+     */
+    public record Batch(String id, String status, String outputFileId, String errorFileId, int total, int completed,
+            int failed) {
         /** Whether it will not change any more: completed, failed, expired or cancelled. */
         public boolean ended() {
             return switch (status) {
@@ -158,8 +163,10 @@ public final class OpenAiBatchApi {
 
     private static Batch batch(String body) throws ModelException {
         JsonNode node = tree(body);
+        JsonNode counts = node.path("request_counts");
         return new Batch(node.path("id").asText(), node.path("status").asText(), nullable(node, "output_file_id"),
-                nullable(node, "error_file_id"));
+                nullable(node, "error_file_id"), counts.path("total").asInt(), counts.path("completed").asInt(),
+                counts.path("failed").asInt());
     }
 
     private static String text(String body, String field) throws ModelException {

@@ -13,6 +13,7 @@ public final class CallStats {
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder batchRequests = new LongAdder();
 
     /** A request went to the network: each attempt, and each request answered with a rate limit. */
     void call() {
@@ -34,6 +35,15 @@ public final class CallStats {
     /** A call failed for good: after its last retry, or at once for an error that no retry can fix. */
     void failure() {
         failures.increment();
+    }
+
+    /** An HTTP request of a batch engine: a file uploaded, a batch created or polled, a result file read. */
+    public void batchRequest() {
+        batchRequests.increment();
+    }
+
+    public long batchRequests() {
+        return batchRequests.sum();
     }
 
     public long calls() {

@@ -40,6 +40,11 @@ final class Comparison {
         return episode.get("benchmark").asText() + "\n" + episode.get("sampleId").asText();
     }
 
+    /** The other run's results.json. */
+    JsonNode otherResults() {
+        return other.results;
+    }
+
     static boolean passed(String status) {
         return "CORRECT_AT_ROUND_0".equals(status) || "CORRECTED".equals(status);
     }

@@ -2,8 +2,10 @@ package dev.interfeedback.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The page itself: everything a reader needs without script (the figures, the per-round picture,
@@ -37,12 +39,20 @@ final class Page {
         if (simulated) {
             html.append("<p class=\"simulated\">Simulated models: these figures say nothing about a real model.</p>");
         }
-        html.append("<nav><a href=\"#overview\">Overview</a> <a href=\"#gate\">Gate</a> <a href=\"#categories\">Categories</a> ");
+        boolean matrix = MatrixSection.present(run.results);
+        html.append("<nav>");
+        if (matrix) html.append("<a href=\"#matrix\">Matrix</a> ");
+        html.append("<a href=\"#overview\">Overview</a> <a href=\"#gate\">Gate</a> <a href=\"#categories\">Categories</a> ");
         if (comparison != null) html.append("<a href=\"#comparison\">Comparison</a> ");
         html.append("<a href=\"#samples\">Samples</a></nav></header>\n<main>\n");
 
+        Map<String, String> anchors = new HashMap<>();
+        int n = 0;
+        for (JsonNode benchmark : run.results.path("benchmarks")) anchors.putIfAbsent(benchmark.path("id").asText(), anchor(n++));
+        if (matrix) MatrixSection.render(html, run.results, anchors, run.check, comparison == null ? null : comparison.otherResults());
         html.append("<section id=\"overview\"><h2>Benchmarks</h2>\n");
-        for (JsonNode benchmark : run.results.path("benchmarks")) benchmark(benchmark);
+        n = 0;
+        for (JsonNode benchmark : run.results.path("benchmarks")) benchmark(benchmark, anchor(n++));
         html.append("</section>\n");
         GateSection.render(html, run.check);
         categories(run.results.path("benchmarks"));
@@ -55,9 +65,14 @@ final class Page {
         return html.toString();
     }
 
-    private void benchmark(JsonNode b) {
+    /** A benchmark section's element id: by position, since benchmark ids may hold any character. */
+    private static String anchor(int position) {
+        return "benchmark-" + position;
+    }
+
+    private void benchmark(JsonNode b, String anchor) {
         String id = b.path("id").asText();
-        html.append("<article class=\"benchmark\" data-benchmark=\"").append(Html.text(id)).append("\">")
+        html.append("<article class=\"benchmark\" id=\"").append(anchor).append("\" data-benchmark=\"").append(Html.text(id)).append("\">")
                 .append("<h3>").append(Html.text(id)).append("</h3>");
         html.append("<dl class=\"setup\">");
         definition("dataset", b.path("dataset").asText());
@@ -96,6 +111,8 @@ final class Page {
                 .append("(share of the test set); the line is the cumulative correction rate.</figcaption></figure>");
 
         tokens(b);
+        html.append("<p class=\"samples-link\"><a href=\"").append(Html.text("#samples/" + Html.component(id)))
+                .append("\">The samples of ").append(Html.text(id)).append("</a> (with JavaScript)</p>");
         html.append("</article>\n");
     }
 

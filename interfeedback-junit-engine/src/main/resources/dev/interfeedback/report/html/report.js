@@ -188,6 +188,7 @@
   function route() {
     var hash = location.hash;
     var section = document.getElementById("transcript");
+    if (hash.indexOf("#samples/") === 0) { section.hidden = true; showBenchmark(hash.substring(9)); return; }
     if (hash.indexOf("#sample/") !== 0) { section.hidden = true; return; }
     if (!state.index) return; // opened once the index is in
     var parts = hash.substring(8).split("/");
@@ -200,6 +201,20 @@
     if (!entry) { section.appendChild(el("p", { "class": "warning" }, "No sample " + id + " in " + benchmark + ".")); return; }
     section.appendChild(el("p", null, "Loading the transcript…"));
     chunk(entry.t, function (data) { transcript(section, entry, data[entry.p]); });
+  }
+
+  // "#samples/<benchmark>": the sample list narrowed to one benchmark (a matrix cell's link).
+  function showBenchmark(encoded) {
+    if (!state.index) return; // shown once the index is in
+    var b;
+    try { b = state.index.benchmarks.indexOf(decodeURIComponent(encoded)); } catch (e) { return; }
+    if (b < 0) return;
+    state.filter.benchmark = String(b);
+    var select = document.getElementById("filter-benchmark");
+    if (select) select.value = String(b);
+    state.shown = PAGE;
+    render();
+    document.getElementById("samples").scrollIntoView();
   }
 
   function showTranscriptError(message) {

@@ -1,6 +1,7 @@
 package dev.interfeedback.model.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ class BatchRunTest {
         assertThat(cli(settings(batched, true), out)).isZero();
         int batchRequests = batch.requests() - before;
 
-        assertThat(KilledRuns.results(batched.resolve("results.json"))).isEqualTo(KilledRuns.results(sync.resolve("results.json")));
+        assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json"))).isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(KilledRuns.sortedLines(batched.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(sync.resolve("episodes.jsonl")));
         // Round 0, then feedback and answer for each of three rounds: at most seven waves, each one
         // batch per model (upload, create, polls, output file).
@@ -90,7 +91,7 @@ class BatchRunTest {
         assertThat(cli(settings(batched, true, "interfeedback.batch.max-requests=7"), out)).isZero();
         // 30 requests of each model in files of at most 7: 5 batches each.
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("dataset: wave 1: 60 requests in 10 batches");
-        assertThat(KilledRuns.results(batched.resolve("results.json"))).isEqualTo(KilledRuns.results(sync.resolve("results.json")));
+        assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json"))).isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
     }
 
@@ -98,20 +99,156 @@ class BatchRunTest {
     void failedAndExpiredLinesAreErrorsNeverWrongAnswers() throws Exception {
         batch.failing(body -> body.contains("[[id:s3]]"));
         Path failed = dir.resolve("failed");
-        assertThat(cli(settings(failed, true, "interfeedback.max-error-rate=100%"))).isZero();
+        assertThat(cli(settings(failed, true, "interfeedback.max-error-rate=100%", "interfeedback.model.weak.batch.retry=none",
+                "interfeedback.model.strong.batch.retry=none"))).isZero();
         JsonNode s3 = episode(failed, "s3");
         assertThat(s3.path("status").asText()).isEqualTo("ERROR");
-        assertThat(s3.path("error").asText()).contains("scripted batch line failure");
+        assertThat(s3.path("error").asText()).matches("(weak|strong): batch batch_\\d+, line [0-9a-f]{64}: .*scripted batch line failure");
         assertThat(JSON.readTree(failed.resolve("results.json").toFile()).path("benchmarks").get(0).path("counts").path("errors").asInt())
                 .isEqualTo(1);
 
         batch.failing(body -> false).expireHalf(true);
         Path expired = dir.resolve("expired");
-        assertThat(cli(settings(expired, true, "interfeedback.max-error-rate=100%"))).isZero();
+        assertThat(cli(settings(expired, true, "interfeedback.max-error-rate=100%", "interfeedback.model.weak.batch.retry=none",
+                "interfeedback.model.strong.batch.retry=none"))).isZero();
         JsonNode counts = JSON.readTree(expired.resolve("results.json").toFile()).path("benchmarks").get(0).path("counts");
         assertThat(counts.path("errors").asInt()).isPositive();
         assertThat(Files.readAllLines(expired.resolve("episodes.jsonl")).stream().filter(l -> l.contains("\"ERROR\"")))
                 .allMatch(l -> l.contains("ended expired without an answer"));
+    }
+
+    @Test
+    void theDoneLinesOfAnExpiredBatchAreUsedAndTheRestGoInTheNextWave() throws Exception {
+        Path sync = dir.resolve("sync");
+        assertThat(cli(settings(sync, false))).isZero();
+        batch.expireHalfOfNext(1);
+        Path batched = dir.resolve("batched");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(cli(settings(batched, true), out)).isZero();
+
+        assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json")))
+                .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
+        // The first batch (30 requests) expired with 15 answered: those 15 were sent once, the others twice.
+        assertThat(batch.timesSent().values().stream().filter(n -> n == 2)).hasSize(15);
+        assertThat(batch.timesSent().values()).allMatch(n -> n <= 2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("expired (15 of 30 done, 0 failed)").contains("(15 retried)");
+    }
+
+    @Test
+    void linesOfAnExpiredBatchCanBeRetriedSynchronously() throws Exception {
+        Path sync = dir.resolve("sync");
+        assertThat(cli(settings(sync, false))).isZero();
+        batch.expireHalfOfNext(2);
+        Path batched = dir.resolve("batched");
+        int chatBefore = batch.chatRequests();
+        assertThat(cli(settings(batched, true, "interfeedback.model.weak.batch.retry=sync",
+                "interfeedback.model.strong.batch.retry=sync"))).isZero();
+
+        assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json")))
+                .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
+        // Both round-0 batches expired half done: their 30 unanswered requests went synchronously, once.
+        assertThat(batch.chatRequests() - chatBefore).isEqualTo(30);
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
+        // Only what batches answered is billed at the batch discount.
+        JsonNode receiver = JSON.readTree(batched.resolve("results.json").toFile()).path("benchmarks").get(0).path("receiver");
+        long batchedPrompt = receiver.path("batch").path("tokens").path("prompt").asLong();
+        assertThat(batchedPrompt).isPositive().isLessThan(receiver.path("tokens").path("prompt").asLong());
+    }
+
+    @Test
+    void aLineFailingInEveryBatchIsAnErrorAfterTheAttemptsNamingItsBatchAndLine() throws Exception {
+        batch.failing(body -> body.contains("[[id:s3]]"));
+        Path failed = dir.resolve("failed");
+        assertThat(cli(settings(failed, true, "interfeedback.max-error-rate=100%", "interfeedback.retry.max-attempts=3"))).isZero();
+
+        JsonNode s3 = episode(failed, "s3");
+        assertThat(s3.path("status").asText()).isEqualTo("ERROR");
+        assertThat(s3.path("error").asText()).matches("(weak|strong): batch batch_\\d+, line [0-9a-f]{64}: .*scripted batch line failure"
+                + " \\(the last of 3 attempts in batches\\)");
+        String line = s3.path("error").asText().replaceFirst(".*, line ([0-9a-f]{64}):.*", "$1");
+        // Each model's round-0 request for s3 was sent in three batches, and nothing else more than once.
+        assertThat(batch.timesSent()).containsEntry(line, 3);
+        assertThat(batch.timesSent().values().stream().filter(n -> n == 3)).hasSize(2);
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1 || n == 3);
+        assertThat(JSON.readTree(failed.resolve("results.json").toFile()).path("benchmarks").get(0).path("counts").path("errors").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void callsABatchAnsweredCostTheDiscountAndResultsSayWhatItSaved() throws Exception {
+        String[] prices = {"interfeedback.model.weak.price.prompt-per-million=2", "interfeedback.model.weak.price.completion-per-million=8",
+                "interfeedback.model.strong.price.prompt-per-million=4", "interfeedback.model.strong.price.completion-per-million=16",
+                "interfeedback.model.strong.price.batch-discount=25%"};
+        Path sync = dir.resolve("sync");
+        assertThat(cli(settings(sync, false, prices))).isZero();
+        Path batched = dir.resolve("batched");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int before = batch.requests();
+        assertThat(cli(settings(batched, true, prices), out)).isZero();
+        int requests = batch.requests() - before;
+
+        JsonNode full = JSON.readTree(sync.resolve("results.json").toFile()).path("benchmarks").get(0);
+        JsonNode discounted = JSON.readTree(batched.resolve("results.json").toFile()).path("benchmarks").get(0);
+        for (String role : List.of("receiver", "provider")) {
+            // Every call went through a batch.
+            assertThat(discounted.path(role).path("batch").path("tokens")).isEqualTo(full.path(role).path("tokens"));
+            assertThat(full.path(role).path("batch").path("tokens").path("prompt").asLong()).isZero();
+        }
+        double receiver = full.path("cost").path("receiver").asDouble(), provider = full.path("cost").path("provider").asDouble();
+        assertThat(receiver).isPositive();
+        assertThat(discounted.path("cost").path("receiver").asDouble()).isCloseTo(receiver * 0.5, within(1e-12));
+        assertThat(discounted.path("cost").path("provider").asDouble()).isCloseTo(provider * 0.75, within(1e-12));
+        assertThat(discounted.path("cost").path("savedByBatch").asDouble()).isCloseTo(receiver * 0.5 + provider * 0.25, within(1e-12));
+        assertThat(discounted.path("receiver").path("batch").path("saved").asDouble()).isCloseTo(receiver * 0.5, within(1e-12));
+        assertThat(full.path("cost").path("savedByBatch").asDouble()).isZero();
+        // Every HTTP request of the batch engine is counted.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("batch API requests: " + requests
+                + " (uploads, batch creations, polls, result files)");
+    }
+
+    @Test
+    void withTheCacheOffAModelThatIsNotBatchedIsAskedOncePerCall() throws Exception {
+        Path sync = dir.resolve("sync");
+        int before = batch.chatRequests();
+        assertThat(cli(settings(sync, false, "interfeedback.cache.enabled=false"))).isZero();
+        int syncCalls = batch.chatRequests() - before;
+
+        Path mixed = dir.resolve("mixed");
+        before = batch.chatRequests();
+        assertThat(cli(settings(mixed, false, "interfeedback.cache.enabled=false", "interfeedback.model.weak.batch=true"))).isZero();
+        int strongCalls = batch.chatRequests() - before;
+
+        assertThat(KilledRuns.resultsBesideBatches(mixed.resolve("results.json")))
+                .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
+        // The receiver's calls went in batches, once each; the provider's were asked once, not in every dry pass.
+        assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
+        assertThat(strongCalls + batch.timesSent().size()).isEqualTo(syncCalls);
+    }
+
+    @Test
+    void batchedShardsMergeIntoTheBatchedRunWithTheirBatchTokensAndSavings() throws Exception {
+        String[] prices = {"interfeedback.model.weak.price.prompt-per-million=2", "interfeedback.model.weak.price.completion-per-million=8",
+                "interfeedback.model.strong.price.prompt-per-million=4", "interfeedback.model.strong.price.completion-per-million=16"};
+        Path whole = dir.resolve("whole");
+        assertThat(cli(settings(whole, true, prices))).isZero();
+        List<String> merge = new ArrayList<>(List.of("merge", "--into", dir.resolve("merged").toString()));
+        for (int k = 1; k <= 2; k++) {
+            Path shard = dir.resolve("shard-" + k);
+            List<String> more = new ArrayList<>(List.of(prices));
+            more.add("interfeedback.shard=" + k + "/2");
+            assertThat(cli(settings(shard, true, more.toArray(String[]::new)))).isZero();
+            merge.add(shard.toString());
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(new InterFeedbackCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), name -> null).run(merge.toArray(String[]::new)))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        // Field by field, the batch tokens, what the discount saved and the discounted costs included.
+        JsonNode merged = KilledRuns.results(dir.resolve("merged/results.json"));
+        assertThat(merged).isEqualTo(KilledRuns.results(whole.resolve("results.json")));
+        assertThat(merged.path("benchmarks").get(0).path("cost").path("savedByBatch").asDouble()).isPositive();
+        assertThat(merged.path("benchmarks").get(0).path("provider").path("batch").path("tokens").path("prompt").asLong()).isPositive();
     }
 
     @Test
@@ -148,7 +285,7 @@ class BatchRunTest {
         assertThat(batch.polls(firstWave.get(0)) + batch.polls(firstWave.get(1))).isGreaterThan(pollsBefore + 1);
         // No request was sent in two batches: the resumed run paid for none twice.
         assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
-        assertThat(KilledRuns.results(out.resolve("results.json"))).isEqualTo(KilledRuns.results(sync.resolve("results.json")));
+        assertThat(KilledRuns.resultsBesideBatches(out.resolve("results.json"))).isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(journal).doesNotExist();
     }
 

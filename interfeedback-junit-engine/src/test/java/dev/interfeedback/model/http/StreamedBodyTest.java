@@ -101,6 +101,37 @@ class StreamedBodyTest {
     }
 
     @Test
+    void callsInFlightAtOnceShareTheHeldImageAndEachSendsItWhole() throws Exception {
+        Path png = png("real-size.png", 636_000);
+        ImageStore images = new ImageStore();
+        OpenAiCompatibleModel model = OpenAiCompatibleModel.create(settings().build(), k -> null, images);
+        ChatRequest request = request(png);
+        String expected = openAi(request);
+        int calls = 12;
+        for (int i = 0; i < calls; i++) server.enqueue(new MockResponse.Builder().code(500).body("{}").build());
+
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    model.chat(request);
+                } catch (Exception expectedFailure) {
+                    // the server answers 500; only what it received matters here
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) thread.join();
+        for (int i = 0; i < calls; i++) {
+            assertThat(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).isEqualTo(expected);
+        }
+        assertThat(model.body(request).bytes()).as("the held copy is shared, never consumed")
+                .isEqualTo(expected.getBytes("UTF-8"));
+        assertThat(images.reads()).isEqualTo(1);
+    }
+
+    @Test
     void anImageLargerThanTheBudgetIsStreamedFromItsFileInChunks() throws Exception {
         Path big = png("scan.png", 3_000_000);
         ImageStore images = new ImageStore(64 * 1024);
