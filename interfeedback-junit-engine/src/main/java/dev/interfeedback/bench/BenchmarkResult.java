@@ -55,14 +55,6 @@ public record BenchmarkResult(
         chance = chance == null ? ChanceCorrection.NONE : chance;
     }
 
-    /** A result without calls answered by batches. */
-    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
-            int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage,
-            List<PromptTemplate> prompts, ChanceCorrection chance, SharedRoundZeroTokens sharedRoundZero) {
-        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, episodes, judge, judgeUsage, prompts,
-                chance, sharedRoundZero, null);
-    }
-
     /** A result of a benchmark that shares no round-0 answers with another. */
     public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
             int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage,
