@@ -1,7 +1,8 @@
 package dev.interfeedback.junit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class DatasetLines {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private DatasetLines() {}
 
@@ -27,8 +28,8 @@ final class DatasetLines {
             for (int number = 1; (line = reader.readLine()) != null; number++) {
                 if (line.isBlank()) continue;
                 try {
-                    JsonNode id = MAPPER.readTree(line.replace("\uFEFF", "")).get("id");
-                    if (id != null && id.isValueNode()) lines.putIfAbsent(id.asText(), number);
+                    String id = id(line.replace("\uFEFF", ""));
+                    if (id != null) lines.putIfAbsent(id, number);
                 } catch (IOException e) {
                     // no position for this row; the loader reported anything that matters
                 }
@@ -37,5 +38,22 @@ final class DatasetLines {
             return Map.of();
         }
         return lines;
+    }
+
+    /**
+     * The row's top-level {@code id}, read without building the row (the loader built it once
+     * already): the fields before it are skipped, those after it never read.
+     */
+    private static String id(String row) throws IOException {
+        try (JsonParser parser = JSON.createParser(row)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isId = parser.currentName().equals("id");
+                JsonToken value = parser.nextToken();
+                if (isId) return value.isScalarValue() ? parser.getText() : null;
+                parser.skipChildren();
+            }
+            return null;
+        }
     }
 }

@@ -52,8 +52,14 @@ final class TranscriptFile implements AutoCloseable {
         out.write(text);
         out.write('\n');
         out.flush();
-        lines += text.chars().filter(c -> c == '\n').count() + 1;
+        lines += newlines(text) + 1;
         return start;
+    }
+
+    private static long newlines(String text) {
+        long count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+        return count;
     }
 
     @Override

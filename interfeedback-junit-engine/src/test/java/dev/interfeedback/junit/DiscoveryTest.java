@@ -109,6 +109,25 @@ class DiscoveryTest {
     }
 
     @Test
+    void aSampleSelectedByItsUniqueIdAndWithItsBenchmarkIsOneTest() {
+        UniqueId benchmark = UniqueId.forEngine("interfeedback").append("benchmark", SimulatedBenchmark.class.getName());
+        for (List<DiscoverySelector> selectors : List.of(
+                List.<DiscoverySelector>of(selectUniqueId(benchmark.append("sample", "q03")), selectClass(SimulatedBenchmark.class)),
+                List.<DiscoverySelector>of(selectClass(SimulatedBenchmark.class), selectUniqueId(benchmark.append("sample", "q03")),
+                        selectClass(SimulatedBenchmark.class)))) {
+            TestDescriptor engine = EngineTestKit.engine(new InterFeedbackTestEngine())
+                    .selectors(selectors.toArray(DiscoverySelector[]::new))
+                    .configurationParameters(parameters())
+                    .discover().getEngineDescriptor();
+
+            assertThat(engine.getChildren()).hasSize(1);
+            List<UniqueId> samples = engine.getChildren().iterator().next().getChildren().stream()
+                    .map(TestDescriptor::getUniqueId).toList();
+            assertThat(samples).hasSize(12).doesNotHaveDuplicates().contains(benchmark.append("sample", "q03"));
+        }
+    }
+
+    @Test
     void unknownIdsAndOtherEnginesIdsSelectNothing() {
         UniqueId benchmark = UniqueId.forEngine("interfeedback").append("benchmark", LoopbackBenchmark.class.getName());
 
