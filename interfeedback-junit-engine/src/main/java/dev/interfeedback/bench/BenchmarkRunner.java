@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one benchmark: the round-0 answers of both models over the full dataset, the test set,
@@ -159,7 +160,7 @@ public final class BenchmarkRunner {
             synchronized (oneAtATime) {
                 onEpisode.accept(episode);
             }
-        }, journal, observer);
+        }, journal, observer, UnaryOperator.identity());
     }
 
     /**
@@ -167,9 +168,19 @@ public final class BenchmarkRunner {
      * too, and from worker threads at once: {@code onEpisode} must be thread-safe. With thousands
      * of calls in flight, a sink that writes one episode at a time holds up every worker that
      * finishes meanwhile, and with it a slot of the concurrency.
+     *
+     * <p>The sink has the transcripts; the result's episodes are their {@linkplain Episode#outcome()
+     * outcomes}, without the answers' and the feedback's texts, so that a run of many samples does
+     * not hold every transcript until its end.
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
             RunJournal journal, RunObserver observer) throws InterruptedException {
+        return run(id, dataset, rounds, onEpisode, journal, observer, Episode::outcome);
+    }
+
+    /** @param kept what the result keeps of each episode, once the sink and the observer have had it */
+    private BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
+            RunJournal journal, RunObserver observer, UnaryOperator<Episode> kept) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
@@ -185,7 +196,7 @@ public final class BenchmarkRunner {
                     if (done.isEmpty()) journal.recordEpisode(episode);
                     onEpisode.accept(sample, testSet.provider(sample), episode);
                     observer.episodeDone(id, episode);
-                    return episode;
+                    return kept.apply(episode);
                 });
             }
             BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore, sharedBefore);
