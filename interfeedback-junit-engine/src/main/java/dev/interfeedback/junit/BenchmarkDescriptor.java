@@ -37,8 +37,6 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
     private final BenchmarkDefinition definition;
     /** The dataset's samples by id, built on the first lookup: discovery asks once per sample. */
     private Map<String, Sample> samplesById;
-    /** The samples' descriptors made so far, by sample id: one per id, whichever selector made it. */
-    private final Map<String, SampleDescriptor> descriptors = new HashMap<>();
 
     BenchmarkDescriptor(UniqueId uniqueId, BenchmarkDefinition definition) {
         super(uniqueId, definition.id(), ClassSource.from(definition.type()));
@@ -49,32 +47,15 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         return definition;
     }
 
-    /** One sample selected by its unique id (an IDE's rerun); the same descriptor when it was made already. */
     Optional<SampleDescriptor> createSample(String sampleId) {
         if (definition.dataset() == null) return Optional.empty();
         if (samplesById == null) {
             samplesById = new HashMap<>();
             for (Sample sample : definition.dataset().samples()) samplesById.putIfAbsent(sample.id(), sample);
         }
-        return Optional.ofNullable(samplesById.get(sampleId)).map(this::sampleDescriptor);
-    }
-
-    /**
-     * Adds every sample of the dataset, in its order, when the benchmark is selected as a whole.
-     * A selector per sample, each resolved through JUnit's discovery (a unique id, a lookup of its
-     * parent, a context), was a visible share of a cached run's CPU; the tree is the same. A dataset id twice is one test, its first row, as
-     * a unique id selects one test.
-     */
-    void addAllSamples() {
-        if (definition.dataset() == null) return;
-        for (Sample sample : definition.dataset().samples()) {
-            if (!descriptors.containsKey(sample.id())) addChild(sampleDescriptor(sample));
-        }
-    }
-
-    private SampleDescriptor sampleDescriptor(Sample sample) {
-        return descriptors.computeIfAbsent(sample.id(), id ->
-                new SampleDescriptor(getUniqueId().append(SampleDescriptor.SEGMENT, id), sample, definition));
+        return Optional.ofNullable(samplesById.get(sampleId))
+                .map(sample -> new SampleDescriptor(getUniqueId().append(SampleDescriptor.SEGMENT, sampleId), sample,
+                        definition));
     }
 
     @Override
@@ -117,7 +98,8 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         // Only a run of the whole dataset journals: a rerun of some samples is quick, and its
         // round-0 answers come from the store of the last full run.
         RunJournal journal = wholeDataset
-                ? context.outputs().openJournal(definition.id(), journalKey(runner), definition.settings().resume())
+                ? context.outputs().openJournal(definition.id(), runner.journalKey(definition.id(), definition.dataset(),
+                        RunIdentity.run(definition.settings(), definition.dataset())), definition.settings().resume())
                 : RunJournal.none();
         journal.superseded().ifPresent(old -> {
             String message = "the dataset or settings changed since the interrupted run: starting afresh; the old journal is kept at " + old;
@@ -158,15 +140,6 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         context.listener().reportingEntryPublished(this, Figures.result(result));
         context.outputs().transcripts(definition.id()).ifPresent(file ->
                 context.listener().fileEntryPublished(this, FileEntry.from(file, "text/plain")));
-    }
-
-    /**
-     * What identifies this run in its journal: discovery digested the whole dataset already (every
-     * sample's text), so only a shard's run, whose samples are a part of it, digests them here.
-     */
-    private String journalKey(BenchmarkRunner runner) {
-        if (definition.dataset() == definition.whole() && definition.identity() != null) return definition.identity();
-        return runner.journalKey(definition.id(), definition.dataset(), RunIdentity.run(definition.settings(), definition.dataset()));
     }
 
     /** The samples discovery kept, in dataset order: all of them, or those an IDE reruns. */

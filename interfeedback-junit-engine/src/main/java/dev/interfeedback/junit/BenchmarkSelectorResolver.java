@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.interfeedback.config.ConfigurationException;
+import dev.interfeedback.dataset.Sample;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -108,16 +109,10 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
         });
     }
 
-    /**
-     * A benchmark or matrix selected as a whole: a matrix's cells are resolved as selectors (each
-     * reads its settings), a benchmark's samples are added at once (see {@link BenchmarkDescriptor#addAllSamples}).
-     */
     private static Resolution match(TestDescriptor node) {
-        return Resolution.match(Match.exact(node, () -> {
-            if (node instanceof MatrixDescriptor matrix) return cellSelectors(matrix);
-            ((BenchmarkDescriptor) node).addAllSamples();
-            return Set.of();
-        }));
+        return Resolution.match(Match.exact(node, () -> node instanceof MatrixDescriptor matrix
+                ? cellSelectors(matrix)
+                : sampleSelectors((BenchmarkDescriptor) node)));
     }
 
     private static Set<DiscoverySelector> cellSelectors(MatrixDescriptor matrix) {
@@ -142,5 +137,14 @@ final class BenchmarkSelectorResolver implements SelectorResolver {
                     .source(ClassSource.from(type)));
         }
         return definition;
+    }
+
+    private static Set<DiscoverySelector> sampleSelectors(BenchmarkDescriptor benchmark) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        if (benchmark.definition().dataset() == null) return selectors;
+        for (Sample sample : benchmark.definition().dataset().samples()) {
+            selectors.add(selectUniqueId(benchmark.getUniqueId().append(SampleDescriptor.SEGMENT, sample.id())));
+        }
+        return selectors;
     }
 }

@@ -1,8 +1,7 @@
 package dev.interfeedback.junit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import java.util.Map;
  */
 final class DatasetLines {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DatasetLines() {}
 
@@ -28,8 +27,8 @@ final class DatasetLines {
             for (int number = 1; (line = reader.readLine()) != null; number++) {
                 if (line.isBlank()) continue;
                 try {
-                    String id = id(line.replace("\uFEFF", ""));
-                    if (id != null) lines.putIfAbsent(id, number);
+                    JsonNode id = MAPPER.readTree(line.replace("\uFEFF", "")).get("id");
+                    if (id != null && id.isValueNode()) lines.putIfAbsent(id.asText(), number);
                 } catch (IOException e) {
                     // no position for this row; the loader reported anything that matters
                 }
@@ -38,22 +37,5 @@ final class DatasetLines {
             return Map.of();
         }
         return lines;
-    }
-
-    /**
-     * The row's top-level {@code id}, read without building the row (the loader built it once
-     * already): the fields before it are skipped, those after it never read.
-     */
-    private static String id(String row) throws IOException {
-        try (JsonParser parser = JSON.createParser(row)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) return null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean isId = parser.currentName().equals("id");
-                JsonToken value = parser.nextToken();
-                if (isId) return value.isScalarValue() ? parser.getText() : null;
-                parser.skipChildren();
-            }
-            return null;
-        }
     }
 }

@@ -4,7 +4,7 @@ import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Round;
 import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.report.ShownText;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +47,7 @@ final class RoundEntries {
         String text = feedback.strip();
         String format = Prompts.builtIn().answerFormat(sample);
         if (text.endsWith(format)) text = text.substring(0, text.length() - format.length()).strip();
-        List<String> lines = new ArrayList<>();
-        for (String line : LINE_BREAK.split(text)) {
-            if (!line.isBlank()) lines.add(line);
-        }
+        List<String> lines = Arrays.stream(LINE_BREAK.split(text)).filter(line -> !line.isBlank()).toList();
         return lines.size() > 1 ? String.join(" ", lines.subList(1, lines.size())) : text;
     }
 }

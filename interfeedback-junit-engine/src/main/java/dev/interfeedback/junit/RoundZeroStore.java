@@ -44,15 +44,10 @@ final class RoundZeroStore {
         return answers;
     }
 
-    /**
-     * Adds answers to the stored ones; stored answers of other models are dropped.
-     *
-     * @param everySample whether the answers are of every sample of the benchmark's dataset: they
-     *     replace the stored ones, which are then not read (4.5 MB of JSON for 10,000 samples)
-     */
+    /** Adds answers to the stored ones; stored answers of other models are dropped. */
     synchronized void save(String benchmark, String receiverKey, String providerKey, Map<String, RoundZero> receiver,
-            Map<String, RoundZero> provider, boolean everySample) throws IOException {
-        ObjectNode root = everySample ? MAPPER.createObjectNode() : read(benchmark);
+            Map<String, RoundZero> provider) throws IOException {
+        ObjectNode root = read(benchmark);
         if (!receiverKey.equals(root.path("receiver").asText()) || !providerKey.equals(root.path("provider").asText())) {
             root = MAPPER.createObjectNode();
         }

@@ -57,9 +57,7 @@ final class TestSetSource {
             TestSet fresh = runner.buildTestSet(new Dataset(dataset.name(), dataset.source(), missing), journal);
             receiver.putAll(fresh.receiver());
             provider.putAll(fresh.provider());
-            // A shard's run asks for its part of the dataset: the store keeps the other shards' answers.
-            boolean everySample = wholeDataset && definition.dataset() == definition.whole();
-            store.save(definition.id(), receiverKey, providerKey, fresh.receiver(), fresh.provider(), everySample);
+            store.save(definition.id(), receiverKey, providerKey, fresh.receiver(), fresh.provider());
         }
         return new Built(new TestSet(receiver, provider), reused);
     }

@@ -52,14 +52,8 @@ final class TranscriptFile implements AutoCloseable {
         out.write(text);
         out.write('\n');
         out.flush();
-        lines += newlines(text) + 1;
+        lines += text.chars().filter(c -> c == '\n').count() + 1;
         return start;
-    }
-
-    private static long newlines(String text) {
-        long count = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-        return count;
     }
 
     @Override
