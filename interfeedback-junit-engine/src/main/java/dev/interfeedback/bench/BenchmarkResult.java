@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * @param feedback the feedback kind
  * @param maxRounds the most feedback rounds a sample got
  * @param providerRoundZero the provider's round-0 accuracy over the full dataset
- * @param episodes every sample's episode, in dataset order
+ * @param episodes every sample's episode, in dataset order: the figures below are computed from
+ *     these; a run that wrote the transcripts as it went keeps only their {@linkplain Episode#outcome()
+ *     outcomes} (without the answers' and the feedback's texts)
  * @param judge the model that judged answers, or null when a rule-based scorer did
  * @param judgeUsage the judge's tokens in this run
  * @param prompts the prompt templates the run used

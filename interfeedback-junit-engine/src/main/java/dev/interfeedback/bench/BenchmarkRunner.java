@@ -27,12 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one benchmark: the round-0 answers of both models over the full dataset, the test set,
@@ -159,7 +161,7 @@ public final class BenchmarkRunner {
             synchronized (oneAtATime) {
                 onEpisode.accept(episode);
             }
-        }, journal, observer);
+        }, journal, observer, UnaryOperator.identity());
     }
 
     /**
@@ -167,9 +169,19 @@ public final class BenchmarkRunner {
      * too, and from worker threads at once: {@code onEpisode} must be thread-safe. With thousands
      * of calls in flight, a sink that writes one episode at a time holds up every worker that
      * finishes meanwhile, and with it a slot of the concurrency.
+     *
+     * <p>The sink has the transcripts; the result's episodes are their {@linkplain Episode#outcome()
+     * outcomes}, without the answers' and the feedback's texts, so that a run of many samples does
+     * not hold every transcript until its end.
      */
     public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
             RunJournal journal, RunObserver observer) throws InterruptedException {
+        return run(id, dataset, rounds, onEpisode, journal, observer, Episode::outcome);
+    }
+
+    /** @param kept what the result keeps of each episode, once the sink and the observer have had it */
+    private BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
+            RunJournal journal, RunObserver observer, UnaryOperator<Episode> kept) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
@@ -177,18 +189,16 @@ public final class BenchmarkRunner {
         try {
             TestSet testSet = buildTestSet(id, dataset, pool, journal, observer);
             observer.episodesStarted(id, dataset.size());
-            List<Callable<Episode>> tasks = new ArrayList<>();
-            for (Sample sample : dataset.samples()) {
-                tasks.add(() -> {
-                    Optional<Episode> done = journal.episode(sample.id());
-                    Episode episode = done.orElseGet(() -> runSample(sample, testSet, rounds));
-                    if (done.isEmpty()) journal.recordEpisode(episode);
-                    onEpisode.accept(sample, testSet.provider(sample), episode);
-                    observer.episodeDone(id, episode);
-                    return episode;
-                });
-            }
-            BenchmarkResult result = result(id, dataset, testSet, all(pool, tasks), judgeBefore, sharedBefore);
+            List<Episode> episodes = all(pool, dataset.size(), i -> {
+                Sample sample = dataset.samples().get(i);
+                Optional<Episode> done = journal.episode(sample.id());
+                Episode episode = done.orElseGet(() -> runSample(sample, testSet, rounds));
+                if (done.isEmpty()) journal.recordEpisode(episode);
+                onEpisode.accept(sample, testSet.provider(sample), episode);
+                observer.episodeDone(id, episode);
+                return kept.apply(episode);
+            });
+            BenchmarkResult result = result(id, dataset, testSet, episodes, judgeBefore, sharedBefore);
             observer.finished(id);
             return result;
         } finally {
@@ -252,13 +262,10 @@ public final class BenchmarkRunner {
     private TestSet buildTestSet(String id, Dataset dataset, ExecutorService pool, RunJournal journal,
             RunObserver observer) throws InterruptedException {
         // Both models' calls in one batch, so the pool never idles between the two.
-        List<Callable<RoundZero>> calls = new ArrayList<>();
-        for (Sample sample : dataset.samples()) {
-            calls.add(() -> roundZero(id, receiver, RunJournal.Role.RECEIVER, sample, journal, observer));
-            calls.add(() -> roundZero(id, provider, RunJournal.Role.PROVIDER, sample, journal, observer));
-        }
-        observer.roundZeroStarted(id, calls.size());
-        List<RoundZero> answers = all(pool, calls);
+        observer.roundZeroStarted(id, 2 * dataset.size());
+        List<RoundZero> answers = all(pool, 2 * dataset.size(), i -> i % 2 == 0
+                ? roundZero(id, receiver, RunJournal.Role.RECEIVER, dataset.samples().get(i / 2), journal, observer)
+                : roundZero(id, provider, RunJournal.Role.PROVIDER, dataset.samples().get(i / 2), journal, observer));
         Map<String, RoundZero> byReceiver = new LinkedHashMap<>(), byProvider = new LinkedHashMap<>();
         for (int i = 0; i < dataset.size(); i++) {
             byReceiver.put(dataset.samples().get(i).id(), answers.get(2 * i));
@@ -335,17 +342,43 @@ public final class BenchmarkRunner {
         });
     }
 
-    private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) throws InterruptedException {
-        List<Future<T>> futures = pool.invokeAll(tasks);
-        List<T> results = new ArrayList<>(futures.size());
-        for (Future<T> future : futures) {
-            try {
-                results.add(future.get());
-            } catch (ExecutionException e) {
-                // Model failures are already episodes with status ERROR; what lands here is a bug.
-                throw new IllegalStateException("benchmark task failed: " + e.getCause(), e.getCause());
-            }
+    /**
+     * {@code task(0)} to {@code task(count - 1)} on the pool's threads, each thread taking the next
+     * index as it frees up (so they start in order), and their results in index order. No object
+     * waits in the pool's queue per task: a run of 40,000 samples would queue 80,000 round-0 calls.
+     */
+    private <T> List<T> all(ExecutorService pool, int count, IntFunction<T> task) throws InterruptedException {
+        AtomicReferenceArray<T> results = new AtomicReferenceArray<>(count);
+        AtomicInteger next = new AtomicInteger();
+        // The failure of the lowest index, as a list of futures in order would have reported it.
+        Throwable[] failure = new Throwable[1];
+        int[] failedAt = {Integer.MAX_VALUE};
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.min(concurrency, count); w++) {
+            workers.add(() -> {
+                // A cancelled run (its pool shut down) takes no further task.
+                for (int i; !Thread.currentThread().isInterrupted() && (i = next.getAndIncrement()) < count; ) {
+                    try {
+                        results.set(i, task.apply(i));
+                    } catch (RuntimeException | Error e) {
+                        synchronized (failure) {
+                            if (i < failedAt[0]) {
+                                failedAt[0] = i;
+                                failure[0] = e;
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
         }
-        return results;
+        pool.invokeAll(workers);
+        synchronized (failure) {
+            // Model failures are already episodes with status ERROR; what lands here is a bug.
+            if (failure[0] != null) throw new IllegalStateException("benchmark task failed: " + failure[0], failure[0]);
+        }
+        List<T> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) list.add(results.get(i));
+        return list;
     }
 }

@@ -32,6 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * which opening drops. The first line names the run (models, feedback, rounds, dataset): a journal
  * of a different run is not resumed but started afresh. Errors are not journaled: a resumed run
  * tries them again, since an outage is no verdict.
+ *
+ * <p>Only what an interrupted run left is held in memory, for the lookups of the run that resumes
+ * it; what this run records goes to the file alone (the run asks for each sample once, before it
+ * records it), so the journal's heap does not grow with the samples a run finishes.
  */
 public final class RunJournal implements Closeable {
 
@@ -46,6 +50,7 @@ public final class RunJournal implements Closeable {
 
     private final Path file;
     private final FileChannel out;
+    /** What the interrupted run left, read when the journal was opened; what this run records is not added. */
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
     private final int resumed;
@@ -124,7 +129,6 @@ public final class RunJournal implements Closeable {
 
     public void recordRoundZero(Role role, String sampleId, RoundZero answer) {
         if (answer.failed()) return;
-        answers.put(key(role, sampleId), new Answer(answer.response(), answer.finishReason(), answer.usage()));
         append(EpisodeCodec.line(line -> {
             line.writeStringField("type", "round0");
             line.writeStringField("role", role.name());
@@ -137,7 +141,6 @@ public final class RunJournal implements Closeable {
 
     public void recordEpisode(Episode episode) {
         if (episode.status() == EpisodeStatus.ERROR) return;
-        episodes.put(episode.sampleId(), episode);
         append(EpisodeCodec.line(line -> {
             line.writeStringField("type", "episode");
             line.writeObjectFieldStart("episode");

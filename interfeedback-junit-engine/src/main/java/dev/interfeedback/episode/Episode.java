@@ -43,6 +43,16 @@ public record Episode(
         providerUsage = providerUsage == null ? Usage.NONE : providerUsage;
     }
 
+    /**
+     * The episode without its texts (the receiver's answers, the feedback and who wrote it): what
+     * the figures are computed from (status, verdicts, finish reasons, tokens, the error), for a
+     * run that keeps every sample's outcome once the transcript has gone to disk.
+     */
+    public Episode outcome() {
+        return new Episode(sampleId, category, status, correctedAtRound, rounds.stream().map(Round::outcome).toList(), error,
+                receiverUsage, providerUsage, maintenance == null ? null : maintenance.outcome());
+    }
+
     /** Passed, in JUnit's terms: right at round 0 or corrected. */
     public boolean passed() {
         return status == EpisodeStatus.CORRECT_AT_ROUND_0 || status == EpisodeStatus.CORRECTED;

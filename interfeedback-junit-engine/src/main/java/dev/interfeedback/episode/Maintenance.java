@@ -19,6 +19,11 @@ public record Maintenance(Integer flippedAtRound, List<Round> rounds, String err
         rounds = List.copyOf(rounds);
     }
 
+    /** The control without the answers' texts (see {@link Episode#outcome()}). */
+    public Maintenance outcome() {
+        return new Maintenance(flippedAtRound, rounds.stream().map(Round::outcome).toList(), error);
+    }
+
     /** Whether the right answer was kept through every round; false for an error. */
     public boolean kept() {
         return error == null && flippedAtRound == null;

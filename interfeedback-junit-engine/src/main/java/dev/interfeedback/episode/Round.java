@@ -28,6 +28,11 @@ public record Round(int round, String answer, String finishReason, Verdict verdi
         this(round, answer, finishReason, verdict, feedback, leakGuard, null);
     }
 
+    /** This round without its texts: the answer, the feedback and who wrote it (see {@link Episode#outcome()}). */
+    public Round outcome() {
+        return new Round(round, null, finishReason, verdict, null, leakGuard, null);
+    }
+
     /** The answer the verifier read, or null when it could read none. */
     public String extracted() {
         return verdict.extracted();

@@ -21,16 +21,21 @@ import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.model.simulator.SimulatorProfile;
 import dev.interfeedback.scoring.Scorer;
 import dev.interfeedback.testing.ScriptedModel;
+import dev.interfeedback.report.ResultsJson;
+import dev.interfeedback.report.SummaryTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarkRunnerTest {
 
@@ -69,6 +74,27 @@ class BenchmarkRunnerTest {
         List<Episode> eight = simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
                 .run("b", DATASET, RoundListener.NONE, e -> {}).episodes();
         assertThat(eight).isEqualTo(one);
+    }
+
+    @Test
+    void aRunWhoseSinkHasTheTranscriptsKeepsOnlyTheirOutcomesAndWritesTheSameResults(@TempDir Path dir) throws Exception {
+        BenchmarkResult full = simulated(4, "simulator:?accuracy=0.4&seed=3", "simulator:?accuracy=0.8&seed=4")
+                .run("b", DATASET, RoundListener.NONE, e -> {});
+        Map<String, Episode> told = new ConcurrentHashMap<>();
+        BenchmarkResult kept = simulated(4, "simulator:?accuracy=0.4&seed=3", "simulator:?accuracy=0.8&seed=4")
+                .run("b", DATASET, RoundListener.NONE, (sample, provider, episode) -> told.put(sample.id(), episode),
+                        RunJournal.none(), RunObserver.NONE);
+
+        assertThat(full.metrics().counts().corrected()).isPositive();
+        assertThat(told).hasSize(DATASET.size());
+        for (Episode episode : full.episodes()) assertThat(told.get(episode.sampleId())).isEqualTo(episode);
+        assertThat(kept.episodes()).isEqualTo(full.episodes().stream().map(Episode::outcome).toList());
+        assertThat(kept.episodes()).flatExtracting(Episode::rounds)
+                .allSatisfy(round -> assertThat(round.answer() == null && round.feedback() == null).isTrue());
+        new ResultsJson().write(List.of(full), dir.resolve("full.json"));
+        new ResultsJson().write(List.of(kept), dir.resolve("kept.json"));
+        assertThat(Files.readString(dir.resolve("kept.json"))).isEqualTo(Files.readString(dir.resolve("full.json")));
+        assertThat(SummaryTable.render(kept)).isEqualTo(SummaryTable.render(full));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.interfeedback.model.resilience;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.Usage;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Responses on disk, by request key: an append-only log read into memory when opened.
+ * Responses on disk, by request key: an append-only log, indexed in memory when opened.
+ *
+ * <p>Memory holds where each entry's line starts ({@link LineIndex}, 16 bytes an entry), not the
+ * responses: a run of 40,000 samples makes 160,000 calls, and a response is read back (one
+ * positional read) only when the same request is asked again, which a fresh run almost never does.
  *
  * <p>One log rather than a file per response, because a cached rerun of thousands of calls must
  * cost milliseconds, not thousands of file opens; and a plain tab-separated line
@@ -42,7 +48,9 @@ public final class ResponseCache {
 
     private final Path file;
     private final FileChannel log;
-    private final ConcurrentMap<String, ChatResponse> entries = new ConcurrentHashMap<>();
+    /** The same file, for reading lines back at the offsets the index holds. */
+    private final FileChannel reader;
+    private final LineIndex index = new LineIndex();
     private final CompletableFuture<Void> loaded;
 
     private ResponseCache(Path file) throws IOException {
@@ -57,6 +65,7 @@ public final class ResponseCache {
             }
             if (last.get(0) != '\n') log.write(ByteBuffer.wrap(new byte[] {'\n'}));
         }
+        this.reader = FileChannel.open(file, StandardOpenOption.READ);
         this.loaded = exists ? CompletableFuture.runAsync(this::load, ResponseCache::startDaemon) : CompletableFuture.completedFuture(null);
     }
 
@@ -89,6 +98,7 @@ public final class ResponseCache {
             synchronized (cache.log) {
                 try {
                     cache.log.close();
+                    cache.reader.close();
                 } catch (IOException e) {
                     // nothing is lost: every entry was written when it was put
                 }
@@ -104,24 +114,29 @@ public final class ResponseCache {
 
     public Optional<ChatResponse> get(String key) {
         loaded.join();
-        return Optional.ofNullable(entries.get(key));
+        Map.Entry<String, ChatResponse> entry = entryAt(index.get(LineIndex.hash(key)));
+        return entry != null && entry.getKey().equals(key) ? Optional.of(entry.getValue()) : Optional.empty();
     }
 
     public void put(String key, ChatResponse response) {
         loaded.join();
-        if (entries.putIfAbsent(key, response) != null) return;
         Usage usage = response.usage();
         String prompt = usage.cachedPromptTokens() == 0 && usage.cacheWriteTokens() == 0 ? String.valueOf(usage.promptTokens())
                 : usage.promptTokens() + "/" + usage.cachedPromptTokens() + "/" + usage.cacheWriteTokens();
         String line = key + '\t' + prompt + '\t' + usage.completionTokens() + '\t' + escape(response.text()) + END;
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        long hash = LineIndex.hash(key);
         try {
             synchronized (log) {
+                if (get(key).isPresent()) return;
+                // Where this line lands, unless another process appends at the same moment: then
+                // the line read back there has another key, and the entry is a miss until reopened.
+                long offset = log.size();
                 while (bytes.hasRemaining()) log.write(bytes);
+                index.put(hash, offset);
             }
         } catch (IOException e) {
             // A cache that cannot be written only costs a future call; the run goes on.
-            entries.remove(key);
         }
     }
 
@@ -150,12 +165,17 @@ public final class ResponseCache {
     /** The keys held, for tests and diagnostics. */
     Set<String> keys() {
         loaded.join();
-        return entries.keySet();
+        Set<String> keys = new java.util.HashSet<>();
+        index.forEach(offset -> {
+            Map.Entry<String, ChatResponse> entry = entryAt(offset);
+            if (entry != null) keys.add(entry.getKey());
+        });
+        return keys;
     }
 
     public int size() {
         loaded.join();
-        return entries.size();
+        return index.size();
     }
 
     public Path file() {
@@ -163,13 +183,53 @@ public final class ResponseCache {
     }
 
     private void load() {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                Map.Entry<String, ChatResponse> entry = parse(line);
-                if (entry != null) entries.putIfAbsent(entry.getKey(), entry.getValue());
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            byte[] chunk = new byte[1 << 16];
+            long start = 0, offset = 0;
+            for (int read; (read = in.read(chunk)) != -1; ) {
+                int from = 0;
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] != '\n') continue;
+                    line.write(chunk, from, i - from);
+                    index(line.toString(StandardCharsets.UTF_8), start);
+                    line.reset();
+                    from = i + 1;
+                    start = offset + from;
+                }
+                line.write(chunk, from, read - from);
+                offset += read;
             }
         } catch (IOException e) {
             // An unreadable cache is an empty one: every call goes to the network.
+        }
+    }
+
+    /** Indexes a whole line of the log read when opened, unless it is no entry (a line torn by a crash). */
+    private void index(String line, long start) {
+        Map.Entry<String, ChatResponse> entry = parse(line);
+        if (entry == null) return;
+        long hash = LineIndex.hash(entry.getKey());
+        // The first line of a key wins, as it did when the log was read into a map.
+        if (index.get(hash) < 0) index.put(hash, start);
+    }
+
+    /** The entry whose line starts at {@code offset}, or null for none (-1, a line that is not an entry, a read that fails). */
+    private Map.Entry<String, ChatResponse> entryAt(long offset) {
+        if (offset < 0) return null;
+        try {
+            ByteBuffer bytes = ByteBuffer.allocate(512);
+            for (long at = offset; ; ) {
+                int read = reader.read(bytes, at);
+                if (read < 0) return null;
+                at += read;
+                for (int i = bytes.position() - read; i < bytes.position(); i++) {
+                    if (bytes.get(i) == '\n') return parse(new String(bytes.array(), 0, i, StandardCharsets.UTF_8));
+                }
+                if (!bytes.hasRemaining()) bytes = ByteBuffer.allocate(bytes.capacity() * 2).put(bytes.flip());
+            }
+        } catch (IOException e) {
+            return null;
         }
     }
 

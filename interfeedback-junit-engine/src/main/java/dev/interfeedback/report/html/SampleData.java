@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,9 +35,8 @@ final class SampleData {
      * Writes the chunks and the index.
      *
      * @param other the status of each sample in the run compared with ({@code benchmark + "\n" + id}), or null
-     * @return the index, also written as {@code data/index.js}
      */
-    static ObjectNode write(SavedRun run, Path reportDir, Map<String, String> other) throws IOException {
+    static void write(SavedRun run, Path reportDir, Map<String, String> other) throws IOException {
         Path data = reportDir.resolve(FOLDER);
         ObjectNode index = NODES.objectNode();
         index.put("runId", run.runId());
@@ -41,28 +44,38 @@ final class SampleData {
         index.put("compared", other != null);
         ArrayNode benchmarks = index.putArray("benchmarks");
         Map<String, Integer> benchmarkIndex = new HashMap<>();
-        ArrayNode samples = index.putArray("samples");
+        // The samples' entries go to a file as they come, not into the index: a run's every sample is no heap's business.
+        Files.createDirectories(data);
+        Path samples = data.resolve("index-samples.tmp");
         ArrayNode[] chunk = {NODES.arrayNode()};
         int[] chunks = {0};
-        run.episodes(episode -> {
-            String benchmark = episode.get("benchmark").asText();
-            Integer b = benchmarkIndex.get(benchmark);
-            if (b == null) {
-                b = benchmarks.size();
-                benchmarkIndex.put(benchmark, b);
-                benchmarks.add(benchmark);
+        try {
+            try (Writer out = Files.newBufferedWriter(samples, StandardCharsets.UTF_8);
+                    JsonGenerator entries = ScriptData.generator(out)) {
+                entries.writeStartArray();
+                run.episodes(episode -> {
+                    String benchmark = episode.get("benchmark").asText();
+                    Integer b = benchmarkIndex.get(benchmark);
+                    if (b == null) {
+                        b = benchmarks.size();
+                        benchmarkIndex.put(benchmark, b);
+                        benchmarks.add(benchmark);
+                    }
+                    entries.writeTree(entry(episode, b, chunks[0], chunk[0].size(), other));
+                    chunk[0].add(transcript(episode));
+                    if (chunk[0].size() == CHUNK) {
+                        ScriptData.write(data.resolve(chunkFile(chunks[0])), "chunk/" + chunks[0]++, chunk[0]);
+                        chunk[0] = NODES.arrayNode();
+                    }
+                });
+                entries.writeEndArray();
             }
-            samples.add(entry(episode, b, chunks[0], chunk[0].size(), other));
-            chunk[0].add(transcript(episode));
-            if (chunk[0].size() == CHUNK) {
-                ScriptData.write(data.resolve(chunkFile(chunks[0])), "chunk/" + chunks[0]++, chunk[0]);
-                chunk[0] = NODES.arrayNode();
-            }
-        });
-        if (!chunk[0].isEmpty()) ScriptData.write(data.resolve(chunkFile(chunks[0])), "chunk/" + chunks[0]++, chunk[0]);
-        index.put("chunks", chunks[0]);
-        ScriptData.write(data.resolve("index.js"), "index", index);
-        return index;
+            if (!chunk[0].isEmpty()) ScriptData.write(data.resolve(chunkFile(chunks[0])), "chunk/" + chunks[0]++, chunk[0]);
+            index.put("chunks", chunks[0]);
+            ScriptData.writeObject(data.resolve("index.js"), "index", index, "samples", samples);
+        } finally {
+            Files.deleteIfExists(samples);
+        }
     }
 
     static String chunkFile(int n) {

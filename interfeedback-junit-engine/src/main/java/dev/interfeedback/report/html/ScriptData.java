@@ -8,11 +8,14 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Data for the page's script, as script files of their own ({@code file://} pages cannot fetch):
@@ -53,6 +56,44 @@ final class ScriptData {
             try (JsonGenerator json = JSON.createGenerator(out)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 MAPPER.writeTree(json, data);
+            }
+            out.write(");\n");
+        }
+    }
+
+    /**
+     * A generator of JSON escaped as {@link #write} escapes it, for data written piece by piece
+     * (see {@link #writeObject}); closing it leaves {@code out} open.
+     */
+    static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator json = JSON.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setCodec(MAPPER);
+        return json;
+    }
+
+    /**
+     * Writes {@code head}'s fields and then a last field, {@code name}, whose value is the JSON
+     * {@code tail} holds (written by a {@link #generator}), as {@link #write} would write the
+     * object with that field: the same bytes, without the last field's value ever in memory.
+     */
+    static void writeObject(Path file, String name, ObjectNode head, String lastField, Path tail) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("interfeedbackReport.receive(\"" + name + "\", ");
+            try (JsonGenerator json = generator(out)) {
+                json.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : head.properties()) {
+                    json.writeFieldName(field.getKey());
+                    MAPPER.writeTree(json, field.getValue());
+                }
+                json.writeFieldName(lastField);
+                json.writeRawValue(""); // the separator; the value itself is copied below
+                json.flush();
+                try (Reader in = Files.newBufferedReader(tail, StandardCharsets.UTF_8)) {
+                    in.transferTo(out);
+                }
+                json.writeEndObject();
             }
             out.write(");\n");
         }

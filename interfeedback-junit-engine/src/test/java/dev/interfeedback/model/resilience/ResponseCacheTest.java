@@ -64,6 +64,23 @@ class ResponseCacheTest {
     }
 
     @Test
+    void anAnswerPutIsReadBackFromTheLogOnceAndWrittenOnce() throws Exception {
+        ResponseCache cache = ResponseCache.open(dir);
+        String longText = "caf\u00e9 \u2713 \uD83D\uDE00 line\n".repeat(200); // past the first read, multi-byte across reads
+        cache.put(KEY, new ChatResponse(longText, new Usage(5, 6)));
+        cache.put("b".repeat(64), new ChatResponse("short", new Usage(1, 1)));
+        long written = Files.size(dir.resolve(ResponseCache.FILE));
+
+        cache.put(KEY, new ChatResponse("another answer", new Usage(1, 1)));
+
+        assertThat(cache.get(KEY)).contains(new ChatResponse(longText, new Usage(5, 6)));
+        assertThat(cache.get("b".repeat(64))).contains(new ChatResponse("short", new Usage(1, 1)));
+        assertThat(cache.get("c".repeat(64))).isEmpty();
+        assertThat(Files.size(dir.resolve(ResponseCache.FILE))).isEqualTo(written);
+        assertThat(cache.keys()).containsExactlyInAnyOrder(KEY, "b".repeat(64));
+    }
+
+    @Test
     void everyTextSurvivesTheLogExactly() {
         for (String text : new String[] {"", "plain", "\\", "ends with a backslash \\", "\\n is not a newline",
                 "tab\there", "line\r\nbreaks\n", "\\\\\\t", "caf\u00e9 \u2713"}) {

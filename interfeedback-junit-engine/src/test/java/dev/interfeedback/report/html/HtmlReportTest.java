@@ -37,6 +37,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void anObjectWhoseLastFieldIsStreamedFromAFileIsTheSameBytesAsTheObjectWrittenWhole() throws Exception {
+        ObjectNode whole = JSON.createObjectNode();
+        whole.put("runId", "r1");
+        whole.putArray("benchmarks").add("b");
+        ObjectNode head = whole.deepCopy();
+        var samples = whole.putArray("samples");
+        samples.addObject().put("q", "</script> caf\u00e9 \u2028 \uD83D\uDE00");
+        samples.addObject().put("n", 2);
+        Path tail = dir.resolve("samples.tmp");
+        try (var out = Files.newBufferedWriter(tail, StandardCharsets.UTF_8);
+                var json = ScriptData.generator(out)) {
+            json.writeStartArray();
+            for (JsonNode sample : samples) json.writeTree(sample);
+            json.writeEndArray();
+        }
+
+        ScriptData.write(dir.resolve("whole.js"), "index", whole);
+        ScriptData.writeObject(dir.resolve("streamed.js"), "index", head, "samples", tail);
+
+        assertThat(Files.readAllBytes(dir.resolve("streamed.js"))).isEqualTo(Files.readAllBytes(dir.resolve("whole.js")));
+    }
+
+    @Test
     void aPageIsBuiltFromSavedFilesAloneAndRebuiltKeepingItsImages() throws Exception {
         Path output = ReportRuns.sampleRun(dir.resolve("out"));
         Path images = output.resolve("report/images");
