@@ -234,13 +234,14 @@ public final class ScriptedChatServer implements AutoCloseable {
 
     /** Sends the answer of a call that waited out the latency; a client gone meanwhile loses it. */
     private void answer(HttpExchange exchange, Call call) {
+        // Out of flight before the answer leaves: the client starts its next call as soon as it has
+        // read it, and that call must not find this one still counted.
+        inFlight.decrementAndGet();
         try {
             answered.incrementAndGet();
             send(exchange, 200, completion(call.answer()));
         } catch (IOException e) {
             exchange.close();
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 
