@@ -12,6 +12,7 @@
 #                    [--maven-heap 512m] [--image FILE] [--rerun true|false] [--shards 0]
 #                    [--quota-requests N --quota-tokens M [--quota-headers true|false]]
 #                    [--jvm-options "options of each run's JVM, e.g. a profiler's"]
+#                    [--server-jvm-options "options of the scripted server's JVM"]
 #                    [--work target/harness]
 #
 # The maven path builds the engine and the plugin of this tree into the invoker's local

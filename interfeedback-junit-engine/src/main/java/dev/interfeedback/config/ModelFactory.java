@@ -176,6 +176,7 @@ public final class ModelFactory {
         RetryPolicy policy = retryPolicy();
         AdaptiveLimiter limiter = limiters.forEndpoint(http.endpoint(), settings.maxConcurrency(alias));
         http.onRateLimits(limiter.pacer()::observe);
+        http.spreadConnections(limiter.max());
         return new RetryingModel(new LimitedModel(calls.apply(http), limiter, policy), policy, stats);
     }
 

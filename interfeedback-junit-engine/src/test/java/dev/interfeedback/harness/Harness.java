@@ -45,6 +45,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  *         [--work target/harness] [--shards 0]
  *         [--image FILE] [--rerun true]
  *         [--quota-requests N --quota-tokens M [--quota-headers true]] [--jvm-options "..."]
+ *         [--server-jvm-options "..."]
  * </pre>
  *
  * With {@code --shards N}, the command line's first run is also made as N shards, one after the
@@ -104,7 +105,10 @@ public final class Harness {
                     options.getOrDefault("quota-headers", "true")));
             rerun = false;
         }
-        Process server = java(List.of("-Xmx512m"), ScriptedChatServer.class, serverArgs)
+        List<String> serverJvm = new ArrayList<>(List.of("-Xmx512m"));
+        String serverOptions = options.getOrDefault("server-jvm-options", "").strip();
+        if (!serverOptions.isEmpty()) serverJvm.addAll(List.of(serverOptions.split("\\s+")));
+        Process server = java(serverJvm, ScriptedChatServer.class, serverArgs)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));

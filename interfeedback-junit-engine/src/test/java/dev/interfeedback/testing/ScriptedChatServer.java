@@ -1,12 +1,13 @@
 package dev.interfeedback.testing;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -75,6 +78,10 @@ public final class ScriptedChatServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    // Sends the answers that are only waiting out the latency, so that thousands of calls in flight
+    // hold no thread of the server each: a sleeping thread per call cost a context switch and a
+    // timer apiece, and thousands of threads besides.
+    private final ScheduledExecutorService answers;
     private final Duration latency;
     private volatile Faults faults = (n, s, t) -> Fault.NONE;
     private final AtomicLong requests = new AtomicLong();
@@ -97,6 +104,11 @@ public final class ScriptedChatServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "scripted-chat-server");
+            t.setDaemon(true);
+            return t;
+        });
+        this.answers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scripted-chat-server-answers");
             t.setDaemon(true);
             return t;
         });
@@ -165,11 +177,13 @@ public final class ScriptedChatServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        answers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         peakInFlight.accumulateAndGet(now, Math::max);
+        boolean answerLater = false;
         try {
             long n = requests.incrementAndGet();
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -191,6 +205,11 @@ public final class ScriptedChatServer implements AutoCloseable {
                     return;
                 }
             }
+            if (fault == Fault.NONE && !latency.isZero()) {
+                answers.schedule(() -> answer(exchange, call), latency.toNanos(), TimeUnit.NANOSECONDS);
+                answerLater = true;
+                return;
+            }
             Duration delay = fault instanceof Fault.Slow slow ? latency.plus(slow.extra()) : latency;
             if (!delay.isZero()) Thread.sleep(delay.toMillis());
             if (fault instanceof Fault.Drop) {
@@ -209,16 +228,32 @@ public final class ScriptedChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         } finally {
-            inFlight.decrementAndGet();
+            if (!answerLater) inFlight.decrementAndGet();
+        }
+    }
+
+    /** Sends the answer of a call that waited out the latency; a client gone meanwhile loses it. */
+    private void answer(HttpExchange exchange, Call call) {
+        // Out of flight before the answer leaves: the client starts its next call as soon as it has
+        // read it, and that call must not find this one still counted.
+        inFlight.decrementAndGet();
+        try {
+            answered.incrementAndGet();
+            send(exchange, 200, completion(call.answer()));
+        } catch (IOException e) {
+            exchange.close();
         }
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(body);
         }
     }
 
@@ -227,18 +262,32 @@ public final class ScriptedChatServer implements AutoCloseable {
         return new long[] {billedPrompt.get(), billedCompletion.get()};
     }
 
-    private String completion(String text) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", "chatcmpl-scripted");
-        root.put("object", "chat.completion");
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", text);
-        choice.put("finish_reason", "stop");
-        root.putObject("usage").put("prompt_tokens", 100 + text.length()).put("completion_tokens", 20);
+    // Written field by field rather than built as a tree: the server must stay cheap beside the client it measures.
+    private byte[] completion(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + text.length());
+        try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("id", "chatcmpl-scripted");
+            json.writeStringField("object", "chat.completion");
+            json.writeArrayFieldStart("choices");
+            json.writeStartObject();
+            json.writeNumberField("index", 0);
+            json.writeObjectFieldStart("message");
+            json.writeStringField("role", "assistant");
+            json.writeStringField("content", text);
+            json.writeEndObject();
+            json.writeStringField("finish_reason", "stop");
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeObjectFieldStart("usage");
+            json.writeNumberField("prompt_tokens", 100 + text.length());
+            json.writeNumberField("completion_tokens", 20);
+            json.writeEndObject();
+            json.writeEndObject();
+        }
         billedPrompt.addAndGet(100 + text.length());
         billedCompletion.addAndGet(20);
-        return JSON.writeValueAsString(root);
+        return bytes.toByteArray();
     }
 
     /** What an answer's usage reports, and so what the quota charges for it. */

@@ -21,6 +21,7 @@ import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -46,7 +47,9 @@ public abstract class HttpChatModel implements ChatModel {
     private final ApiKey apiKey;
     private final KeyRedactor redactor;
     private final Supplier<OkHttpClient> base;
-    private volatile OkHttpClient http;
+    // One client per connection pool this model's calls are spread over; one unless spreadConnections.
+    private volatile OkHttpClient[] clients;
+    private volatile int callsInFlight = 1;
     private final HttpUrl url;
     private final String endpoint;
     private final ErrorMessages errors;
@@ -113,7 +116,7 @@ public abstract class HttpChatModel implements ChatModel {
         headers(http);
         if (apiKey != null) authorize(http, apiKey.value());
 
-        try (Response response = httpClient().newCall(http.build()).execute()) {
+        try (Response response = clientOfThisThread().newCall(http.build()).execute()) {
             String text = redactor.redact(response.body().string());
             RateLimits limits = RateLimits.of(response.headers(), Instant.now());
             if (!response.isSuccessful()) {
@@ -209,35 +212,85 @@ public abstract class HttpChatModel implements ChatModel {
         return errors;
     }
 
+    /**
+     * Says how many calls this model may have in flight, before its first call. Over cleartext
+     * HTTP/1.1 (a self-hosted vLLM or Ollama server) every call in flight holds a connection of its
+     * own, and okhttp finds a pooled connection for each call by checking every connection of the
+     * pool in turn, each under its lock: with thousands in flight that scan and its lock convoys
+     * become a large part of a call's CPU. So above {@link #CALLS_PER_POOL} calls in flight, on the
+     * shared client, calls are spread over several connection pools by their thread (a worker keeps
+     * its stripe, and so finds its own idle connection again). HTTPS endpoints, which the hosted
+     * APIs serve over HTTP/2 on a few shared connections, keep one pool; so does a client the caller
+     * gave, whose pool is the caller's choice.
+     *
+     * @throws IllegalStateException when the model has made a call already
+     */
+    public void spreadConnections(int callsInFlight) {
+        if (callsInFlight < 1) throw new IllegalArgumentException("calls in flight must be at least 1, was " + callsInFlight);
+        synchronized (this) {
+            if (clients != null) throw new IllegalStateException("model '" + settings.alias() + "' has made calls already");
+            this.callsInFlight = callsInFlight;
+        }
+    }
+
     /** The client this model calls through, with its timeouts; public for tests of sharing. */
     public OkHttpClient httpClient() {
-        OkHttpClient client = http;
-        if (client == null) {
+        return clients()[0];
+    }
+
+    /** The clients this model spreads its calls over, one per connection pool; public for tests. */
+    public List<OkHttpClient> httpClients() {
+        return List.of(clients());
+    }
+
+    private OkHttpClient clientOfThisThread() {
+        OkHttpClient[] all = clients();
+        return all.length == 1 ? all[0] : all[(int) Math.floorMod(Thread.currentThread().getId(), (long) all.length)];
+    }
+
+    private OkHttpClient[] clients() {
+        OkHttpClient[] all = clients;
+        if (all == null) {
             synchronized (this) {
-                client = http;
-                if (client == null) {
-                    OkHttpClient given = base.get();
-                    OkHttpClient.Builder builder = given.newBuilder();
-                    // Cleartext only: TLS writes a record at a time and flushes each, so there is nothing to gather.
-                    if (!url.isHttps() && given.socketFactory() == SocketFactory.getDefault()) {
-                        builder.socketFactory(CoalescingSocketFactory.INSTANCE);
-                    }
-                    client = builder
-                            .connectTimeout(settings.connectTimeout())
-                            .readTimeout(settings.readTimeout())
-                            // Uploading a few megabytes of images is bounded like reading the answer.
-                            .writeTimeout(settings.readTimeout())
-                            .callTimeout(settings.callTimeout())
-                            // A re-sent POST would be a request nobody counts; the retry layer decides.
-                            .retryOnConnectionFailure(false)
-                            .followRedirects(false)
-                            .followSslRedirects(false)
-                            .build();
-                    http = client;
+                all = clients;
+                if (all == null) {
+                    all = build(base.get());
+                    clients = all;
                 }
             }
         }
-        return client;
+        return all;
+    }
+
+    private OkHttpClient[] build(OkHttpClient given) {
+        OkHttpClient.Builder builder = given.newBuilder();
+        // Cleartext only: TLS writes a record at a time and flushes each, so there is nothing to gather.
+        if (!url.isHttps() && given.socketFactory() == SocketFactory.getDefault()) {
+            builder.socketFactory(CoalescingSocketFactory.INSTANCE);
+        }
+        OkHttpClient client = builder
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                // Uploading a few megabytes of images is bounded like reading the answer.
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                // A re-sent POST would be a request nobody counts; the retry layer decides.
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+        boolean http1 = !url.isHttps() && !given.protocols().contains(Protocol.H2_PRIOR_KNOWLEDGE);
+        int stripes = Math.min(ConnectionStripes.MOST, (callsInFlight + CALLS_PER_POOL - 1) / CALLS_PER_POOL);
+        if (!http1 || stripes == 1 || given.connectionPool() != SharedClient.INSTANCE.connectionPool()) {
+            return new OkHttpClient[] {client};
+        }
+        // Derived clients share the dispatcher, the threads and everything else but the pool.
+        OkHttpClient[] all = new OkHttpClient[stripes];
+        all[0] = client;
+        for (int i = 1; i < stripes; i++) {
+            all[i] = client.newBuilder().connectionPool(ConnectionStripes.POOLS[i]).build();
+        }
+        return all;
     }
 
     @Override
@@ -295,6 +348,27 @@ public abstract class HttpChatModel implements ChatModel {
                 .connectionPool(new ConnectionPool(MOST_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .build();
     }
+
+    /**
+     * The shared client's pool split in stripes, for models with many calls in flight over HTTP/1.1:
+     * stripe 0 is the shared client's own pool. Process-wide like it, so that the models of one
+     * endpoint (a receiver and a provider on one server) still reuse each other's connections.
+     */
+    private static final class ConnectionStripes {
+        static final int MOST = 64;
+        static final ConnectionPool[] POOLS = new ConnectionPool[MOST];
+
+        static {
+            POOLS[0] = SharedClient.INSTANCE.connectionPool();
+            for (int i = 1; i < MOST; i++) POOLS[i] = new ConnectionPool(MOST_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * The most calls in flight one connection pool serves before a model's calls are spread over
+     * several: a call's search of the pool then checks at most about this many connections.
+     */
+    static final int CALLS_PER_POOL = 64;
 
     /** The most calls a run may have in flight ({@code interfeedback.concurrency}'s upper bound). */
     private static final int MOST_IDLE_CONNECTIONS = 4096;

@@ -24,6 +24,8 @@ public final class ReportImages {
 
     private final Path dir;
     private final Map<Path, String> copied = new ConcurrentHashMap<>();
+    /** Whether {@link #dir} was made: {@code createDirectories} of a folder that exists throws and catches inside. */
+    private volatile boolean made;
 
     private ReportImages(Path dir) {
         this.dir = dir;
@@ -50,7 +52,10 @@ public final class ReportImages {
             String name = digest(bytes) + "." + format.get().extension();
             Path target = dir.resolve(name);
             if (!Files.exists(target)) {
-                Files.createDirectories(dir);
+                if (!made) {
+                    Files.createDirectories(dir);
+                    made = true;
+                }
                 Path temp = Files.createTempFile(dir, name, ".tmp");
                 Files.write(temp, bytes);
                 try {
