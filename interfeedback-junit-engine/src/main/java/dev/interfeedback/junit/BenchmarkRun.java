@@ -18,8 +18,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One benchmark while it runs: its runner, its test set, its journal, and the episodes finished
- * so far.
+ * One benchmark while it runs: its runner, its test set, its journal, and the outcomes of the
+ * episodes finished so far.
  */
 final class BenchmarkRun {
 
@@ -67,8 +67,10 @@ final class BenchmarkRun {
         if (journal.episode(episode.sampleId()).isEmpty()) journal.recordEpisode(episode);
         Sample sample = byId.get(episode.sampleId());
         outputs.appendEpisode(definition.id(), sample, testSet.provider(sample), episode);
-        episodes.put(episode.sampleId(), episode);
-        return outputs.transcript(definition.id(), sample, episode);
+        TranscriptFile.Location transcript = outputs.transcript(definition.id(), sample, episode);
+        // The texts are in the files now; the figures need only the outcome.
+        episodes.put(episode.sampleId(), episode.outcome());
+        return transcript;
     }
 
     /**
@@ -87,7 +89,11 @@ final class BenchmarkRun {
         }
     }
 
-    /** The episodes that finished, in dataset order; samples a cancelled run never ran are left out. */
+    /**
+     * The outcomes of the episodes that finished ({@link Episode#outcome()}: their texts are in
+     * {@code episodes.jsonl} and the transcripts), in dataset order; samples a cancelled run never
+     * ran are left out.
+     */
     BenchmarkResult result() {
         List<Episode> finished = samples.stream().map(s -> episodes.get(s.id())).filter(Objects::nonNull).toList();
         return runner.result(definition.id(), definition.dataset(), testSet, finished);
