@@ -115,12 +115,10 @@ final class RunOutputs implements AutoCloseable {
         return new RoundZeroStore(roundZeroDir);
     }
 
-    /** @param benchmarkPrices the prices of the benchmark's models, by alias; benchmarks of a run share one table */
-    synchronized void finished(BenchmarkResult result, PriceTable benchmarkPrices) throws IOException {
-        finished(result, benchmarkPrices, null);
-    }
-
-    /** @param cell the matrix cell the benchmark is, or null */
+    /**
+     * @param benchmarkPrices the prices of the benchmark's models, by alias; benchmarks of a run share one table
+     * @param cell the matrix cell the benchmark is, or null
+     */
     synchronized void finished(BenchmarkResult result, PriceTable benchmarkPrices, ResultsJson.Cell cell) throws IOException {
         if (cell != null) cells.put(result.id(), cell);
         results.removeIf(r -> r.id().equals(result.id()));

@@ -62,11 +62,6 @@ public record PriceTable(String currency, Map<String, Price> prices) {
         }
     }
 
-    /** The estimated cost of {@code usage} on the alias's model, or empty when it has no price. */
-    public Optional<Double> cost(String alias, Usage usage) {
-        return Optional.ofNullable(prices.get(alias)).map(p -> p.cost(usage));
-    }
-
     /**
      * The estimated cost of {@code usage}, of which {@code batched} went through a batch and is billed
      * at the batch discount; empty when the alias has no price.

@@ -98,12 +98,10 @@ public final class ShardManifest {
         write();
     }
 
-    /** Records that a benchmark finished: its results are in results.json and its episodes in episodes.jsonl. */
-    public synchronized void finished(BenchmarkResult result, PriceTable prices) throws IOException {
-        finished(result, prices, null);
-    }
-
-    /** As {@link #finished(BenchmarkResult, PriceTable)}, for a benchmark that is a cell of a matrix (null when not). */
+    /**
+     * Records that a benchmark finished: its results are in results.json and its episodes in
+     * episodes.jsonl; {@code cell} is the matrix cell it is, or null.
+     */
     public synchronized void finished(BenchmarkResult result, PriceTable prices, ResultsJson.Cell cell) throws IOException {
         ObjectNode node = benchmarks.get(result.id());
         if (node == null) throw new IllegalStateException("benchmark " + result.id() + " finished but was never planned");

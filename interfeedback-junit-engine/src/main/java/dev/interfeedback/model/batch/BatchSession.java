@@ -226,11 +226,12 @@ public final class BatchSession {
                 // In the order of their ids: the dry passes collect calls in any order, and the next run
                 // must name the wave's files as this one did.
                 List<Line> lines = model.getValue().values().stream().sorted(Comparator.comparing(Line::customId)).toList();
-                BatchFiles files = BatchFiles.of(target.fileDir(), target.alias(), content(lines));
+                byte[] input = content(lines);
+                BatchFiles files = BatchFiles.of(target.fileDir(), target.alias(), input);
                 if (files.answered()) {
                     answered.add(new AnsweredFile(target, files, lines));
                 } else {
-                    files.writeInput(content(lines));
+                    files.writeInput(input);
                     commands.add("  " + files.command(target.modelName()));
                 }
                 continue;

@@ -34,10 +34,16 @@ public final class BatchUsageMeter implements ChatModel {
     public ChatResponse chat(ChatRequest request) throws ModelException {
         ChatResponse response = delegate.chat(request);
         if (session.inDryPass()) {
-            BatchSession.Outcome outcome = session.outcome(BatchSession.Line.of(target.api().line(request)).customId());
-            if (outcome == null || outcome.batched()) meter.add(response.usage());
+            // Only a synchronous retry answers outside a batch; without it, looking the line up
+            // (its whole body encoded and digested again, images included) would tell nothing.
+            if (target.retry() != BatchTarget.Retry.SYNC || answeredByABatch(request)) meter.add(response.usage());
         }
         return response;
+    }
+
+    private boolean answeredByABatch(ChatRequest request) throws ModelException {
+        BatchSession.Outcome outcome = session.outcome(BatchSession.Line.of(target.api().line(request)).customId());
+        return outcome == null || outcome.batched();
     }
 
     /** The tokens of batch answers in the last dry pass. */

@@ -44,6 +44,8 @@ public final class ResponseCache {
     static final String FILE = "responses-v1.log";
     // Marks a whole line: a line cut short by a crash lacks it, and must not pass for a shorter answer.
     private static final String END = "\tend\n";
+    /** A key is a SHA-256 in hex. */
+    private static final int KEY_LENGTH = 64;
     private static final ConcurrentMap<Path, ResponseCache> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -205,11 +207,14 @@ public final class ResponseCache {
         }
     }
 
-    /** Indexes a whole line of the log read when opened, unless it is no entry (a line torn by a crash). */
+    /**
+     * Indexes a whole line of the log read when opened, unless it is no entry (a line torn by a crash
+     * lacks the end marker). Only its key is read: the answer is parsed when it is asked for, and a
+     * line that then does not parse is a miss.
+     */
     private void index(String line, long start) {
-        Map.Entry<String, ChatResponse> entry = parse(line);
-        if (entry == null) return;
-        long hash = LineIndex.hash(entry.getKey());
+        if (line.length() <= KEY_LENGTH || line.charAt(KEY_LENGTH) != '\t' || !line.endsWith("\tend")) return;
+        long hash = LineIndex.hash(line.substring(0, KEY_LENGTH));
         // The first line of a key wins, as it did when the log was read into a map.
         if (index.get(hash) < 0) index.put(hash, start);
     }
@@ -238,7 +243,7 @@ public final class ResponseCache {
         int a = line.indexOf('\t'), b = line.indexOf('\t', a + 1), c = line.indexOf('\t', b + 1);
         int end = line.length() - "\tend".length();
         // The text runs from c + 1 to the end marker; a line whose marker is its third tab has none.
-        if (a != 64 || b < 0 || c < 0 || c >= end || !line.endsWith("\tend")) return null;
+        if (a != KEY_LENGTH || b < 0 || c < 0 || c >= end || !line.endsWith("\tend")) return null;
         try {
             String text = unescape(line, c + 1, end);
             if (text == null) return null;
