@@ -34,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +126,8 @@ class BenchmarkRunnerTest {
         AtomicInteger inside = new AtomicInteger(), most = new AtomicInteger();
         simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8").run("b", DATASET, RoundListener.NONE, e -> {
             most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-            Thread.yield();
+            // Long enough that a runner telling it from several workers at once would be caught.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
             inside.decrementAndGet();
         });
         assertThat(most).as("episodes inside a plain consumer at once").hasValue(1);

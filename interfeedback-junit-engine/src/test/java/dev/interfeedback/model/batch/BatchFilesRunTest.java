@@ -74,6 +74,7 @@ class BatchFilesRunTest {
             String model = input.getFileName().toString().startsWith("weak-") ? "weak" : "strong";
             assertThat(first.err).contains("vllm run-batch -i " + input.toAbsolutePath() + " -o " + output.toAbsolutePath()
                     + " --model " + model);
+            assertThat(Files.readAllLines(input)).as("one request per sample").hasSize(20);
             for (String line : Files.readAllLines(input)) {
                 JsonNode request = JSON.readTree(line);
                 assertThat(request.path("method").asText()).isEqualTo("POST");

@@ -221,6 +221,8 @@ class BatchRunTest {
         assertThat(KilledRuns.resultsBesideBatches(mixed.resolve("results.json")))
                 .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         // The receiver's calls went in batches, once each; the provider's were asked once, not in every dry pass.
+        assertThat(batch.timesSent()).as("the receiver's batched lines").isNotEmpty();
+        assertThat(strongCalls).isLessThan(syncCalls);
         assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
         assertThat(strongCalls + batch.timesSent().size()).isEqualTo(syncCalls);
     }

@@ -87,6 +87,7 @@ class ConnectionStripesTest {
             }
             assertThat(server.requests()).isEqualTo(calls);
             // 16 threads of consecutive ids fall in all 4 stripes; each stripe's pool keeps its connections.
+            assertThat(model.httpClients()).hasSize(4);
             for (OkHttpClient client : model.httpClients()) {
                 assertThat(client.connectionPool().connectionCount()).isPositive();
             }

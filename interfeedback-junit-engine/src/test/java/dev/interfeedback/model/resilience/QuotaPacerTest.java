@@ -6,6 +6,7 @@ import dev.interfeedback.model.http.RateLimits;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The pacer's schedule on a clock the test moves: no thread waits, no time is measured. */
 class QuotaPacerTest {
@@ -62,6 +63,7 @@ class QuotaPacerTest {
     }
 
     @Test
+    @Timeout(5) // "at once": a pacer that slept even 100 ms a call would not finish in time
     void awaitTurnReturnsAtOnceWhenTheStartIsDue() throws InterruptedException {
         tenASecond();
         pacer.awaitTurn();
@@ -71,6 +73,7 @@ class QuotaPacerTest {
     }
 
     @Test
+    @Timeout(5) // 100 calls: a pacer that slept even 100 ms a call would not finish in time
     void withoutHeadersEveryCallStartsAtOnce() throws InterruptedException {
         pacer.observe(new RateLimits(-1, -1, -1, -1, -1, -1, 500));
         for (int i = 0; i < 100; i++) pacer.awaitTurn();

@@ -65,6 +65,7 @@ class MatrixReportBrowserTest {
         assertThat(table.findElements(By.cssSelector("thead tr")).get(0).findElements(By.tagName("th")))
                 .extracting(WebElement::getText).containsExactly("receiver", PROVIDERS.get(0), PROVIDERS.get(1));
         assertThat(results.path("benchmarks")).hasSize(12);
+        int intervals = 0;
         for (JsonNode cell : results.path("benchmarks")) {
             String id = cell.path("id").asText();
             assertThat(cell.path("matrix").asText()).isEqualTo("mmmu-pro-sample");
@@ -76,11 +77,13 @@ class MatrixReportBrowserTest {
                 assertThat(shown.findElement(By.tagName("a")).getText()).as(id + " " + rate)
                         .isEqualTo(expected.path("value").isNull() ? "–" : ReportRuns.percent(expected.path("value").asDouble()));
                 if (expected.path("low").isNumber()) {
+                    intervals++;
                     assertThat(shown.findElement(By.cssSelector(".ci")).getText()).isEqualTo(String.format(Locale.ROOT, "[%.1f, %.1f]",
                             expected.path("low").asDouble() * 100, expected.path("high").asDouble() * 100));
                 }
             }
         }
+        assertThat(intervals).as("rates shown with their Wilson interval").isPositive();
         // the cells differ, so that equal figures above say something
         assertThat(results.path("benchmarks").findValues("correctionRate").stream().map(r -> r.path("value").asText()).distinct())
                 .hasSizeGreaterThan(1);
