@@ -2,6 +2,7 @@ package dev.interfeedback.maven;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
+import dev.interfeedback.maven.opentestreporting.OpenTestReporting;
 import dev.interfeedback.maven.results.BenchmarkSummary;
 import dev.interfeedback.maven.results.ResultsFile;
 import java.io.File;
@@ -11,6 +12,7 @@ import java.io.StringWriter;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.apache.maven.project.MavenProject;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -68,6 +71,8 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "interfeedback.skip", defaultValue = "false")
     private boolean skip;
 
+    private OpenTestReporting openTestReporting = OpenTestReporting.STREAMED;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -90,13 +95,13 @@ public class EvaluateMojo extends AbstractMojo {
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader projectLoader = new URLClassLoader(ProjectReport.testClasspath(project), getClass().getClassLoader())) {
             thread.setContextClassLoader(projectLoader);
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(Set.of(classesDirectory.toPath())))
-                    .filters(EngineFilter.includeEngines(ENGINE_ID))
-                    .configurationParameters(parameters)
-                    .build();
+            // The user's settings as the Launcher reads them (here, junit-platform.properties, -D),
+            // then JUnit's own Open Test Reporting listener off unless it is the one that writes.
+            openTestReporting = OpenTestReporting.of(request(parameters).getConfigurationParameters());
+            List<TestExecutionListener> listeners = new ArrayList<>(List.of(samples, failures, junitXml));
+            listeners.addAll(openTestReporting.configure(parameters));
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, samples, failures, junitXml);
+            launcher.execute(request(parameters), listeners.toArray(TestExecutionListener[]::new));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot close the benchmark class loader: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -160,12 +165,21 @@ public class EvaluateMojo extends AbstractMojo {
         }
         SummaryTable.render(summaries).forEach(getLog()::info);
         getLog().info("Results: " + results + ", " + outputDirectory.toPath().resolve("episodes.jsonl") + ", JUnit XML in "
-                + outputDirectory.toPath().resolve("junit-xml") + ", Open Test Reporting XML in "
-                + outputDirectory.toPath().resolve("open-test-reporting"));
+                + outputDirectory.toPath().resolve("junit-xml")
+                + (openTestReporting == OpenTestReporting.OFF ? "" : ", Open Test Reporting XML in "
+                        + outputDirectory.toPath().resolve("open-test-reporting")));
         // The engine writes the report as its run ends (as it does under Surefire or in an IDE).
         Path page = ProjectReport.page(outputDirectory);
         if (Files.isRegularFile(page)) getLog().info("Report: " + page);
         else getLog().warn("The benchmarks ran but wrote no HTML report at " + page + ": is the engine older than the plugin?");
+    }
+
+    private LauncherDiscoveryRequest request(Map<String, String> parameters) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(classesDirectory.toPath())))
+                .filters(EngineFilter.includeEngines(ENGINE_ID))
+                .configurationParameters(parameters)
+                .build();
     }
 
     /** POM parameters, then -D user properties of this Maven session, then the fixed locations. */
@@ -178,7 +192,6 @@ public class EvaluateMojo extends AbstractMojo {
         parameters.put("interfeedback.output.dir", outputDirectory.getAbsolutePath());
         // Benchmarks name datasets relative to their project, wherever Maven was started from.
         parameters.putIfAbsent("interfeedback.basedir", project.getBasedir().getAbsolutePath());
-        parameters.putIfAbsent("junit.platform.reporting.open.xml.enabled", "true");
         parameters.put("junit.platform.reporting.output.dir",
                 outputDirectory.toPath().resolve("open-test-reporting").toAbsolutePath().toString());
         return parameters;
