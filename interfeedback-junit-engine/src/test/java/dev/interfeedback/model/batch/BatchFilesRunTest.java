@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.cli.InterFeedbackCli;
 import dev.interfeedback.testing.KilledRuns;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.LoopbackChat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,13 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,28 +38,22 @@ class BatchFilesRunTest {
     @TempDir
     Path dir;
 
-    private ScriptedChatServer chat;
-    private Path data;
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("data"), 20);
+
     private Path files;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() throws IOException {
-        chat = new ScriptedChatServer(Duration.ZERO);
-        data = SyntheticDataset.write(dir.resolve("data"), 20);
+    void start() {
         files = dir.resolve("batch-files");
-    }
-
-    @AfterEach
-    void stop() {
-        chat.close();
     }
 
     @Test
     void eachRunWritesAWaveForVllmAndTheNextReadsItsAnswersUntilTheResultsEqualASynchronousRun() throws Exception {
         Path sync = dir.resolve("sync");
         assertThat(run(settings(sync, false)).exit).isZero();
-        long syncRequests = chat.requests();
+        long syncRequests = loopback.server().requests();
 
         Path batched = dir.resolve("batched");
         Path settings = settings(batched, true);
@@ -104,12 +96,12 @@ class BatchFilesRunTest {
                 .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(KilledRuns.sortedLines(batched.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(sync.resolve("episodes.jsonl")));
         // The files answered every call: the run itself sent none.
-        assertThat(chat.requests()).isEqualTo(2 * syncRequests);
+        assertThat(loopback.server().requests()).isEqualTo(2 * syncRequests);
 
         // The answers filled the response cache under the synchronous path's keys.
-        long before = chat.requests();
+        long before = loopback.server().requests();
         assertThat(run(settings(batched, false)).exit).isZero();
-        assertThat(chat.requests()).isEqualTo(before);
+        assertThat(loopback.server().requests()).isEqualTo(before);
     }
 
     @Test
@@ -157,7 +149,7 @@ class BatchFilesRunTest {
 
     /** One output line in vLLM's format: {@code id}, {@code custom_id}, {@code response} and a null {@code error}. */
     private ObjectNode answer(JsonNode request) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(chat.baseUrl() + "/chat/completions"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(loopback.server().baseUrl() + "/chat/completions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.path("body").toString())).build(), HttpResponse.BodyHandlers.ofString());
         ObjectNode line = JSON.createObjectNode().put("id", "vllm-" + request.path("custom_id").asText().substring(0, 8))
@@ -180,14 +172,14 @@ class BatchFilesRunTest {
 
     private Path settings(Path out, boolean batched) throws IOException {
         List<String> lines = new ArrayList<>(List.of(
-                "interfeedback.dataset=" + data,
+                "interfeedback.dataset=" + loopback.dataset(),
                 "interfeedback.output.dir=" + out,
                 "interfeedback.receiver=weak",
                 "interfeedback.provider=strong",
                 "interfeedback.feedback=detailed",
                 "interfeedback.concurrency=4"));
         for (String alias : List.of("weak", "strong")) {
-            lines.add("interfeedback.model." + alias + ".url=" + chat.baseUrl());
+            lines.add("interfeedback.model." + alias + ".url=" + loopback.server().baseUrl());
             lines.add("interfeedback.model." + alias + ".name=" + alias);
             if (batched) {
                 lines.add("interfeedback.model." + alias + ".batch=file");

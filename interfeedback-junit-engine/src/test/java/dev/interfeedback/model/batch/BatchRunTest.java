@@ -8,21 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.cli.InterFeedbackCli;
 import dev.interfeedback.testing.FakeBatchServer;
 import dev.interfeedback.testing.KilledRuns;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.LoopbackChat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,21 +36,19 @@ class BatchRunTest {
     @TempDir
     Path dir;
 
-    private ScriptedChatServer chat;
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("data"), 30);
+
     private FakeBatchServer batch;
-    private Path data;
 
     @BeforeEach
     void start() throws IOException {
-        chat = new ScriptedChatServer(Duration.ZERO);
-        batch = new FakeBatchServer(chat.baseUrl());
-        data = SyntheticDataset.write(dir.resolve("data"), 30);
+        batch = new FakeBatchServer(loopback.server().baseUrl());
     }
 
     @AfterEach
     void stop() {
         batch.close();
-        chat.close();
     }
 
     @Test
@@ -301,7 +298,7 @@ class BatchRunTest {
 
     private Path settings(Path out, boolean batched, String... more) throws IOException {
         List<String> lines = new ArrayList<>(List.of(
-                "interfeedback.dataset=" + data,
+                "interfeedback.dataset=" + loopback.dataset(),
                 "interfeedback.output.dir=" + out,
                 "interfeedback.receiver=weak",
                 "interfeedback.provider=strong",
