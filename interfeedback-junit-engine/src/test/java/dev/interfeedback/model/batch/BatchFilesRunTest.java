@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interfeedback.cli.InterFeedbackCli;
+import dev.interfeedback.testing.CliRuns;
+import dev.interfeedback.testing.CliRuns.Run;
 import dev.interfeedback.testing.KilledRuns;
 import dev.interfeedback.testing.LoopbackChat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,19 +50,19 @@ class BatchFilesRunTest {
     @Test
     void eachRunWritesAWaveForVllmAndTheNextReadsItsAnswersUntilTheResultsEqualASynchronousRun() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(run(settings(sync, false)).exit).isZero();
+        CliRuns.run(settings(sync, false)).succeeded();
         long syncRequests = loopback.server().requests();
 
         Path batched = dir.resolve("batched");
         Path settings = settings(batched, true);
-        Run first = run(settings);
-        assertThat(first.exit).isEqualTo(4);
+        Run first = CliRuns.run(settings);
+        assertThat(first.exit()).isEqualTo(4);
         List<Path> inputs = inputs();
         assertThat(inputs).hasSize(2); // round 0 of both models
         for (Path input : inputs) {
             Path output = output(input);
             String model = input.getFileName().toString().startsWith("weak-") ? "weak" : "strong";
-            assertThat(first.err).contains("vllm run-batch -i " + input.toAbsolutePath() + " -o " + output.toAbsolutePath()
+            assertThat(first.err()).contains("vllm run-batch -i " + input.toAbsolutePath() + " -o " + output.toAbsolutePath()
                     + " --model " + model);
             assertThat(Files.readAllLines(input)).as("one request per sample").hasSize(20);
             for (String line : Files.readAllLines(input)) {
@@ -78,13 +76,13 @@ class BatchFilesRunTest {
 
         int runs = 1;
         Run last = first;
-        while (last.exit == 4) {
+        while (last.exit() == 4) {
             playVllm();
-            last = run(settings);
+            last = CliRuns.run(settings);
             assertThat(++runs).as("runs until every wave is answered").isLessThan(10);
         }
-        assertThat(last.exit).as(last.err).isZero();
-        assertThat(last.out).containsPattern("batch file \\S+\\.output\\.jsonl of (weak|strong): (\\d+) of \\2 answered, 0 failed");
+        last.succeeded();
+        assertThat(last.out()).containsPattern("batch file \\S+\\.output\\.jsonl of (weak|strong): (\\d+) of \\2 answered, 0 failed");
         // Every call went through the batch files, so all tokens are billed at the batch discount.
         JsonNode results = JSON.readTree(batched.resolve("results.json").toFile()).path("benchmarks").get(0);
         for (String role : List.of("receiver", "provider")) {
@@ -100,14 +98,14 @@ class BatchFilesRunTest {
 
         // The answers filled the response cache under the synchronous path's keys.
         long before = loopback.server().requests();
-        assertThat(run(settings(batched, false)).exit).isZero();
+        CliRuns.run(settings(batched, false)).succeeded();
         assertThat(loopback.server().requests()).isEqualTo(before);
     }
 
     @Test
     void aMalformedOutputFileIsRefusedNamingItsLineAndField() throws Exception {
         Path settings = settings(dir.resolve("batched"), true);
-        assertThat(run(settings).exit).isEqualTo(4);
+        assertThat(CliRuns.run(settings).exit()).isEqualTo(4);
         Path input = inputs().get(0);
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(input)) lines.add(answer(JSON.readTree(line)).toString());
@@ -116,24 +114,24 @@ class BatchFilesRunTest {
         lines.set(1, broken.toString());
         Files.write(output(input), lines);
 
-        Run refused = run(settings);
-        assertThat(refused.exit).isEqualTo(2);
-        assertThat(refused.err).contains("batch output file " + output(input) + " line 2, field \"response.status_code\":"
+        Run refused = CliRuns.run(settings);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("batch output file " + output(input) + " line 2, field \"response.status_code\":"
                 + " expected the HTTP status, a whole number, found \"two hundred\"");
     }
 
     @Test
     void anOutputFileOfAnotherInputIsRefused() throws Exception {
         Path settings = settings(dir.resolve("batched"), true);
-        assertThat(run(settings).exit).isEqualTo(4);
+        assertThat(CliRuns.run(settings).exit()).isEqualTo(4);
         Path input = inputs().get(0);
         ObjectNode foreign = answer(JSON.readTree(Files.readAllLines(input).get(0)));
         foreign.put("custom_id", "request-1");
         Files.writeString(output(input), foreign + "\n");
 
-        Run refused = run(settings);
-        assertThat(refused.exit).isEqualTo(2);
-        assertThat(refused.err).contains("batch output file " + output(input) + " line 1, field \"custom_id\": expected the"
+        Run refused = CliRuns.run(settings);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("batch output file " + output(input) + " line 1, field \"custom_id\": expected the"
                 + " custom id of a request of " + input.getFileName() + " (is this the output of another input file?), found \"request-1\"");
     }
 
@@ -171,32 +169,7 @@ class BatchFilesRunTest {
     }
 
     private Path settings(Path out, boolean batched) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(
-                "interfeedback.dataset=" + loopback.dataset(),
-                "interfeedback.output.dir=" + out,
-                "interfeedback.receiver=weak",
-                "interfeedback.provider=strong",
-                "interfeedback.feedback=detailed",
-                "interfeedback.concurrency=4"));
-        for (String alias : List.of("weak", "strong")) {
-            lines.add("interfeedback.model." + alias + ".url=" + loopback.server().baseUrl());
-            lines.add("interfeedback.model." + alias + ".name=" + alias);
-            if (batched) {
-                lines.add("interfeedback.model." + alias + ".batch=file");
-                lines.add("interfeedback.model." + alias + ".batch.dir=" + files);
-            }
-        }
-        Path file = Files.createTempFile(dir, "settings", ".properties");
-        Files.write(file, lines);
-        return file;
-    }
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(Path settings) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int exit = new InterFeedbackCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                name -> null).run(new String[] {settings.toString()});
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        List<String> eachModel = batched ? List.of("batch=file", "batch.dir=" + files) : List.of();
+        return CliRuns.settings(dir, loopback.dataset(), out, loopback.server().baseUrl(), eachModel, List.of());
     }
 }
