@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
@@ -35,9 +36,11 @@ public final class EpisodeCodec {
 
     // Characters beyond the Basic Multilingual Plane (math letters, emoji) as UTF-8, not as escaped
     // surrogate pairs: the lines stay readable and byte-for-byte comparable.
-    private static final JsonFactory JSON = new JsonFactoryBuilder()
+    static final JsonFactory JSON = new JsonFactoryBuilder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .characterEscapes(new LineBreakEscapes())
+            // Written from every worker thread: buffers from one shared pool, not a set per thread.
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build();
 
     /**

@@ -129,10 +129,7 @@ public final class InterFeedbackCli {
                 jobs.set(i, job.on(mine));
             }
             Set<String> aliases = new LinkedHashSet<>();
-            for (Job job : jobs) {
-                aliases.addAll(List.of(job.settings().receiverAlias(), job.settings().providerAlias(),
-                        new DatasetSettings(job.settings()).judgeAlias()));
-            }
+            for (Job job : jobs) aliases.addAll(RunnerFactory.aliases(job.settings()));
             PriceTable prices = Prices.from(settings, List.copyOf(aliases));
             List<BenchmarkResult> results = new ArrayList<>();
             Map<String, ResultsJson.Cell> cells = new HashMap<>();

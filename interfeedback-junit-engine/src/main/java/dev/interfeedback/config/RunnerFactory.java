@@ -11,6 +11,7 @@ import dev.interfeedback.human.HumanParticipant;
 import dev.interfeedback.human.ReceiverActivity;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.MeteredModel;
+import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.model.UsageMeter;
 import dev.interfeedback.model.batch.BatchUsageMeter;
@@ -61,21 +62,24 @@ public final class RunnerFactory {
         if (human) receiver = ReceiverActivity.watch(receiver);
         DatasetSettings datasets = new DatasetSettings(settings);
         int threads = threads(settings, aliases(settings));
+        Judging judging = judging(datasets, models);
+        return new BenchmarkRunner(receiver, provider, feedback, judging.verifier(), settings.rounds(), threads, judging.info(),
+                judging.tokens(), prompts, maintenance).sendingBatchesThrough(models.batches(),
+                        () -> new BatchTokens(receiverBatched.get(), providerBatched.get(), judging.batched().get()));
+    }
+
+    /** How answers are verified: the judge's model, its tokens and those batches answered, null and none without one. */
+    private record Judging(Verifier verifier, ModelInfo info, UsageMeter tokens, Supplier<Usage> batched) {}
+
+    private static Judging judging(DatasetSettings datasets, ModelFactory models) {
         ScoringMode scoring = datasets.scoringMode();
-        if (scoring.usesJudge()) {
-            UsageMeter judgeTokens = new UsageMeter();
-            ChatModel judgeModel = models.onceEachBeside(models.create(datasets.judgeAlias()));
-            Supplier<Usage> judgeBatched = batched(judgeModel);
-            ChatModel judge = new MeteredModel(judgeModel, judgeTokens);
-            MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
-            Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
-            return new BenchmarkRunner(receiver, provider, feedback, verifier, settings.rounds(), threads, judge.info(),
-                    judgeTokens, prompts, maintenance).sendingBatchesThrough(models.batches(),
-                            () -> new BatchTokens(receiverBatched.get(), providerBatched.get(), judgeBatched.get()));
-        }
-        return new BenchmarkRunner(receiver, provider, feedback, new Scorer()::score, settings.rounds(), threads, null, null,
-                prompts, maintenance).sendingBatchesThrough(models.batches(),
-                        () -> new BatchTokens(receiverBatched.get(), providerBatched.get(), Usage.NONE));
+        if (!scoring.usesJudge()) return new Judging(new Scorer()::score, null, null, () -> Usage.NONE);
+        UsageMeter tokens = new UsageMeter();
+        ChatModel judgeModel = models.onceEachBeside(models.create(datasets.judgeAlias()));
+        ChatModel judge = new MeteredModel(judgeModel, tokens);
+        MathVerseTwoStepJudge twoStep = new MathVerseTwoStepJudge(judge);
+        Verifier verifier = scoring == ScoringMode.HYBRID ? new HybridScorer(new Scorer(), twoStep)::score : twoStep::judge;
+        return new Judging(verifier, judge.info(), tokens, batched(judgeModel));
     }
 
     /** The tokens of the calls batches answered for a model, when it is a batch model. */

@@ -4,7 +4,6 @@ import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.TestSet;
-import dev.interfeedback.config.DatasetSettings;
 import dev.interfeedback.config.Prices;
 import dev.interfeedback.config.RunIdentity;
 import dev.interfeedback.config.RunnerFactory;
@@ -129,8 +128,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         BenchmarkResult result = run.result();
         Settings settings = definition.settings();
         try {
-            context.outputs().finished(result, Prices.from(settings,
-                    List.of(settings.receiverAlias(), settings.providerAlias(), new DatasetSettings(settings).judgeAlias())),
+            context.outputs().finished(result, Prices.from(settings, RunnerFactory.aliases(settings)),
                     getParent().orElse(null) instanceof MatrixDescriptor matrix
                             ? new ResultsJson.Cell(matrix.definition().id(), definition.cellKey())
                             : null);

@@ -20,23 +20,30 @@ final class Verdicts {
     /**
      * Returns for a passed sample; throws an {@link AssertionFailedError} for one not corrected
      * (expected: the ground truth, actual: the last answer, so IDEs show a diff) and a
-     * {@link TestAbortedException} for one without a verdict.
+     * {@link TestAbortedException} for one without a verdict. Neither carries a stack trace: it
+     * would only show the engine's own frames under every failed sample in every report, where
+     * the sample's place is its source (the dataset's file and line).
      */
     static void report(Episode episode, Sample sample, Settings settings) {
         switch (episode.status()) {
             case CORRECT_AT_ROUND_0, CORRECTED -> { }
             case NOT_CORRECTED -> {
                 Round last = episode.rounds().get(episode.rounds().size() - 1);
-                throw new AssertionFailedError("not corrected within " + (episode.rounds().size() - 1)
+                throw withoutStackTrace(new AssertionFailedError("not corrected within " + (episode.rounds().size() - 1)
                         + " feedback rounds; the receiver (" + settings.receiverAlias() + ") answered "
                         + answers(episode) + "; ground truth: " + shown(sample.answer()),
-                        sample.answer(), shown(last));
+                        sample.answer(), shown(last)));
             }
-            case ERROR -> throw new TestAbortedException(
-                    "no verdict, a model call failed: " + ShownText.lines(String.valueOf(episode.error())));
+            case ERROR -> throw withoutStackTrace(new TestAbortedException(
+                    "no verdict, a model call failed: " + ShownText.lines(String.valueOf(episode.error()))));
             case EXCLUDED -> throw new IllegalStateException(
                     "sample " + sample.id() + " is outside the test set and should have been skipped");
         }
+    }
+
+    private static <T extends Throwable> T withoutStackTrace(T verdict) {
+        verdict.setStackTrace(new StackTraceElement[0]);
+        return verdict;
     }
 
     static String answers(Episode episode) {

@@ -2,6 +2,7 @@ package dev.interfeedback.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
@@ -60,5 +61,11 @@ class EpisodeCodecTest {
         assertThat(json.path("rounds").get(1).path("writtenAt").asText()).isEqualTo("2026-01-01T10:00:00.250Z");
         assertThat(json.path("rounds").get(1).path("durationMs").asLong()).isEqualTo(42_000);
         assertThat(EpisodeCodec.read(json)).isEqualTo(episode);
+    }
+
+    /** Episodes are encoded on every worker thread; a set of buffers per thread would grow with them. */
+    @Test
+    void encodingTakesItsBuffersFromOnePoolSharedByAllThreads() {
+        assertThat(EpisodeCodec.JSON._getRecyclerPool()).isSameAs(JsonRecyclerPools.sharedConcurrentDequePool());
     }
 }

@@ -120,6 +120,21 @@ class InterFeedbackCliTest {
     }
 
     @Test
+    void onlyTheModelsTheRunCallsArePriced() {
+        // Half a price is refused for a model the run calls, and not read for the judge of rule-based scoring.
+        String halfPrice = "interfeedback.model.%s.price.prompt-per-million=2";
+        int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.model.receiver.url=simulator:",
+                "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + output, halfPrice.formatted("judge"));
+        assertThat(exit).as(err.toString()).isZero();
+
+        exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.model.receiver.url=simulator:",
+                "interfeedback.model.provider.url=simulator:", "interfeedback.output.dir=" + output, halfPrice.formatted("provider"));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("model 'provider': set both interfeedback.model.provider.price.prompt-per-million"
+                + " and interfeedback.model.provider.price.completion-per-million");
+    }
+
+    @Test
     void aBadRoundsValueIsNamed() {
         int exit = run(Map.of(), "interfeedback.dataset=" + MATHVERSE, "interfeedback.rounds=three",
                 "interfeedback.model.receiver.url=simulator:", "interfeedback.model.provider.url=simulator:");

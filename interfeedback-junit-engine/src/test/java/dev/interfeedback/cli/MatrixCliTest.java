@@ -8,20 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.junit.InterFeedbackTestEngine;
 import dev.interfeedback.junit.fixtures.MatrixBenchmark;
 import dev.interfeedback.testing.MatrixTotals;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.LoopbackChat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -39,18 +36,8 @@ class MatrixCliTest {
     @TempDir
     Path dir;
 
-    ScriptedChatServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedChatServer(Duration.ZERO);
-        SyntheticDataset.write(dir.resolve("data"), SAMPLES);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("data"), SAMPLES);
 
     @Test
     void theListKeysRunOneBenchmarkPerCellSharingEachModelsRound0Answers() throws Exception {
@@ -65,14 +52,14 @@ class MatrixCliTest {
 
         // R + P passes over the dataset at round 0, each sample asked once per model
         Map<String, Integer> roundZero = new HashMap<>();
-        server.requestsBySignature().forEach((signature, count) -> {
+        loopback.server().requestsBySignature().forEach((signature, count) -> {
             if (signature.endsWith("|answer|0")) roundZero.put(signature, count);
         });
         assertThat(roundZero).hasSize((RECEIVERS.size() + PROVIDERS.size()) * SAMPLES);
         assertThat(roundZero.values()).containsOnly(1);
 
         JsonNode cli = new ObjectMapper().readTree(dir.resolve("cli/results.json").toFile());
-        long[] billed = server.billedTokens();
+        long[] billed = loopback.server().billedTokens();
         assertThat(billed[0]).as("prompt tokens the server billed").isPositive();
         assertThat(MatrixTotals.sum(cli, "prompt")).isEqualTo(billed[0]);
         assertThat(MatrixTotals.sum(cli, "completion")).isEqualTo(billed[1]);
@@ -109,10 +96,10 @@ class MatrixCliTest {
     @Test
     void aShardedMatrixMergesIntoTheCellsOfTheUnshardedRunAndItsTotalsAreWhatTheShardsWereBilled() throws Exception {
         assertThat(cli("whole")).isZero();
-        long billedWhole = server.billedTokens()[0];
+        long billedWhole = loopback.server().billedTokens()[0];
         assertThat(cli("shard-1", "interfeedback.shard=1/2")).isZero();
         assertThat(cli("shard-2", "interfeedback.shard=2/2")).isZero();
-        long billedShards = server.billedTokens()[0] - billedWhole;
+        long billedShards = loopback.server().billedTokens()[0] - billedWhole;
         assertThat(new InterFeedbackCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), name -> null)
                 .run(new String[] {"merge", "--into", dir.resolve("merged").toString(), dir.resolve("shard-1").toString(),
@@ -153,7 +140,7 @@ class MatrixCliTest {
     private Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         for (String alias : List.of("r1", "r2", "r3", "strong", "p2")) {
-            settings.put("interfeedback.model." + alias + ".url", server.baseUrl());
+            settings.put("interfeedback.model." + alias + ".url", loopback.server().baseUrl());
             settings.put("interfeedback.model." + alias + ".name", alias);
         }
         settings.put("interfeedback.receivers", String.join(",", RECEIVERS));

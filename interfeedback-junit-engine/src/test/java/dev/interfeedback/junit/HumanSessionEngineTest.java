@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.junit.fixtures.HumanBenchmark;
 import dev.interfeedback.testing.HumanScripts;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.LoopbackChat;
 import dev.interfeedback.testing.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -32,18 +29,8 @@ class HumanSessionEngineTest {
     @TempDir
     Path dir;
 
-    ScriptedChatServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedChatServer(Duration.ZERO);
-        SyntheticDataset.write(dir.resolve("human"), SAMPLES);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("human"), SAMPLES);
 
     @Test
     void aRecordedSessionRunsAsABenchmarkAndEverySampleIsCorrectedByRoundThree() throws Exception {
@@ -68,7 +55,7 @@ class HumanSessionEngineTest {
         for (JsonNode round : benchmark.path("perRound")) sum += round.path("rate").asDouble();
         assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
 
-        assertThat(server.requestsBySignature().keySet()).as("no provider model is asked").noneMatch(s -> s.startsWith("strong|"));
+        assertThat(loopback.server().requestsBySignature().keySet()).as("no provider model is asked").noneMatch(s -> s.startsWith("strong|"));
         List<String> episodes = Files.readAllLines(dir.resolve("out/episodes.jsonl"));
         JsonNode lastCorrected = episodes.stream().map(this::json)
                 .filter(e -> e.path("correctedAtRound").asInt() == 3).findFirst().orElseThrow();
@@ -90,7 +77,7 @@ class HumanSessionEngineTest {
                 .findFirst().orElseThrow();
         assertThat(failure).hasMessageContaining("interfeedback.feedback=human needs a person or a recording")
                 .hasMessageContaining("interfeedback:human");
-        assertThat(server.requests()).isZero();
+        assertThat(loopback.server().requests()).isZero();
     }
 
     @Test
@@ -128,7 +115,7 @@ class HumanSessionEngineTest {
     }
 
     private EngineExecutionResults run(Map<String, String> extra) {
-        Map<String, String> parameters = new HashMap<>(TestSettings.forServer(server.baseUrl(), null));
+        Map<String, String> parameters = new HashMap<>(TestSettings.forServer(loopback.server().baseUrl(), null));
         parameters.put("interfeedback.basedir", dir.toString());
         parameters.put("interfeedback.output.dir", dir.resolve("out").toString());
         parameters.putAll(extra);

@@ -8,18 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.junit.fixtures.MatrixBenchmark;
 import dev.interfeedback.testing.MatrixTotals;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
+import dev.interfeedback.testing.LoopbackChat;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
@@ -40,18 +37,8 @@ class MatrixEngineTest {
     @TempDir
     Path dir;
 
-    ScriptedChatServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedChatServer(Duration.ZERO);
-        SyntheticDataset.write(dir.resolve("data"), SAMPLES);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("data"), SAMPLES);
 
     @Test
     void everyCellIsAContainerOfTheSamplesUnderTheBenchmarkWithAnIdFromItsAliasesAndFeedback() {
@@ -73,7 +60,7 @@ class MatrixEngineTest {
     void eachModelAnswersEachSampleOnceAtRound0AsReceiverAndAsProvider() {
         run(Map.of(), "all", selectClass(MatrixBenchmark.class));
 
-        Map<String, Integer> roundZero = server.requestsBySignature().entrySet().stream()
+        Map<String, Integer> roundZero = loopback.server().requestsBySignature().entrySet().stream()
                 .filter(e -> e.getKey().endsWith("|answer|0"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         // R + P passes over the dataset (3 + 2), not 2 · R · P · F (24)
@@ -86,7 +73,7 @@ class MatrixEngineTest {
         run(Map.of(), "all", selectClass(MatrixBenchmark.class));
         JsonNode results = results(dir.resolve("all"));
 
-        long[] billed = server.billedTokens();
+        long[] billed = loopback.server().billedTokens();
         assertThat(billed[0]).isPositive();
         assertThat(MatrixTotals.sum(results, "prompt")).isEqualTo(billed[0]);
         assertThat(MatrixTotals.sum(results, "completion")).isEqualTo(billed[1]);
@@ -110,12 +97,12 @@ class MatrixEngineTest {
         assertThat(benchmark(matrix, "matrix[r1,strong,detailed]").path("counts"))
                 .isNotEqualTo(benchmark(matrix, "matrix[r1,p2,detailed]").path("counts"));
 
-        long before = server.requests();
+        long before = loopback.server().requests();
         EngineExecutionResults one = run(Map.of(), "one", selectUniqueId(cell("r2", "p2", "detailed")));
         assertThat(containers(one, "cell")).containsExactly(cell("r2", "p2", "detailed"));
         assertThat(one.testEvents().list().stream().map(e -> e.getTestDescriptor().getUniqueId()).distinct().count()
                 + 0).isEqualTo(SAMPLES);
-        assertThat(server.requests()).isGreaterThan(before);
+        assertThat(loopback.server().requests()).isGreaterThan(before);
         // a rerun of some cells keeps the full run's files, as a rerun of some samples does
         JsonNode rerun = results(dir.resolve("one").resolve(RunOutputs.RERUN));
         assertThat(rerun.path("benchmarks")).hasSize(1);
@@ -204,7 +191,7 @@ class MatrixEngineTest {
     private EngineExecutionResults run(Map<String, String> extra, String output, DiscoverySelector selector) {
         Map<String, String> parameters = new HashMap<>();
         for (String alias : List.of("r1", "r2", "r3", "strong", "p2")) {
-            parameters.put("interfeedback.model." + alias + ".url", server.baseUrl());
+            parameters.put("interfeedback.model." + alias + ".url", loopback.server().baseUrl());
             parameters.put("interfeedback.model." + alias + ".name", alias);
         }
         parameters.put("interfeedback.basedir", dir.resolve("data").toString());

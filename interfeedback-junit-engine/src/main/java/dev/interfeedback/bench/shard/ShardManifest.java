@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interfeedback.bench.BatchTokens;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.ChanceCorrection;
+import dev.interfeedback.bench.SharedRoundZeroTokens;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.model.ModelInfo;
@@ -165,6 +166,10 @@ public final class ShardManifest {
     static ResultsJson.Cell cell(JsonNode entry) {
         JsonNode cell = entry.path("cell");
         return cell.isObject() ? new ResultsJson.Cell(cell.path("matrix").asText(), cell.path("key").asText()) : null;
+    }
+
+    static SharedRoundZeroTokens sharedRoundZero(JsonNode node) {
+        return new SharedRoundZeroTokens(usage(node.path("receiver")), usage(node.path("provider")));
     }
 
     static BatchTokens batchTokens(JsonNode node) {

@@ -169,8 +169,7 @@ public final class ShardMerge {
             providerRight += entry.path("providerRoundZero").path("right").asLong();
             providerAnswered += entry.path("providerRoundZero").path("answered").asLong();
             judgeUsage = judgeUsage.plus(ShardManifest.usage(entry.path("judgeTokens")));
-            shared = shared.plus(new SharedRoundZeroTokens(ShardManifest.usage(entry.path("sharedRoundZeroTokens").path("receiver")),
-                    ShardManifest.usage(entry.path("sharedRoundZeroTokens").path("provider"))));
+            shared = shared.plus(ShardManifest.sharedRoundZero(entry.path("sharedRoundZeroTokens")));
             batched = batched.plus(ShardManifest.batchTokens(entry.path("batchTokens")));
             ChanceCorrection chance = ShardManifest.chance(entry.path("chance"));
             chanceExpected += chance.expected();

@@ -1,7 +1,5 @@
 package dev.interfeedback.model.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,11 +20,6 @@ import java.util.Set;
  * the same wave again, finds the output file without any state of its own.
  */
 final class BatchFiles {
-
-    /** One line of an output file. */
-    record OutputLine(String customId, int status, JsonNode body, JsonNode error) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path input;
     private final Path output;
@@ -73,65 +63,14 @@ final class BatchFiles {
 
     /**
      * The output file's lines, checked: every line a JSON object answering one request of the input
-     * file once, with a {@code response} holding {@code status_code} and {@code body}, or an
-     * {@code error}. A request the file does not answer has no line (it failed, like an expired
-     * batch's).
+     * file once. A request the file does not answer has no line (it failed, like an expired batch's).
      *
      * @throws BatchFileException naming the file, line and field, for a malformed file or one
      *     answering requests of another input file
      */
-    List<OutputLine> read(Set<String> customIds) throws IOException {
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        List<OutputLine> read = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            int number = i + 1;
-            String text = lines.get(i);
-            if (text.isBlank()) continue;
-            JsonNode line;
-            try {
-                line = JSON.readTree(text);
-            } catch (IOException e) {
-                throw wrong(number, null, "a JSON object (one answer per line)", excerpt(text));
-            }
-            if (line == null || !line.isObject()) throw wrong(number, null, "a JSON object (one answer per line)", excerpt(text));
-            JsonNode id = line.get("custom_id");
-            if (id == null || !id.isTextual()) throw wrong(number, "custom_id", "the custom id of a request of " + input, String.valueOf(id));
-            String customId = id.asText();
-            if (!customIds.contains(customId)) {
-                throw wrong(number, "custom_id", "the custom id of a request of " + input.getFileName()
-                        + " (is this the output of another input file?)", "\"" + customId + "\"");
-            }
-            Integer before = seen.put(customId, number);
-            if (before != null) throw wrong(number, "custom_id", "each request answered once", "a second answer (line " + before + ")");
-            JsonNode error = line.get("error");
-            JsonNode response = line.get("response");
-            boolean failed = error != null && !error.isNull();
-            if (response != null && !response.isNull() && !response.isObject()) {
-                throw wrong(number, "response", "an object with status_code and body, or null", excerpt(response.toString()));
-            }
-            JsonNode status = response == null ? null : response.get("status_code");
-            if (status != null && !status.isNull() && !status.canConvertToInt()) {
-                throw wrong(number, "response.status_code", "the HTTP status, a whole number", excerpt(status.toString()));
-            }
-            JsonNode body = response == null ? null : response.get("body");
-            if (!failed) {
-                if (response == null || response.isNull()) throw wrong(number, "response", "an answer, since \"error\" is null", String.valueOf(response));
-                if (status == null || status.isNull()) throw wrong(number, "response.status_code", "the HTTP status, a whole number", "none");
-                if (body == null || !body.isObject()) throw wrong(number, "response.body", "the chat completion, an object", String.valueOf(body));
-            }
-            read.add(new OutputLine(customId, status == null || status.isNull() ? 0 : status.asInt(), body, failed ? error : null));
-        }
-        return read;
-    }
-
-    private BatchFileException wrong(int line, String field, String expected, String found) {
-        return new BatchFileException("batch output file " + output + " line " + line
-                + (field == null ? "" : ", field \"" + field + "\"") + ": expected " + expected + ", found " + found);
-    }
-
-    private static String excerpt(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    List<BatchOutput.Line> read(Set<String> customIds) throws IOException {
+        return new BatchOutput(output.toString(), input.toString(), input.getFileName().toString(), customIds)
+                .strict(Files.readAllLines(output, StandardCharsets.UTF_8));
     }
 
     private static String digest(byte[] content) {

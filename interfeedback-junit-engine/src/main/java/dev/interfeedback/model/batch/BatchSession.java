@@ -1,7 +1,6 @@
 package dev.interfeedback.model.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.model.ChatRequest;
 import dev.interfeedback.model.ChatResponse;
 import dev.interfeedback.model.ModelException;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,7 +91,6 @@ public final class BatchSession {
         void report(String line);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MOST_FAILED_POLLS = 5;
 
     private final Limits limits;
@@ -343,7 +342,8 @@ public final class BatchSession {
             for (String file : new String[] {batch.outputFileId(), batch.errorFileId()}) {
                 if (file == null) continue;
                 stats.batchRequest();
-                for (BatchFiles.OutputLine line : parse(api.content(file), Set.copyOf(customIds))) {
+                for (BatchOutput.Line line : new BatchOutput(file, batchId, batchId, Set.copyOf(customIds))
+                        .lenient(Arrays.asList(api.content(file).split("\n")))) {
                     if (answered.add(line.customId())) outcome(target, batchId, line);
                 }
             }
@@ -365,7 +365,7 @@ public final class BatchSession {
         Set<String> answered = new HashSet<>();
         String batchId = files.output().getFileName().toString();
         int failed = 0;
-        for (BatchFiles.OutputLine line : files.read(ids)) {
+        for (BatchOutput.Line line : files.read(ids)) {
             answered.add(line.customId());
             if (!outcome(target, batchId, line)) failed++;
         }
@@ -392,31 +392,8 @@ public final class BatchSession {
         };
     }
 
-    /**
-     * An output or error file of the API: one line per request, answered or failed. A line that is
-     * not JSON, or names no request of the batch, is left out: its request fails as unanswered.
-     */
-    private static List<BatchFiles.OutputLine> parse(String jsonl, Set<String> customIds) {
-        List<BatchFiles.OutputLine> lines = new ArrayList<>();
-        for (String text : jsonl.split("\n")) {
-            if (text.isBlank()) continue;
-            JsonNode line;
-            try {
-                line = JSON.readTree(text);
-            } catch (IOException e) {
-                continue;
-            }
-            String id = line.path("custom_id").asText();
-            if (!customIds.contains(id)) continue;
-            JsonNode error = line.path("error");
-            lines.add(new BatchFiles.OutputLine(id, line.path("response").path("status_code").asInt(0),
-                    line.path("response").path("body"), error.isMissingNode() || error.isNull() ? null : error));
-        }
-        return lines;
-    }
-
     /** Records one line's answer or failure; whether it was answered. */
-    private boolean outcome(BatchTarget target, String batchId, BatchFiles.OutputLine line) {
+    private boolean outcome(BatchTarget target, String batchId, BatchOutput.Line line) {
         if (line.status() == 200 && line.error() == null) {
             try {
                 outcomes.put(line.customId(), new Outcome(target.api().answer(line.body()), null, true));

@@ -1,5 +1,7 @@
 package dev.interfeedback.model.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.model.ChatModel;
 import dev.interfeedback.model.ChatRequest;
@@ -14,9 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -40,8 +42,10 @@ import okhttp3.Response;
  */
 public abstract class HttpChatModel implements ChatModel {
 
-    // Thread-safe once configured, and costly to build: one for every model.
-    protected static final ObjectMapper MAPPER = new ObjectMapper();
+    // Thread-safe once configured, and costly to build: one for every model. Its buffers come from
+    // one pool (see JsonBody), not a set kept by each of thousands of calling threads.
+    protected static final ObjectMapper MAPPER = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private final HttpModelSettings settings;
     private final ApiKey apiKey;

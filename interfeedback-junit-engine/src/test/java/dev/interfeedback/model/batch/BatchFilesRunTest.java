@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interfeedback.cli.InterFeedbackCli;
+import dev.interfeedback.testing.CliRuns;
+import dev.interfeedback.testing.CliRuns.Run;
 import dev.interfeedback.testing.KilledRuns;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
-import java.io.ByteArrayOutputStream;
+import dev.interfeedback.testing.LoopbackChat;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,39 +36,33 @@ class BatchFilesRunTest {
     @TempDir
     Path dir;
 
-    private ScriptedChatServer chat;
-    private Path data;
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("data"), 20);
+
     private Path files;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() throws IOException {
-        chat = new ScriptedChatServer(Duration.ZERO);
-        data = SyntheticDataset.write(dir.resolve("data"), 20);
+    void start() {
         files = dir.resolve("batch-files");
-    }
-
-    @AfterEach
-    void stop() {
-        chat.close();
     }
 
     @Test
     void eachRunWritesAWaveForVllmAndTheNextReadsItsAnswersUntilTheResultsEqualASynchronousRun() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(run(settings(sync, false)).exit).isZero();
-        long syncRequests = chat.requests();
+        CliRuns.run(settings(sync, false)).succeeded();
+        long syncRequests = loopback.server().requests();
 
         Path batched = dir.resolve("batched");
         Path settings = settings(batched, true);
-        Run first = run(settings);
-        assertThat(first.exit).isEqualTo(4);
+        Run first = CliRuns.run(settings);
+        assertThat(first.exit()).isEqualTo(4);
         List<Path> inputs = inputs();
         assertThat(inputs).hasSize(2); // round 0 of both models
         for (Path input : inputs) {
             Path output = output(input);
             String model = input.getFileName().toString().startsWith("weak-") ? "weak" : "strong";
-            assertThat(first.err).contains("vllm run-batch -i " + input.toAbsolutePath() + " -o " + output.toAbsolutePath()
+            assertThat(first.err()).contains("vllm run-batch -i " + input.toAbsolutePath() + " -o " + output.toAbsolutePath()
                     + " --model " + model);
             assertThat(Files.readAllLines(input)).as("one request per sample").hasSize(20);
             for (String line : Files.readAllLines(input)) {
@@ -86,13 +76,13 @@ class BatchFilesRunTest {
 
         int runs = 1;
         Run last = first;
-        while (last.exit == 4) {
+        while (last.exit() == 4) {
             playVllm();
-            last = run(settings);
+            last = CliRuns.run(settings);
             assertThat(++runs).as("runs until every wave is answered").isLessThan(10);
         }
-        assertThat(last.exit).as(last.err).isZero();
-        assertThat(last.out).containsPattern("batch file \\S+\\.output\\.jsonl of (weak|strong): (\\d+) of \\2 answered, 0 failed");
+        last.succeeded();
+        assertThat(last.out()).containsPattern("batch file \\S+\\.output\\.jsonl of (weak|strong): (\\d+) of \\2 answered, 0 failed");
         // Every call went through the batch files, so all tokens are billed at the batch discount.
         JsonNode results = JSON.readTree(batched.resolve("results.json").toFile()).path("benchmarks").get(0);
         for (String role : List.of("receiver", "provider")) {
@@ -104,18 +94,18 @@ class BatchFilesRunTest {
                 .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(KilledRuns.sortedLines(batched.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(sync.resolve("episodes.jsonl")));
         // The files answered every call: the run itself sent none.
-        assertThat(chat.requests()).isEqualTo(2 * syncRequests);
+        assertThat(loopback.server().requests()).isEqualTo(2 * syncRequests);
 
         // The answers filled the response cache under the synchronous path's keys.
-        long before = chat.requests();
-        assertThat(run(settings(batched, false)).exit).isZero();
-        assertThat(chat.requests()).isEqualTo(before);
+        long before = loopback.server().requests();
+        CliRuns.run(settings(batched, false)).succeeded();
+        assertThat(loopback.server().requests()).isEqualTo(before);
     }
 
     @Test
     void aMalformedOutputFileIsRefusedNamingItsLineAndField() throws Exception {
         Path settings = settings(dir.resolve("batched"), true);
-        assertThat(run(settings).exit).isEqualTo(4);
+        assertThat(CliRuns.run(settings).exit()).isEqualTo(4);
         Path input = inputs().get(0);
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(input)) lines.add(answer(JSON.readTree(line)).toString());
@@ -124,24 +114,24 @@ class BatchFilesRunTest {
         lines.set(1, broken.toString());
         Files.write(output(input), lines);
 
-        Run refused = run(settings);
-        assertThat(refused.exit).isEqualTo(2);
-        assertThat(refused.err).contains("batch output file " + output(input) + " line 2, field \"response.status_code\":"
+        Run refused = CliRuns.run(settings);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("batch output file " + output(input) + " line 2, field \"response.status_code\":"
                 + " expected the HTTP status, a whole number, found \"two hundred\"");
     }
 
     @Test
     void anOutputFileOfAnotherInputIsRefused() throws Exception {
         Path settings = settings(dir.resolve("batched"), true);
-        assertThat(run(settings).exit).isEqualTo(4);
+        assertThat(CliRuns.run(settings).exit()).isEqualTo(4);
         Path input = inputs().get(0);
         ObjectNode foreign = answer(JSON.readTree(Files.readAllLines(input).get(0)));
         foreign.put("custom_id", "request-1");
         Files.writeString(output(input), foreign + "\n");
 
-        Run refused = run(settings);
-        assertThat(refused.exit).isEqualTo(2);
-        assertThat(refused.err).contains("batch output file " + output(input) + " line 1, field \"custom_id\": expected the"
+        Run refused = CliRuns.run(settings);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("batch output file " + output(input) + " line 1, field \"custom_id\": expected the"
                 + " custom id of a request of " + input.getFileName() + " (is this the output of another input file?), found \"request-1\"");
     }
 
@@ -157,7 +147,7 @@ class BatchFilesRunTest {
 
     /** One output line in vLLM's format: {@code id}, {@code custom_id}, {@code response} and a null {@code error}. */
     private ObjectNode answer(JsonNode request) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(chat.baseUrl() + "/chat/completions"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(loopback.server().baseUrl() + "/chat/completions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.path("body").toString())).build(), HttpResponse.BodyHandlers.ofString());
         ObjectNode line = JSON.createObjectNode().put("id", "vllm-" + request.path("custom_id").asText().substring(0, 8))
@@ -179,32 +169,7 @@ class BatchFilesRunTest {
     }
 
     private Path settings(Path out, boolean batched) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(
-                "interfeedback.dataset=" + data,
-                "interfeedback.output.dir=" + out,
-                "interfeedback.receiver=weak",
-                "interfeedback.provider=strong",
-                "interfeedback.feedback=detailed",
-                "interfeedback.concurrency=4"));
-        for (String alias : List.of("weak", "strong")) {
-            lines.add("interfeedback.model." + alias + ".url=" + chat.baseUrl());
-            lines.add("interfeedback.model." + alias + ".name=" + alias);
-            if (batched) {
-                lines.add("interfeedback.model." + alias + ".batch=file");
-                lines.add("interfeedback.model." + alias + ".batch.dir=" + files);
-            }
-        }
-        Path file = Files.createTempFile(dir, "settings", ".properties");
-        Files.write(file, lines);
-        return file;
-    }
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(Path settings) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int exit = new InterFeedbackCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                name -> null).run(new String[] {settings.toString()});
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        List<String> eachModel = batched ? List.of("batch=file", "batch.dir=" + files) : List.of();
+        return CliRuns.settings(dir, loopback.dataset(), out, loopback.server().baseUrl(), eachModel, List.of());
     }
 }

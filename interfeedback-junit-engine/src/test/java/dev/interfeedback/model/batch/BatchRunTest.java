@@ -6,23 +6,20 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interfeedback.cli.InterFeedbackCli;
+import dev.interfeedback.testing.CliRuns;
 import dev.interfeedback.testing.FakeBatchServer;
 import dev.interfeedback.testing.KilledRuns;
-import dev.interfeedback.testing.ScriptedChatServer;
-import dev.interfeedback.testing.SyntheticDataset;
-import java.io.ByteArrayOutputStream;
+import dev.interfeedback.testing.LoopbackChat;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,40 +34,37 @@ class BatchRunTest {
     @TempDir
     Path dir;
 
-    private ScriptedChatServer chat;
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat().withDataset(() -> dir.resolve("data"), 30);
+
     private FakeBatchServer batch;
-    private Path data;
 
     @BeforeEach
     void start() throws IOException {
-        chat = new ScriptedChatServer(Duration.ZERO);
-        batch = new FakeBatchServer(chat.baseUrl());
-        data = SyntheticDataset.write(dir.resolve("data"), 30);
+        batch = new FakeBatchServer(loopback.server().baseUrl());
     }
 
     @AfterEach
     void stop() {
         batch.close();
-        chat.close();
     }
 
     @Test
     void aBatchRunEqualsASynchronousRunInAFewRequestsAndFillsTheCache() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(cli(settings(sync, false))).isZero();
+        CliRuns.run(settings(sync, false)).succeeded();
         int syncCalls = batch.chatRequests();
 
         Path batched = dir.resolve("batched");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int before = batch.requests();
-        assertThat(cli(settings(batched, true), out)).isZero();
+        String out = CliRuns.run(settings(batched, true)).succeeded().out();
         int batchRequests = batch.requests() - before;
 
         assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json"))).isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(KilledRuns.sortedLines(batched.resolve("episodes.jsonl"))).isEqualTo(KilledRuns.sortedLines(sync.resolve("episodes.jsonl")));
         // Round 0, then feedback and answer for each of three rounds: at most seven waves, each one
         // batch per model (upload, create, polls, output file).
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dataset: wave 1: 60 requests in 2 batches");
+        assertThat(out).contains("dataset: wave 1: 60 requests in 2 batches");
         assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
         assertThat(batch.timesSent()).hasSize(syncCalls);
         assertThat(batchRequests).isLessThan(syncCalls / 2);
@@ -78,19 +72,18 @@ class BatchRunTest {
 
         // The cache holds every answer under the synchronous path's keys: a synchronous run asks nothing.
         int chatBefore = batch.chatRequests();
-        assertThat(cli(settings(batched, false))).isZero();
+        CliRuns.run(settings(batched, false)).succeeded();
         assertThat(batch.chatRequests()).isEqualTo(chatBefore);
     }
 
     @Test
     void aWaveLargerThanTheLimitsIsSplitIntoSeveralBatches() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(cli(settings(sync, false))).isZero();
+        CliRuns.run(settings(sync, false)).succeeded();
         Path batched = dir.resolve("batched");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(cli(settings(batched, true, "interfeedback.batch.max-requests=7"), out)).isZero();
+        String out = CliRuns.run(settings(batched, true, "interfeedback.batch.max-requests=7")).succeeded().out();
         // 30 requests of each model in files of at most 7: 5 batches each.
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dataset: wave 1: 60 requests in 10 batches");
+        assertThat(out).contains("dataset: wave 1: 60 requests in 10 batches");
         assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json"))).isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         assertThat(batch.timesSent().values()).allMatch(n -> n == 1);
     }
@@ -99,8 +92,8 @@ class BatchRunTest {
     void failedAndExpiredLinesAreErrorsNeverWrongAnswers() throws Exception {
         batch.failing(body -> body.contains("[[id:s3]]"));
         Path failed = dir.resolve("failed");
-        assertThat(cli(settings(failed, true, "interfeedback.max-error-rate=100%", "interfeedback.model.weak.batch.retry=none",
-                "interfeedback.model.strong.batch.retry=none"))).isZero();
+        CliRuns.run(settings(failed, true, "interfeedback.max-error-rate=100%", "interfeedback.model.weak.batch.retry=none",
+                "interfeedback.model.strong.batch.retry=none")).succeeded();
         JsonNode s3 = episode(failed, "s3");
         assertThat(s3.path("status").asText()).isEqualTo("ERROR");
         assertThat(s3.path("error").asText()).matches("(weak|strong): batch batch_\\d+, line [0-9a-f]{64}: .*scripted batch line failure");
@@ -109,8 +102,8 @@ class BatchRunTest {
 
         batch.failing(body -> false).expireHalf(true);
         Path expired = dir.resolve("expired");
-        assertThat(cli(settings(expired, true, "interfeedback.max-error-rate=100%", "interfeedback.model.weak.batch.retry=none",
-                "interfeedback.model.strong.batch.retry=none"))).isZero();
+        CliRuns.run(settings(expired, true, "interfeedback.max-error-rate=100%", "interfeedback.model.weak.batch.retry=none",
+                "interfeedback.model.strong.batch.retry=none")).succeeded();
         JsonNode counts = JSON.readTree(expired.resolve("results.json").toFile()).path("benchmarks").get(0).path("counts");
         assertThat(counts.path("errors").asInt()).isPositive();
         assertThat(Files.readAllLines(expired.resolve("episodes.jsonl")).stream().filter(l -> l.contains("\"ERROR\"")))
@@ -120,29 +113,28 @@ class BatchRunTest {
     @Test
     void theDoneLinesOfAnExpiredBatchAreUsedAndTheRestGoInTheNextWave() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(cli(settings(sync, false))).isZero();
+        CliRuns.run(settings(sync, false)).succeeded();
         batch.expireHalfOfNext(1);
         Path batched = dir.resolve("batched");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(cli(settings(batched, true), out)).isZero();
+        String out = CliRuns.run(settings(batched, true)).succeeded().out();
 
         assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json")))
                 .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
         // The first batch (30 requests) expired with 15 answered: those 15 were sent once, the others twice.
         assertThat(batch.timesSent().values().stream().filter(n -> n == 2)).hasSize(15);
         assertThat(batch.timesSent().values()).allMatch(n -> n <= 2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("expired (15 of 30 done, 0 failed)").contains("(15 retried)");
+        assertThat(out).contains("expired (15 of 30 done, 0 failed)").contains("(15 retried)");
     }
 
     @Test
     void linesOfAnExpiredBatchCanBeRetriedSynchronously() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(cli(settings(sync, false))).isZero();
+        CliRuns.run(settings(sync, false)).succeeded();
         batch.expireHalfOfNext(2);
         Path batched = dir.resolve("batched");
         int chatBefore = batch.chatRequests();
-        assertThat(cli(settings(batched, true, "interfeedback.model.weak.batch.retry=sync",
-                "interfeedback.model.strong.batch.retry=sync"))).isZero();
+        CliRuns.run(settings(batched, true, "interfeedback.model.weak.batch.retry=sync",
+                "interfeedback.model.strong.batch.retry=sync")).succeeded();
 
         assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json")))
                 .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
@@ -159,7 +151,7 @@ class BatchRunTest {
     void aLineFailingInEveryBatchIsAnErrorAfterTheAttemptsNamingItsBatchAndLine() throws Exception {
         batch.failing(body -> body.contains("[[id:s3]]"));
         Path failed = dir.resolve("failed");
-        assertThat(cli(settings(failed, true, "interfeedback.max-error-rate=100%", "interfeedback.retry.max-attempts=3"))).isZero();
+        CliRuns.run(settings(failed, true, "interfeedback.max-error-rate=100%", "interfeedback.retry.max-attempts=3")).succeeded();
 
         JsonNode s3 = episode(failed, "s3");
         assertThat(s3.path("status").asText()).isEqualTo("ERROR");
@@ -180,11 +172,10 @@ class BatchRunTest {
                 "interfeedback.model.strong.price.prompt-per-million=4", "interfeedback.model.strong.price.completion-per-million=16",
                 "interfeedback.model.strong.price.batch-discount=25%"};
         Path sync = dir.resolve("sync");
-        assertThat(cli(settings(sync, false, prices))).isZero();
+        CliRuns.run(settings(sync, false, prices)).succeeded();
         Path batched = dir.resolve("batched");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int before = batch.requests();
-        assertThat(cli(settings(batched, true, prices), out)).isZero();
+        String out = CliRuns.run(settings(batched, true, prices)).succeeded().out();
         int requests = batch.requests() - before;
 
         JsonNode full = JSON.readTree(sync.resolve("results.json").toFile()).path("benchmarks").get(0);
@@ -202,7 +193,7 @@ class BatchRunTest {
         assertThat(discounted.path("receiver").path("batch").path("saved").asDouble()).isCloseTo(receiver * 0.5, within(1e-12));
         assertThat(full.path("cost").path("savedByBatch").asDouble()).isZero();
         // Every HTTP request of the batch engine is counted.
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("batch API requests: " + requests
+        assertThat(out).contains("batch API requests: " + requests
                 + " (uploads, batch creations, polls, result files)");
     }
 
@@ -210,12 +201,12 @@ class BatchRunTest {
     void withTheCacheOffAModelThatIsNotBatchedIsAskedOncePerCall() throws Exception {
         Path sync = dir.resolve("sync");
         int before = batch.chatRequests();
-        assertThat(cli(settings(sync, false, "interfeedback.cache.enabled=false"))).isZero();
+        CliRuns.run(settings(sync, false, "interfeedback.cache.enabled=false")).succeeded();
         int syncCalls = batch.chatRequests() - before;
 
         Path mixed = dir.resolve("mixed");
         before = batch.chatRequests();
-        assertThat(cli(settings(mixed, false, "interfeedback.cache.enabled=false", "interfeedback.model.weak.batch=true"))).isZero();
+        CliRuns.run(settings(mixed, false, "interfeedback.cache.enabled=false", "interfeedback.model.weak.batch=true")).succeeded();
         int strongCalls = batch.chatRequests() - before;
 
         assertThat(KilledRuns.resultsBesideBatches(mixed.resolve("results.json")))
@@ -232,19 +223,16 @@ class BatchRunTest {
         String[] prices = {"interfeedback.model.weak.price.prompt-per-million=2", "interfeedback.model.weak.price.completion-per-million=8",
                 "interfeedback.model.strong.price.prompt-per-million=4", "interfeedback.model.strong.price.completion-per-million=16"};
         Path whole = dir.resolve("whole");
-        assertThat(cli(settings(whole, true, prices))).isZero();
+        CliRuns.run(settings(whole, true, prices)).succeeded();
         List<String> merge = new ArrayList<>(List.of("merge", "--into", dir.resolve("merged").toString()));
         for (int k = 1; k <= 2; k++) {
             Path shard = dir.resolve("shard-" + k);
             List<String> more = new ArrayList<>(List.of(prices));
             more.add("interfeedback.shard=" + k + "/2");
-            assertThat(cli(settings(shard, true, more.toArray(String[]::new)))).isZero();
+            CliRuns.run(settings(shard, true, more.toArray(String[]::new))).succeeded();
             merge.add(shard.toString());
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(new InterFeedbackCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), name -> null).run(merge.toArray(String[]::new)))
-                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        CliRuns.run(merge.toArray(String[]::new)).succeeded();
 
         // Field by field, the batch tokens, what the discount saved and the discounted costs included.
         JsonNode merged = KilledRuns.results(dir.resolve("merged/results.json"));
@@ -256,7 +244,7 @@ class BatchRunTest {
     @Test
     void aRunKilledWhilePollingResumesTheSameBatchesAndPaysOnce() throws Exception {
         Path sync = dir.resolve("sync");
-        assertThat(cli(settings(sync, false))).isZero();
+        CliRuns.run(settings(sync, false)).succeeded();
 
         batch.hold(true);
         Path out = dir.resolve("killed");
@@ -280,9 +268,8 @@ class BatchRunTest {
         int pollsBefore = batch.polls(firstWave.get(0)) + batch.polls(firstWave.get(1));
 
         batch.hold(false);
-        ByteArrayOutputStream second = new ByteArrayOutputStream();
-        assertThat(cli(settings, second)).isZero();
-        assertThat(second.toString(StandardCharsets.UTF_8)).contains("batch " + firstWave.get(0)).contains("batch " + firstWave.get(1))
+        String second = CliRuns.run(settings).succeeded().out();
+        assertThat(second).contains("batch " + firstWave.get(0)).contains("batch " + firstWave.get(1))
                 .contains("left by an interrupted run");
         assertThat(batch.polls(firstWave.get(0)) + batch.polls(firstWave.get(1))).isGreaterThan(pollsBefore + 1);
         // No request was sent in two batches: the resumed run paid for none twice.
@@ -300,36 +287,9 @@ class BatchRunTest {
     }
 
     private Path settings(Path out, boolean batched, String... more) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(
-                "interfeedback.dataset=" + data,
-                "interfeedback.output.dir=" + out,
-                "interfeedback.receiver=weak",
-                "interfeedback.provider=strong",
-                "interfeedback.feedback=detailed",
-                "interfeedback.concurrency=4",
-                "interfeedback.batch.first-poll-ms=5",
-                "interfeedback.batch.longest-poll-ms=20"));
-        for (String alias : List.of("weak", "strong")) {
-            lines.add("interfeedback.model." + alias + ".url=" + batch.baseUrl());
-            lines.add("interfeedback.model." + alias + ".name=" + alias);
-            lines.add("interfeedback.model." + alias + ".batch=" + batched);
-        }
+        List<String> lines = new ArrayList<>(List.of("interfeedback.batch.first-poll-ms=5", "interfeedback.batch.longest-poll-ms=20"));
         lines.addAll(List.of(more));
-        Path file = Files.createTempFile(dir, "settings", ".properties");
-        Files.write(file, lines);
-        return file;
-    }
-
-    private int cli(Path settings) {
-        return cli(settings, new ByteArrayOutputStream());
-    }
-
-    private int cli(Path settings, ByteArrayOutputStream out) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new InterFeedbackCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                name -> null).run(new String[] {settings.toString()});
-        if (exit != 0) System.err.println(err.toString(StandardCharsets.UTF_8));
-        return exit;
+        return CliRuns.settings(dir, loopback.dataset(), out, batch.baseUrl(), List.of("batch=" + batched), lines);
     }
 
     private static List<String> javaCommand(Path settings) {

@@ -13,6 +13,7 @@ import dev.interfeedback.model.Content;
 import dev.interfeedback.model.Message;
 import dev.interfeedback.model.ModelHttpException;
 import dev.interfeedback.model.Usage;
+import dev.interfeedback.testing.LoopbackChat;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.ScriptedChatServer.Fault;
 import dev.interfeedback.testing.TestSettings;
@@ -20,13 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CachingModelTest {
@@ -36,22 +35,13 @@ class CachingModelTest {
     @TempDir
     Path dir;
 
-    private ScriptedChatServer server;
-    private CallStats stats;
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat();
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedChatServer(Duration.ZERO);
-        stats = new CallStats();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final CallStats stats = new CallStats();
 
     private ChatModel model(Map<String, String> extra, Function<String, String> env) {
-        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), dir.resolve("cache").toString());
+        Map<String, String> settings = TestSettings.forServer(loopback.server().baseUrl(), dir.resolve("cache").toString());
         settings.putAll(extra);
         return new ModelFactory(TestSettings.of(settings), env, new LimiterRegistry(), stats).create("weak");
     }
@@ -74,7 +64,7 @@ class CachingModelTest {
         ChatResponse again = model().chat(question("s1", CallContext.Purpose.FEEDBACK));
 
         assertThat(again).isEqualTo(first);
-        assertThat(server.requests()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(1);
         assertThat(stats.cacheHits()).isEqualTo(1);
     }
 
@@ -108,13 +98,13 @@ class CachingModelTest {
 
     @Test
     void errorsAreNeverCached() throws Exception {
-        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Status(400, null) : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen == 1 ? new Fault.Status(400, null) : Fault.NONE);
 
         assertThatThrownBy(() -> model().chat(question("s3", CallContext.Purpose.ANSWER)))
                 .isInstanceOf(ModelHttpException.class);
         model().chat(question("s3", CallContext.Purpose.ANSWER));
 
-        assertThat(server.requests()).isEqualTo(2);
+        assertThat(loopback.server().requests()).isEqualTo(2);
         assertThat(ResponseCache.reopen(dir.resolve("cache")).size()).isEqualTo(1);
     }
 
@@ -122,11 +112,11 @@ class CachingModelTest {
     void theApiKeyReachesTheServerButNeitherTheCacheFileNorTheKey() throws Exception {
         Map<String, String> withKey = Map.of("interfeedback.model.weak.api-key-env", "TEST_KEY");
         model(withKey, k -> k.equals("TEST_KEY") ? SECRET : null).chat(question("s4", CallContext.Purpose.ANSWER));
-        assertThat(server.lastAuthorization()).isEqualTo("Bearer " + SECRET);
+        assertThat(loopback.server().lastAuthorization()).isEqualTo("Bearer " + SECRET);
 
         // Another key: still a hit, so the key was not part of the cache key.
         model(withKey, k -> k.equals("TEST_KEY") ? "sk-other-key" : null).chat(question("s4", CallContext.Purpose.ANSWER));
-        assertThat(server.requests()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(1);
 
         for (Path file : Files.walk(dir).filter(Files::isRegularFile).toList()) {
             assertThat(Files.readString(file)).doesNotContain(SECRET).doesNotContain("sk-other-key");
@@ -140,7 +130,7 @@ class CachingModelTest {
         sampled.chat(question("s5", CallContext.Purpose.ANSWER));
         sampled.chat(question("s5", CallContext.Purpose.ANSWER));
 
-        assertThat(server.requests()).isEqualTo(2);
+        assertThat(loopback.server().requests()).isEqualTo(2);
     }
 
     @Test
@@ -151,34 +141,34 @@ class CachingModelTest {
         Files.write(image, png);
         model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
         model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
-        assertThat(server.requests()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(1);
 
         model(Map.of("interfeedback.model.weak.max-tokens", "77"), k -> null)
                 .chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
-        assertThat(server.requests()).isEqualTo(2);
+        assertThat(loopback.server().requests()).isEqualTo(2);
 
         model(Map.of("interfeedback.model.weak.name", "other"), k -> null)
                 .chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
-        assertThat(server.requests()).isEqualTo(3);
+        assertThat(loopback.server().requests()).isEqualTo(3);
 
         Files.write(image, java.util.Arrays.copyOf(png, png.length + 1));
         model().chat(question("s6", CallContext.Purpose.ANSWER, Content.image(image)));
-        assertThat(server.requests()).isEqualTo(4);
+        assertThat(loopback.server().requests()).isEqualTo(4);
     }
 
     @Test
     void theKeyCoversTheSeed() throws Exception {
         model().chat(question("s7", CallContext.Purpose.ANSWER));
-        assertThat(server.requests()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(1);
 
         // Another seed may give another answer even at temperature 0: it must be asked.
         model(Map.of("interfeedback.model.weak.seed", "99"), k -> null).chat(question("s7", CallContext.Purpose.ANSWER));
-        assertThat(server.requests()).isEqualTo(2);
+        assertThat(loopback.server().requests()).isEqualTo(2);
         model(Map.of("interfeedback.model.weak.seed", "none"), k -> null).chat(question("s7", CallContext.Purpose.ANSWER));
-        assertThat(server.requests()).isEqualTo(3);
+        assertThat(loopback.server().requests()).isEqualTo(3);
 
         model(Map.of("interfeedback.model.weak.seed", "99"), k -> null).chat(question("s7", CallContext.Purpose.ANSWER));
-        assertThat(server.requests()).as("the same seed again is a cache hit").isEqualTo(3);
+        assertThat(loopback.server().requests()).as("the same seed again is a cache hit").isEqualTo(3);
     }
 
     @Test

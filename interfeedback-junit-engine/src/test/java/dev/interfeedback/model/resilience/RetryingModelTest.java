@@ -12,6 +12,7 @@ import dev.interfeedback.model.ModelException;
 import dev.interfeedback.model.ModelHttpException;
 import dev.interfeedback.model.ModelTransportException;
 import dev.interfeedback.model.Message;
+import dev.interfeedback.testing.LoopbackChat;
 import dev.interfeedback.testing.ScriptedChatServer;
 import dev.interfeedback.testing.ScriptedChatServer.Fault;
 import dev.interfeedback.testing.SyntheticDataset;
@@ -23,29 +24,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole stack (cache off, retries, limiter, HTTP) against a loopback server that misbehaves. */
 class RetryingModelTest {
 
-    private ScriptedChatServer server;
-    private CallStats stats;
+    @RegisterExtension
+    final LoopbackChat loopback = new LoopbackChat();
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedChatServer(Duration.ZERO);
-        stats = new CallStats();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final CallStats stats = new CallStats();
 
     private ChatModel model(Map<String, String> extra) {
-        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), null);
+        Map<String, String> settings = TestSettings.forServer(loopback.server().baseUrl(), null);
         settings.putAll(extra);
         return new ModelFactory(TestSettings.of(settings), k -> null, new LimiterRegistry(), stats).create("weak");
     }
@@ -69,12 +60,12 @@ class RetryingModelTest {
 
     @Test
     void aBurstOf429sWithRetryAfterIsWaitedOut() throws Exception {
-        server.faults((n, sig, seen) -> seen <= 4 ? new Fault.Status(429, "0.01") : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen <= 4 ? new Fault.Status(429, "0.01") : Fault.NONE);
 
         String answer = model().chat(question("s1")).text();
 
         assertThat(answer).isEqualTo(faultFreeAnswer("s1"));
-        assertThat(server.requests()).isEqualTo(5);
+        assertThat(loopback.server().requests()).isEqualTo(5);
         assertThat(stats.rateLimitedResponses()).isEqualTo(4);
         assertThat(stats.retries()).isEqualTo(4);
         assertThat(stats.failures()).isZero();
@@ -83,7 +74,7 @@ class RetryingModelTest {
     @Test
     void waitingOutAnAnnouncedRateLimitUsesNoAttempt() throws Exception {
         // A burst of 30 429s at the start, over 3 calls of 3 attempts each: every call is answered.
-        server.faults((n, sig, seen) -> n <= 30 ? new Fault.Status(429, "0.02") : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> n <= 30 ? new Fault.Status(429, "0.02") : Fault.NONE);
         ChatModel model = model(Map.of("interfeedback.retry.max-attempts", "3"));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -94,7 +85,7 @@ class RetryingModelTest {
             pool.shutdownNow();
         }
 
-        assertThat(server.requests()).isEqualTo(33);
+        assertThat(loopback.server().requests()).isEqualTo(33);
         assertThat(stats.calls()).isEqualTo(33);
         assertThat(stats.rateLimitedResponses()).isEqualTo(30);
         assertThat(stats.failures()).isZero();
@@ -102,7 +93,7 @@ class RetryingModelTest {
 
     @Test
     void a503WithRetryAfterIsARateLimitToo() throws Exception {
-        server.faults((n, sig, seen) -> seen <= 4 ? new Fault.Status(503, "0.01") : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen <= 4 ? new Fault.Status(503, "0.01") : Fault.NONE);
 
         String answer = model(Map.of("interfeedback.retry.max-attempts", "2")).chat(question("s9")).text();
 
@@ -112,7 +103,7 @@ class RetryingModelTest {
 
     @Test
     void aRateLimitLongerThanTheBudgetIsAnErrorNamingTheBudget() {
-        server.faults((n, sig, seen) -> new Fault.Status(429, "0.2"));
+        loopback.server().faults((n, sig, seen) -> new Fault.Status(429, "0.2"));
         long started = System.nanoTime();
 
         RateLimitBudgetExceededException e = catchThrowableOfType(RateLimitBudgetExceededException.class,
@@ -121,75 +112,75 @@ class RetryingModelTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(600), Duration.ofSeconds(3));
         assertThat(e.getMessage()).matches("rate limited for \\d\\.\\d s and asked to wait 0\\.2 s more, over the budget"
                 + " interfeedback\\.retry\\.rate-limit-budget-seconds=1 \\(\\d rate-limited requests\\): HTTP 429 .*");
-        assertThat(server.requests()).isBetween(3L, 6L).isEqualTo(stats.calls()).isEqualTo(stats.rateLimitedResponses());
+        assertThat(loopback.server().requests()).isBetween(3L, 6L).isEqualTo(stats.calls()).isEqualTo(stats.rateLimitedResponses());
         assertThat(stats.failures()).isEqualTo(1);
     }
 
     @Test
     void aRateLimitWithoutRetryAfterIsBackedOffWithoutUsingAttempts() throws Exception {
-        server.faults((n, sig, seen) -> seen <= 5 ? new Fault.Status(429, null) : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen <= 5 ? new Fault.Status(429, null) : Fault.NONE);
 
         String answer = model(Map.of("interfeedback.retry.max-attempts", "2")).chat(question("s14")).text();
 
         assertThat(answer).isEqualTo(faultFreeAnswer("s14"));
-        assertThat(server.requests()).isEqualTo(6);
+        assertThat(loopback.server().requests()).isEqualTo(6);
     }
 
     @Test
     void aZeroBudgetMakesTheFirstRateLimitAnError() {
-        server.faults((n, sig, seen) -> new Fault.Status(429, null));
+        loopback.server().faults((n, sig, seen) -> new Fault.Status(429, null));
 
         RateLimitBudgetExceededException e = catchThrowableOfType(RateLimitBudgetExceededException.class,
                 () -> model(Map.of("interfeedback.retry.rate-limit-budget-seconds", "0")).chat(question("s11")));
 
         assertThat(e).hasMessageContaining("interfeedback.retry.rate-limit-budget-seconds=0");
-        assertThat(server.requests()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(1);
     }
 
     @Test
     void aLongRetryAfterIsCutToTheCap() {
-        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Status(429, "600") : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen == 1 ? new Fault.Status(429, "600") : Fault.NONE);
         long started = System.nanoTime();
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> model(Map.of(
                 "interfeedback.retry.max-retry-after-seconds", "1")).chat(question("s12")));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
-        assertThat(server.requests()).isEqualTo(2);
+        assertThat(loopback.server().requests()).isEqualTo(2);
     }
 
     @Test
     void whenAttemptsRunOutTheRateLimitsWaitedOutAreNamedToo() {
-        server.faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(429, "0.01") : new Fault.Status(500, null));
+        loopback.server().faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(429, "0.01") : new Fault.Status(500, null));
 
         RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
                 () -> model(Map.of("interfeedback.retry.max-attempts", "2")).chat(question("s13")));
 
         assertThat(e.getMessage()).startsWith("failed after 2 attempts and 2 rate-limited requests: HTTP 500 ");
-        assertThat(server.requests()).isEqualTo(4).isEqualTo(stats.calls());
+        assertThat(loopback.server().requests()).isEqualTo(4).isEqualTo(stats.calls());
     }
 
     @Test
     void serverErrorsAreRetried() throws Exception {
-        server.faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(seen == 1 ? 500 : 503, null) : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen <= 2 ? new Fault.Status(seen == 1 ? 500 : 503, null) : Fault.NONE);
 
         assertThat(model().chat(question("s2")).text()).isEqualTo(faultFreeAnswer("s2"));
-        assertThat(server.requests()).isEqualTo(3);
+        assertThat(loopback.server().requests()).isEqualTo(3);
     }
 
     @Test
     void droppedConnectionsAreRetried() throws Exception {
-        server.faults((n, sig, seen) -> seen <= 3 ? new Fault.Drop() : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen <= 3 ? new Fault.Drop() : Fault.NONE);
 
         assertThat(model().chat(question("s3")).text()).isEqualTo(faultFreeAnswer("s3"));
-        assertThat(server.answered()).isEqualTo(1);
-        assertThat(server.requests()).isEqualTo(4);
+        assertThat(loopback.server().answered()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(4);
         assertThat(stats.calls()).isEqualTo(4);
     }
 
     @Test
     void aConnectionThatAlwaysDropsIsSentExactlyMaxAttemptsTimes() throws Exception {
-        server.faults((n, sig, seen) -> n == 1 ? Fault.NONE : new Fault.Drop());
+        loopback.server().faults((n, sig, seen) -> n == 1 ? Fault.NONE : new Fault.Drop());
         ChatModel model = model(Map.of("interfeedback.retry.max-attempts", "6"));
         // The first answer leaves a pooled connection, on whose failure okhttp would try a new one.
         model.chat(question("s0"));
@@ -197,7 +188,7 @@ class RetryingModelTest {
         RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
                 () -> model.chat(question("s8")));
 
-        assertThat(server.requests()).isEqualTo(1 + 6);
+        assertThat(loopback.server().requests()).isEqualTo(1 + 6);
         assertThat(e.attempts()).isEqualTo(6);
         assertThat(e.getMessage()).startsWith("failed after 6 attempts: ");
         assertThat(e.last()).isInstanceOf(ModelTransportException.class);
@@ -208,30 +199,30 @@ class RetryingModelTest {
 
     @Test
     void aSlowAnswerPastTheReadTimeoutIsRetried() throws Exception {
-        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Slow(Duration.ofMillis(400)) : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen == 1 ? new Fault.Slow(Duration.ofMillis(400)) : Fault.NONE);
 
         String answer = model(Map.of("interfeedback.model.weak.timeout-ms", "100")).chat(question("s4")).text();
 
         assertThat(answer).isEqualTo(faultFreeAnswer("s4"));
-        assertThat(server.requests()).isEqualTo(2);
+        assertThat(loopback.server().requests()).isEqualTo(2);
         assertThat(stats.retries()).isEqualTo(1);
     }
 
     @Test
     void requestErrorsAreNeverRetried() {
-        server.faults((n, sig, seen) -> new Fault.Status(400, null));
+        loopback.server().faults((n, sig, seen) -> new Fault.Status(400, null));
 
         ModelHttpException e = catchThrowableOfType(ModelHttpException.class, () -> model().chat(question("s5")));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(server.requests()).isEqualTo(1);
+        assertThat(loopback.server().requests()).isEqualTo(1);
         assertThat(stats.retries()).isZero();
         assertThat(stats.failures()).isEqualTo(1);
     }
 
     @Test
     void afterTheLastAttemptTheCauseIsKept() {
-        server.faults((n, sig, seen) -> new Fault.Status(503, null));
+        loopback.server().faults((n, sig, seen) -> new Fault.Status(503, null));
 
         RetriesExhaustedException e = catchThrowableOfType(RetriesExhaustedException.class,
                 () -> model(Map.of("interfeedback.retry.max-attempts", "3")).chat(question("s6")));
@@ -240,13 +231,13 @@ class RetryingModelTest {
         assertThat(e.last()).isInstanceOf(ModelHttpException.class);
         assertThat(((ModelHttpException) e.last()).status()).isEqualTo(503);
         assertThat(e.getMessage()).contains("3 attempts").contains("HTTP 503");
-        assertThat(server.requests()).isEqualTo(3);
+        assertThat(loopback.server().requests()).isEqualTo(3);
     }
 
     @Test
     void aDeadServerIsATransportErrorAfterRetries() throws Exception {
-        String url = server.baseUrl();
-        server.close();
+        String url = loopback.server().baseUrl();
+        loopback.server().close();
         Map<String, String> settings = TestSettings.forServer(url, null);
         settings.put("interfeedback.retry.max-attempts", "2");
         ChatModel model = new ModelFactory(TestSettings.of(settings), k -> null, new LimiterRegistry(), stats).create("weak");
@@ -295,7 +286,7 @@ class RetryingModelTest {
         ModelException e = catchThrowableOfType(ModelException.class, () -> model().chat(request));
 
         assertThat(e.retryable()).isFalse();
-        assertThat(server.requests()).isZero();
+        assertThat(loopback.server().requests()).isZero();
     }
 
     /**
@@ -311,15 +302,15 @@ class RetryingModelTest {
 
     @Test
     void one429HalvesTheEndpointsLimit() throws Exception {
-        server.faults((n, sig, seen) -> seen == 1 ? new Fault.Status(429, "0.001") : Fault.NONE);
+        loopback.server().faults((n, sig, seen) -> seen == 1 ? new Fault.Status(429, "0.001") : Fault.NONE);
         LimiterRegistry limiters = new LimiterRegistry();
-        Map<String, String> settings = TestSettings.forServer(server.baseUrl(), null);
+        Map<String, String> settings = TestSettings.forServer(loopback.server().baseUrl(), null);
         ChatModel model = new ModelFactory(TestSettings.of(settings), k -> null, limiters, stats).create("weak");
 
         model.chat(question("s8"));
 
         // 8 halved to 4 by the 429; the retry's success adds 1/4 of a slot, not a whole one.
-        assertThat(limiters.forEndpoint(server.baseUrl() + "/chat/completions", 8).limit()).isEqualTo(4);
+        assertThat(limiters.forEndpoint(loopback.server().baseUrl() + "/chat/completions", 8).limit()).isEqualTo(4);
         assertThat(stats.rateLimitedResponses()).isEqualTo(1);
     }
 }
