@@ -12,4 +12,8 @@ assert benchmark.perRound.size() == 2
 assert benchmark.counts == [samples: 12, correctAtRound0: 0, wrongAtRound0: 12, errorsAtRound0: 0, excluded: 0,
         testSet: 12, errorsAfterRound0: 0, corrected: 12, notCorrected: 0, errors: 0]
 assert benchmark.perRound*.corrected == [12, 0]
+// junit-platform.properties turned Open Test Reporting off: neither the plugin's writer nor JUnit's wrote it.
+def openTestReporting = new File(basedir, 'target/interfeedback/open-test-reporting')
+assert !openTestReporting.exists() || openTestReporting.list().length == 0 : "written anyway: ${openTestReporting.list()}"
+assert !new File(basedir, 'build.log').text.contains('Open Test Reporting XML in')
 return true
