@@ -3,6 +3,7 @@ package dev.interfeedback.maven;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import dev.interfeedback.maven.opentestreporting.OpenTestReporting;
+import dev.interfeedback.maven.opentestreporting.StreamingOpenTestReportListener;
 import dev.interfeedback.maven.results.BenchmarkSummary;
 import dev.interfeedback.maven.results.ResultsFile;
 import java.io.File;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -71,7 +73,8 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "interfeedback.skip", defaultValue = "false")
     private boolean skip;
 
-    private OpenTestReporting openTestReporting = OpenTestReporting.STREAMED;
+    // Where the run's Open Test Reporting XML went, for the summary: a folder, or why there is none.
+    private String openTestReportingOutput = "";
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -97,11 +100,13 @@ public class EvaluateMojo extends AbstractMojo {
             thread.setContextClassLoader(projectLoader);
             // The user's settings as the Launcher reads them (here, junit-platform.properties, -D),
             // then JUnit's own Open Test Reporting listener off unless it is the one that writes.
-            openTestReporting = OpenTestReporting.of(request(parameters).getConfigurationParameters());
+            OpenTestReporting openTestReporting = OpenTestReporting.of(request(parameters).getConfigurationParameters());
             List<TestExecutionListener> listeners = new ArrayList<>(List.of(samples, failures, junitXml));
-            listeners.addAll(openTestReporting.configure(parameters));
+            Optional<StreamingOpenTestReportListener> streamed = openTestReporting.configure(parameters);
+            streamed.ifPresent(listeners::add);
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request(parameters), listeners.toArray(TestExecutionListener[]::new));
+            openTestReportingOutput = openTestReportingOutput(openTestReporting, streamed);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot close the benchmark class loader: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -165,13 +170,20 @@ public class EvaluateMojo extends AbstractMojo {
         }
         SummaryTable.render(summaries).forEach(getLog()::info);
         getLog().info("Results: " + results + ", " + outputDirectory.toPath().resolve("episodes.jsonl") + ", JUnit XML in "
-                + outputDirectory.toPath().resolve("junit-xml")
-                + (openTestReporting == OpenTestReporting.OFF ? "" : ", Open Test Reporting XML in "
-                        + outputDirectory.toPath().resolve("open-test-reporting")));
+                + outputDirectory.toPath().resolve("junit-xml") + openTestReportingOutput);
         // The engine writes the report as its run ends (as it does under Surefire or in an IDE).
         Path page = ProjectReport.page(outputDirectory);
         if (Files.isRegularFile(page)) getLog().info("Report: " + page);
         else getLog().warn("The benchmarks ran but wrote no HTML report at " + page + ": is the engine older than the plugin?");
+    }
+
+    private String openTestReportingOutput(OpenTestReporting reporting, Optional<StreamingOpenTestReportListener> streamed) {
+        Optional<IOException> failure = streamed.flatMap(StreamingOpenTestReportListener::failure);
+        if (failure.isPresent()) {
+            getLog().warn("The Open Test Reporting XML is incomplete, it ends at the last event written before: " + failure.get());
+            return ", incomplete Open Test Reporting XML in " + outputDirectory.toPath().resolve("open-test-reporting");
+        }
+        return reporting.writesFile() ? ", Open Test Reporting XML in " + outputDirectory.toPath().resolve("open-test-reporting") : "";
     }
 
     private LauncherDiscoveryRequest request(Map<String, String> parameters) {

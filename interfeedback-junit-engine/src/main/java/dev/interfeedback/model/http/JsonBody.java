@@ -27,7 +27,7 @@ public final class JsonBody extends RequestBody {
     private static final MediaType JSON = MediaType.get("application/json");
     // Jackson keeps a set of buffers (about 30 KB once used) for every thread by default; with a
     // worker thread per call in flight that is 60 MB at 2,048 calls. One pool shared by all threads
-    // holds only as many sets as are in use at once.
+    // holds only as many sets as were ever in use at once (a body being built, an answer parsed).
     static final JsonFactory FACTORY =
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
 
