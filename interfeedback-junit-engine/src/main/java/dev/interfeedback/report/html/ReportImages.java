@@ -2,9 +2,12 @@ package dev.interfeedback.report.html;
 
 import dev.interfeedback.model.ImageFormat;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -50,26 +53,46 @@ public final class ReportImages {
             Optional<ImageFormat> format = ImageFormat.of(bytes);
             if (format.isEmpty()) return Optional.empty();
             String name = digest(bytes) + "." + format.get().extension();
-            Path target = dir.resolve(name);
-            if (!Files.exists(target)) {
-                if (!made) {
-                    Files.createDirectories(dir);
-                    made = true;
-                }
-                Path temp = Files.createTempFile(dir, name, ".tmp");
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, target);
-                } catch (FileAlreadyExistsException e) {
-                    Files.delete(temp); // another thread copied the same bytes first
-                }
-            }
+            store(dir.resolve(name), bytes);
             String relative = FOLDER + "/" + name;
             copied.put(image, relative);
             return Optional.of(relative);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Writes the bytes under their digest's name unless a whole copy is there. The file is created
+     * and written in one go rather than renamed from a temporary file: for thousands of small images
+     * the renames and extra opens were most of a cached rerun's system time, and a name taken from
+     * the bytes needs no atomic swap (a racing thread writes the same bytes). A copy cut short (a
+     * full disk, a killed run that is resumed) is told by its size and written again.
+     */
+    private void store(Path target, byte[] bytes) throws IOException {
+        if (!made) {
+            Files.createDirectories(dir);
+            made = true;
+        }
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            if (Files.size(target) != bytes.length) replace(target, bytes);
+            return;
+        }
+        try (out) {
+            out.write(bytes);
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
+    private static void replace(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
+        Files.write(temp, bytes);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String digest(byte[] bytes) {
