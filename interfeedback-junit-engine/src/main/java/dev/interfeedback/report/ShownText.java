@@ -1,6 +1,5 @@
 package dev.interfeedback.report;
 
-import java.util.regex.Pattern;
 
 /**
  * Model output and dataset text as a person is shown it: in a terminal, an IDE's test tree, a
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
 public final class ShownText {
 
     private static final String ELLIPSIS = "…";
-    /** Compiled once: a test tree shows several lines per sample, and String.replaceAll compiles per call. */
-    private static final Pattern BLANKS = Pattern.compile("(?:\r\n|[ \t\n])+");
-    private static final Pattern EDGE_SPACE = Pattern.compile("^ | $");
 
     private ShownText() {}
 
@@ -25,14 +21,36 @@ public final class ShownText {
     }
 
     /**
-     * One line: line breaks and runs of spaces and tabs become one space, the rest is escaped, and
-     * a text longer than {@code max} characters (an escaped one counting as one) is cut, ending
-     * with an ellipsis.
+     * One line: line breaks and runs of spaces and tabs become one space, none at either end, the
+     * rest is escaped, and a text longer than {@code max} characters (an escaped one counting as
+     * one) is cut, ending with an ellipsis. Reads no further than the cut, so a long answer costs
+     * no more than a short one.
      */
     public static String line(String text, int max) {
-        String line = EDGE_SPACE.matcher(BLANKS.matcher(text).replaceAll(" ")).replaceAll("");
+        StringBuilder line = new StringBuilder(Math.min(text.length(), max + 1));
+        int points = 0;
+        boolean blank = false;
+        for (int i = 0; i < text.length() && points <= max; ) {
+            char c = text.charAt(i);
+            int breakLength = c == ' ' || c == '\t' || c == '\n' ? 1
+                    : c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 0;
+            if (breakLength > 0) {
+                blank = true;
+                i += breakLength;
+                continue;
+            }
+            if (blank && !line.isEmpty()) {
+                line.append(' ');
+                points++;
+            }
+            blank = false;
+            int point = text.codePointAt(i);
+            line.appendCodePoint(point);
+            points++;
+            i += Character.charCount(point);
+        }
         // cut before escaping, so that no escape is cut in half
-        if (line.codePointCount(0, line.length()) <= max) return escape(line);
+        if (points <= max) return escape(line.toString());
         return escape(line.substring(0, line.offsetByCodePoints(0, max - 1))) + ELLIPSIS;
     }
 

@@ -2,6 +2,7 @@ package dev.interfeedback.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ShownTextTest {
@@ -34,5 +35,25 @@ class ShownTextTest {
         assertThat(ShownText.line("abc\uD835\uDC00xyz", 5)).isEqualTo("abc\uD835\uDC00…");
         assertThat(ShownText.line(" \n ", 5)).isEmpty();
         assertThat(ShownText.line("ab\u0000cdef", 4)).isEqualTo("ab\\u0000…");
+    }
+
+    @Test
+    void aLineIsTheTextWithItsBlanksCollapsedAndTrimmedThenCutWhateverTheMixOfBreaksSurrogatesAndControls() {
+        char[] alphabet = {'a', 'b', ' ', ' ', '\t', '\n', '\r', '\u0000', '\u2028', '\uD835', '\uDC00', '\u00e9'};
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) text.append(alphabet[random.nextInt(alphabet.length)]);
+            int max = 1 + random.nextInt(12);
+
+            assertThat(ShownText.line(text.toString(), max)).as("%s, %d", ShownText.lines(text.toString()).replace("\n", "\\n").replace("\t", "\\t"), max).isEqualTo(byDefinition(text.toString(), max));
+        }
+    }
+
+    /** The definition the line is checked against: collapse, trim one space at either end, cut by code points, escape. */
+    private static String byDefinition(String text, int max) {
+        String line = text.replaceAll("(?:\r\n|[ \t\n])+", " ").replaceAll("^ | \\z", ""); // \z: $ is also before a last \r
+        if (line.codePointCount(0, line.length()) <= max) return ShownText.lines(line);
+        return ShownText.lines(line.substring(0, line.offsetByCodePoints(0, max - 1))) + "…";
     }
 }
