@@ -3,7 +3,9 @@ package dev.interfeedback.config;
 import dev.interfeedback.text.DidYouMean;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,8 @@ public record Key(String name, Type type, String defaultValue, String documented
     }
 
     static final String ALIAS = "<alias>";
+    /** Compiled once per pattern: settings are read per sample, and each read looks its key up. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /** What values a key takes. */
     public sealed interface Type {
@@ -109,6 +113,10 @@ public record Key(String name, Type type, String defaultValue, String documented
     }
 
     private Pattern pattern() {
+        return PATTERNS.computeIfAbsent(name, Key::compile);
+    }
+
+    private static Pattern compile(String name) {
         int at = name.indexOf(ALIAS);
         return Pattern.compile(Pattern.quote(name.substring(0, at)) + "(.+)"
                 + Pattern.quote(name.substring(at + ALIAS.length())));

@@ -13,7 +13,9 @@ import dev.interfeedback.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every {@code interfeedback.*} key, declared once: the engine, the command line and the Maven
@@ -215,11 +217,14 @@ public final class KeyCatalog {
             plugin("shards", new Text(), "the shards' output directories that merge merges, comma-separated"),
             plugin("shards.dir", new Text(), "a folder whose every subfolder is a shard's output directory, for merge"));
 
+    /** What {@link #find} found for each key asked: settings are read per sample, each read checking its key. */
+    private static final Map<String, Optional<Key>> FOUND = new ConcurrentHashMap<>();
+
     private KeyCatalog() {}
 
     /** The declaration of a key (or of the pattern it is an instance of). */
     public static Optional<Key> find(String key) {
-        return KEYS.stream().filter(k -> k.matches(key)).findFirst();
+        return FOUND.computeIfAbsent(key, k -> KEYS.stream().filter(declared -> declared.matches(k)).findFirst());
     }
 
     /** The declaration of a key the code reads; reading an undeclared key is a bug, not a user's error. */
