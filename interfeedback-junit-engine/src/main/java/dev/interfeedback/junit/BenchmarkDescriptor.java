@@ -83,6 +83,15 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         return ExecutionMode.CONCURRENT;
     }
 
+    /**
+     * Discovery has digested the whole dataset already for the run's identity; only a shard's
+     * part, a dataset of its own, is digested again.
+     */
+    private String journalKey(BenchmarkRunner runner) {
+        if (definition.identity() != null && definition.dataset() == definition.whole()) return definition.identity();
+        return runner.journalKey(definition.id(), definition.dataset(), RunIdentity.run(definition.settings(), definition.dataset()));
+    }
+
     @Override
     public RunContext before(RunContext context) throws Exception {
         if (definition.problem() != null) throw definition.problem();
@@ -97,8 +106,7 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
         // Only a run of the whole dataset journals: a rerun of some samples is quick, and its
         // round-0 answers come from the store of the last full run.
         RunJournal journal = wholeDataset
-                ? context.outputs().openJournal(definition.id(), runner.journalKey(definition.id(), definition.dataset(),
-                        RunIdentity.run(definition.settings(), definition.dataset())), definition.settings().resume())
+                ? context.outputs().openJournal(definition.id(), journalKey(runner), definition.settings().resume())
                 : RunJournal.none();
         journal.superseded().ifPresent(old -> {
             String message = "the dataset or settings changed since the interrupted run: starting afresh; the old journal is kept at " + old;
