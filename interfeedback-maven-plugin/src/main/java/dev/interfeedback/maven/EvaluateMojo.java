@@ -2,6 +2,7 @@ package dev.interfeedback.maven;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
+import dev.interfeedback.maven.junitxml.JUnitXmlListener;
 import dev.interfeedback.maven.opentestreporting.OpenTestReporting;
 import dev.interfeedback.maven.opentestreporting.StreamingOpenTestReportListener;
 import dev.interfeedback.maven.results.BenchmarkSummary;
@@ -36,7 +37,6 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs the project's benchmark classes through the JUnit Platform Launcher, in process, with the
@@ -91,8 +91,7 @@ public class EvaluateMojo extends AbstractMojo {
         ContainerFailures failures = new ContainerFailures();
         SampleTally samples = new SampleTally();
         StringWriter xmlErrors = new StringWriter();
-        LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(
-                outputDirectory.toPath().resolve("junit-xml"), new PrintWriter(xmlErrors));
+        JUnitXmlListener junitXml = new JUnitXmlListener(outputDirectory.toPath().resolve("junit-xml"), new PrintWriter(xmlErrors));
 
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -1,6 +1,10 @@
-package dev.interfeedback.maven.opentestreporting;
+package dev.interfeedback.maven;
 
+import dev.interfeedback.maven.junitxml.JUnitXmlListener;
+import dev.interfeedback.maven.opentestreporting.OpenTestReporting;
+import dev.interfeedback.maven.opentestreporting.StreamingOpenTestReportListener;
 import java.io.File;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -9,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
@@ -23,39 +29,55 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.junit.platform.reporting.open.xml.OpenTestReportGeneratingListener;
 
 /**
- * Measures what one sample's three events (started, a report entry, finished) cost each writer:
- * feeds N synthetic samples shaped like a benchmark's straight to the listener, no engine, no
- * Launcher, and prints the process's CPU time per sample (that the files are equal but for times is
- * what {@code StreamingOpenTestReportListenerTest} checks).
- * Not a test: run it by hand.
+ * Measures what one sample's three events (started, a report entry, finished) cost each writer of
+ * the evaluate goal's XML reports against JUnit's own: feeds N synthetic samples shaped like a
+ * benchmark's straight to the listener, no engine, no Launcher, and prints the process's CPU time
+ * per sample (that the files are equal but for times is what {@code
+ * StreamingOpenTestReportListenerTest} and {@code JUnitXmlListenerTest} check). Not a test: run it
+ * by hand.
  *
- * <pre>java -cp ... dev.interfeedback.maven.opentestreporting.OpenTestReportingCost [samples] [dir]</pre>
+ * <pre>java -cp ... dev.interfeedback.maven.ReportListenersCost [samples] [dir]</pre>
  */
-public final class OpenTestReportingCost {
+public final class ReportListenersCost {
 
     public static void main(String[] args) throws IOException {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("otr-cost");
+        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("report-listeners-cost");
         Plan plan = plan(samples, dir);
         System.out.printf("%d samples, 3 events each; CPU time of the whole process, after a warm-up round%n", samples);
+        compare("Open Test Reporting", plan, dir.resolve("otr"), OpenTestReportGeneratingListener::new, StreamingOpenTestReportListener::new);
+        compare("JUnit XML", plan, dir.resolve("junit-xml"),
+                () -> new LegacyXmlReportGeneratingListener(dir.resolve("junit-xml/junit"), new PrintWriter(System.err, true)),
+                () -> new JUnitXmlListener(dir.resolve("junit-xml/ours"), new PrintWriter(System.err, true)));
+    }
+
+    private static void compare(String report, Plan plan, Path dir, Supplier<TestExecutionListener> junit,
+            Supplier<TestExecutionListener> ours) throws IOException {
         long bestJunit = Long.MAX_VALUE;
-        long bestStreamed = Long.MAX_VALUE;
+        long bestOurs = Long.MAX_VALUE;
+        int samples = plan.samples().size();
         for (int round = 0; round <= 5; round++) {
-            long junit = run(new OpenTestReportGeneratingListener(), plan, dir.resolve("junit"));
-            long streamed = run(new StreamingOpenTestReportListener(), plan, dir.resolve("streamed"));
+            long junitCpu = run(junit.get(), plan, dir.resolve("junit"));
+            long oursCpu = run(ours.get(), plan, dir.resolve("ours"));
             if (round == 0) continue;
-            bestJunit = Math.min(bestJunit, junit);
-            bestStreamed = Math.min(bestStreamed, streamed);
-            System.out.printf("round %d: JUnit's listener %.1f µs per sample, streamed %.1f µs per sample%n",
-                    round, junit / 1e3 / samples, streamed / 1e3 / samples);
+            bestJunit = Math.min(bestJunit, junitCpu);
+            bestOurs = Math.min(bestOurs, oursCpu);
+            System.out.printf("%s, round %d: JUnit's listener %.1f µs per sample, ours %.1f µs per sample%n",
+                    report, round, junitCpu / 1e3 / samples, oursCpu / 1e3 / samples);
         }
-        System.out.printf("best: JUnit's listener %.1f µs per sample, streamed %.1f µs per sample (%.1fx less)%n",
-                bestJunit / 1e3 / samples, bestStreamed / 1e3 / samples, (double) bestJunit / bestStreamed);
-        System.out.printf("file sizes: JUnit's %d bytes, streamed %d bytes%n",
-                Files.size(dir.resolve("junit").resolve(EventsFile.NAME)), Files.size(dir.resolve("streamed").resolve(EventsFile.NAME)));
+        System.out.printf("%s, best: JUnit's listener %.1f µs per sample, ours %.1f µs per sample (%.1fx less); files: %d and %d bytes%n",
+                report, bestJunit / 1e3 / samples, bestOurs / 1e3 / samples, (double) bestJunit / bestOurs,
+                size(dir.resolve("junit")), size(dir.resolve("ours")));
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     private record Plan(EngineDescriptor engine, List<TestDescriptor> samples, ConfigurationParameters configuration) {}

@@ -1,20 +1,22 @@
-package dev.interfeedback.maven.opentestreporting;
+package dev.interfeedback.maven.xml;
 
 import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Writes XML straight to a {@link Writer}, escaping as JUnit's Open Test Reporting writer does
- * (the JDK's StAX writer behind a filter): in attribute values {@code & < > "} and, as character
- * references, tab, line feed and carriage return; in text {@code & < >}; characters XML cannot hold
- * become U+FFFD. Elements are never written empty-tag ({@code <a/>}), as JUnit's never are, so the
- * two files are equal byte for byte. No namespace bookkeeping: the caller writes prefixed names.
+ * Writes XML straight to a {@link Writer}, escaping as JUnit's XML writers do (the JDK's StAX
+ * writer behind a filter): in attribute values {@code & < > "} and, as character references, tab,
+ * line feed and carriage return; in text {@code & < >}; characters XML cannot hold become U+FFFD.
+ * An element is written empty-tag ({@code <a/>}) only when asked, as JUnit's Open Test Reporting
+ * never does and its JUnit XML does for some, so the files are equal to JUnit's byte for byte. No
+ * namespace bookkeeping: the caller writes prefixed names.
  *
  * <p>Not a StAX {@code XMLStreamWriter}: it would escape the {@code &} of {@code &#10;}, and JUnit
  * gets those references by switching a filter on around each attribute, with a flush before and
- * after. Written by hand it is also a little cheaper (about 10% on a benchmark's events).
+ * after (for JUnit XML, two writes to the file per attribute). Written by hand it is also a little
+ * cheaper (about 10% on a benchmark's events).
  */
-final class XmlWriter {
+public final class XmlWriter {
 
     private static final String REPLACEMENT = "\uFFFD";
     private static final String CDATA_START = "<![CDATA[";
@@ -22,12 +24,13 @@ final class XmlWriter {
 
     private final Writer out;
     private boolean startTagOpen;
+    private boolean emptyTag;
 
-    XmlWriter(Writer out) {
+    public XmlWriter(Writer out) {
         this.out = out;
     }
 
-    XmlWriter start(String name) throws IOException {
+    public XmlWriter start(String name) throws IOException {
         closeStartTag();
         out.write('<');
         out.write(name);
@@ -35,11 +38,19 @@ final class XmlWriter {
         return this;
     }
 
+    /** An element without content, {@code <name .../>}: attributes may follow, then anything but its end. */
+    public XmlWriter empty(String name) throws IOException {
+        start(name);
+        emptyTag = true;
+        return this;
+    }
+
     /**
-     * Only right after {@link #start}; JUnit's DOM writes attributes sorted by name, so callers do
-     * too. A null value (a system property a container does not set) leaves the attribute out.
+     * Only right after {@link #start} or {@link #empty}, in the order the file should show them
+     * (JUnit's Open Test Reporting writes them sorted by name). A null value (a system property a
+     * container does not set) leaves the attribute out.
      */
-    XmlWriter attribute(String name, String value) throws IOException {
+    public XmlWriter attribute(String name, String value) throws IOException {
         if (value == null) return this;
         out.write(' ');
         out.write(name);
@@ -50,7 +61,7 @@ final class XmlWriter {
     }
 
     /** A null value writes no text, as an element without content. */
-    XmlWriter text(String value) throws IOException {
+    public XmlWriter text(String value) throws IOException {
         closeStartTag();
         if (value != null) escape(value, false);
         return this;
@@ -60,7 +71,7 @@ final class XmlWriter {
      * A CDATA section; where the text holds {@code ]]>} the section ends between {@code ]]} and
      * {@code >} and a new one starts, as JUnit splits it, so a stack trace reads back unchanged.
      */
-    XmlWriter cdata(String value) throws IOException {
+    public XmlWriter cdata(String value) throws IOException {
         closeStartTag();
         out.write(CDATA_START);
         int from = 0;
@@ -75,7 +86,7 @@ final class XmlWriter {
         return this;
     }
 
-    XmlWriter end(String name) throws IOException {
+    public XmlWriter end(String name) throws IOException {
         closeStartTag();
         out.write("</");
         out.write(name);
@@ -84,14 +95,15 @@ final class XmlWriter {
     }
 
     /** A whole element with text content and no attributes: {@code <name>text</name>}. */
-    XmlWriter element(String name, String text) throws IOException {
+    public XmlWriter element(String name, String text) throws IOException {
         return start(name).text(text).end(name);
     }
 
     private void closeStartTag() throws IOException {
         if (startTagOpen) {
-            out.write('>');
+            out.write(emptyTag ? "/>" : ">");
             startTagOpen = false;
+            emptyTag = false;
         }
     }
 
