@@ -16,7 +16,7 @@ import java.util.Objects;
 public record ChatRequest(List<Message> messages, CallContext context, CachePoint stablePrefix) {
 
     public ChatRequest {
-        messages = List.copyOf(messages);
+        messages = OneKindOfList.copyOf(messages);
         if (messages.isEmpty()) throw new IllegalArgumentException("a chat request needs at least one message");
         Objects.requireNonNull(context, "context");
         if (stablePrefix != null && (stablePrefix.message() >= messages.size()

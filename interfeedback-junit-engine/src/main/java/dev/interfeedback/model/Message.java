@@ -8,7 +8,7 @@ public record Message(Role role, List<Content> parts) {
 
     public Message {
         Objects.requireNonNull(role, "role");
-        parts = List.copyOf(parts);
+        parts = OneKindOfList.copyOf(parts);
     }
 
     public static Message system(String text) {
