@@ -5,20 +5,16 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.interfeedback.maven.opentestreporting.FixtureEngine;
 import dev.interfeedback.maven.opentestreporting.Runs;
-import dev.interfeedback.maven.opentestreporting.SimulatedSamples;
-import dev.interfeedback.maven.opentestreporting.UnreachableReceiver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -113,22 +109,10 @@ class JUnitXmlListenerTest {
     /** The InterFeedback engine on passing, failing, skipped and aborted samples, laid out as the evaluate goal lays it out. */
     private static String benchmarks(Path out, Path dataset, int closedPort,
             BiFunction<Path, PrintWriter, TestExecutionListener> listener) throws Exception {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("interfeedback.basedir", dataset.getParent().toString());
-        parameters.put("interfeedback.output.dir", out.resolve("interfeedback").toString());
-        parameters.put("interfeedback.parallel", "false");
-        parameters.put("interfeedback.model.sim-receiver.url", "simulator:?accuracy=0.4&detailed-fix=0.4&eliminate=false&seed=11");
-        parameters.put("interfeedback.model.sim-provider.url", "simulator:?accuracy=0.7&seed=5");
-        parameters.put("interfeedback.model.unreachable.url", "http://127.0.0.1:" + closedPort + "/v1");
-        parameters.put("interfeedback.model.unreachable.name", "nobody");
-        parameters.put("interfeedback.retry.max-attempts", "1");
+        Map<String, String> parameters = Runs.benchmarkParameters(out, dataset, closedPort);
         parameters.put("junit.platform.reporting.open.xml.enabled", "false");
         Path reports = out.resolve("junit-xml");
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(SimulatedSamples.class), selectClass(UnreachableReceiver.class))
-                .filters(EngineFilter.includeEngines("interfeedback"))
-                .configurationParameters(parameters)
-                .build(), listener.apply(reports, new PrintWriter(new StringWriter())));
+        LauncherFactory.create().execute(Runs.benchmarkRequest(parameters), listener.apply(reports, new PrintWriter(new StringWriter())));
         return Files.readString(reports.resolve("TEST-interfeedback.xml"));
     }
 }
