@@ -85,7 +85,8 @@ final class BenchmarkDescriptor extends AbstractTestDescriptor implements Node<R
 
     /**
      * Discovery has digested the whole dataset already for the run's identity; only a shard's
-     * part, a dataset of its own, is digested again.
+     * part, a dataset of its own, is digested again (an unsharded run's dataset is the whole one,
+     * the same instance: {@code Shard.apply} returns it as it is).
      */
     private String journalKey(BenchmarkRunner runner) {
         if (definition.identity() != null && definition.dataset() == definition.whole()) return definition.identity();

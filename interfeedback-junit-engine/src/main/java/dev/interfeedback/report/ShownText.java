@@ -1,6 +1,5 @@
 package dev.interfeedback.report;
 
-
 /**
  * Model output and dataset text as a person is shown it: in a terminal, an IDE's test tree, a
  * transcript. Such text is data, so whatever would act instead of being read is written as a Java
@@ -27,7 +26,7 @@ public final class ShownText {
      * no more than a short one.
      */
     public static String line(String text, int max) {
-        StringBuilder line = new StringBuilder(Math.min(text.length(), max + 1));
+        StringBuilder line = new StringBuilder(Math.min(text.length(), max) + 1);
         int points = 0;
         boolean blank = false;
         for (int i = 0; i < text.length() && points <= max; ) {

@@ -35,6 +35,7 @@ class ShownTextTest {
         assertThat(ShownText.line("abc\uD835\uDC00xyz", 5)).isEqualTo("abc\uD835\uDC00…");
         assertThat(ShownText.line(" \n ", 5)).isEmpty();
         assertThat(ShownText.line("ab\u0000cdef", 4)).isEqualTo("ab\\u0000…");
+        assertThat(ShownText.line(" no \n limit ", Integer.MAX_VALUE)).isEqualTo("no limit");
     }
 
     @Test

@@ -135,8 +135,8 @@ public class EvaluateMojo extends AbstractMojo {
      * Removes the last run's results, check verdict, episodes, shard manifest, transcripts, HTML and XML reports before the benchmarks are even
      * discovered, so a run that fails on configuration leaves none for {@code check} or a CI
      * dashboard to pass on (results first, so they never outlive their episodes). The engine does
-     * the same for its files when it runs; the XML reports are the Launcher's, which a run that
-     * fails before it starts would otherwise leave from the last run.
+     * the same for its files when it runs; the XML reports are the goal's listeners', which a run
+     * that fails before it starts would otherwise leave from the last run.
      */
     private void clearPreviousRun() throws MojoExecutionException {
         Path dir = outputDirectory.toPath();

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,8 @@ public final class ReportImages {
 
     private final Path dir;
     private final Map<Path, String> copied = new ConcurrentHashMap<>();
+    /** A lock per name: two samples' files with the same bytes are written once, by one thread. */
+    private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     /** Whether {@link #dir} was made: {@code createDirectories} of a folder that exists throws and catches inside. */
     private volatile boolean made;
 
@@ -53,7 +56,13 @@ public final class ReportImages {
             Optional<ImageFormat> format = ImageFormat.of(bytes);
             if (format.isEmpty()) return Optional.empty();
             String name = digest(bytes) + "." + format.get().extension();
-            store(dir.resolve(name), bytes);
+            Stored copy = stored.computeIfAbsent(name, n -> new Stored());
+            synchronized (copy) {
+                if (!copy.written) {
+                    store(dir.resolve(name), bytes);
+                    copy.written = true;
+                }
+            }
             String relative = FOLDER + "/" + name;
             copied.put(image, relative);
             return Optional.of(relative);
@@ -62,12 +71,16 @@ public final class ReportImages {
         }
     }
 
+    private static final class Stored {
+        boolean written;
+    }
+
     /**
      * Writes the bytes under their digest's name unless a whole copy is there. The file is created
      * and written in one go rather than renamed from a temporary file: for thousands of small images
-     * the renames and extra opens were most of a cached rerun's system time, and a name taken from
-     * the bytes needs no atomic swap (a racing thread writes the same bytes). A copy cut short (a
-     * full disk, a killed run that is resumed) is told by its size and written again.
+     * the renames and extra opens were most of a cached rerun's system time, and only this thread
+     * writes the name. A copy cut short by an earlier run (killed, or out of disk) is told by its
+     * size and replaced.
      */
     private void store(Path target, byte[] bytes) throws IOException {
         if (!made) {
@@ -90,9 +103,13 @@ public final class ReportImages {
     }
 
     private static void replace(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
-        Files.write(temp, bytes);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path temp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     static String digest(byte[] bytes) {

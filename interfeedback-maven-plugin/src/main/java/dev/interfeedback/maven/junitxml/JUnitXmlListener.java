@@ -19,8 +19,8 @@ import org.junit.platform.launcher.TestPlan;
  * Writes a JUnit XML file ({@code TEST-<engine>.xml}) per root of the test plan when the root
  * finishes: the file JUnit's {@code LegacyXmlReportGeneratingListener} writes, in one pass through
  * a buffer. JUnit's writer flushes the file before and after every attribute (its way of escaping
- * line breaks in attribute values), two writes to the disk per attribute: for 10,000 samples about
- * 100,000 system calls, most of what the report cost. Problems are printed to {@code out} with
+ * line breaks in attribute values), six writes to the disk per test case: for 10,000 samples about
+ * 60,000 system calls, most of what the report cost. Problems are printed to {@code out} with
  * JUnit's messages, and the run goes on.
  */
 public final class JUnitXmlListener implements TestExecutionListener {
