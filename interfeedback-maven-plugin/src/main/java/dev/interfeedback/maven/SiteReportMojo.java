@@ -29,8 +29,15 @@ public class SiteReportMojo extends AbstractMavenReport {
     private File compareTo;
 
     @Override
-    public String getOutputName() {
+    public String getOutputPath() {
         return "interfeedback/index";
+    }
+
+    /** Still abstract in the reporting API, which reads {@link #getOutputPath()} now. */
+    @Deprecated
+    @Override
+    public String getOutputName() {
+        return getOutputPath();
     }
 
     @Override
