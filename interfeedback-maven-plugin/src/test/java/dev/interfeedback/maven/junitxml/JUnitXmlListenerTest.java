@@ -68,7 +68,7 @@ class JUnitXmlListenerTest {
     }
 
     @Test
-    void aFileThatCannotBeWrittenIsReportedAndTheRunGoesOn() throws Exception {
+    void aReportThatCannotBeWrittenIsPrintedWithJUnitsMessagesNotThrown() throws Exception {
         Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x");
         StringWriter problems = new StringWriter();
 
