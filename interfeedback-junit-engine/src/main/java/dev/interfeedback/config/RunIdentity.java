@@ -49,6 +49,9 @@ public final class RunIdentity {
      * would cost a run start more than a journal saves.
      */
     public static String run(Settings settings, Dataset dataset) {
+        // Fed to the digest sample by sample: the dataset may be read on demand, and a run of many
+        // samples should not hold the text of them all at once.
+        MessageDigest digest = sha256();
         StringBuilder identity = new StringBuilder();
         for (String alias : RunnerFactory.aliases(settings)) identity.append(model(settings, alias)).append('\n');
         Path folder = dataset.source() == null ? null : dataset.source().toAbsolutePath().getParent();
@@ -60,8 +63,11 @@ public final class RunIdentity {
             for (String option : sample.options()) identity.append('\u0000').append(option);
             for (Path image : sample.images()) identity.append('\u0000').append(relative(folder, image));
             identity.append('\n');
+            digest.update(identity.toString().getBytes(StandardCharsets.UTF_8));
+            identity.setLength(0);
         }
-        return sha256(identity.toString());
+        digest.update(identity.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static Path relative(Path folder, Path image) {
@@ -69,8 +75,12 @@ public final class RunIdentity {
     }
 
     private static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

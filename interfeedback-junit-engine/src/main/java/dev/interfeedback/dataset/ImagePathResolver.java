@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -27,8 +27,9 @@ public final class ImagePathResolver {
     private static final int SIGNATURE_BYTES = 12;
 
     private final Path folder;
-    private Path realFolder;
-    private final Map<Path, Path> realDirectories = new HashMap<>();
+    // Lookups from many threads at once: a dataset read on demand resolves its images again as its samples are read.
+    private volatile Path realFolder;
+    private final Map<Path, Path> realDirectories = new ConcurrentHashMap<>();
 
     public ImagePathResolver(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();

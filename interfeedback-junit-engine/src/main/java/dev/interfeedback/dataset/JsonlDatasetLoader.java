@@ -13,9 +13,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads a dataset in the generic JSONL form: one sample per line,
@@ -23,7 +25,7 @@ import java.util.Map;
  *
  * <p>Image paths are relative to the file's folder and may not leave it. Blank lines are skipped.
  * The file is read as UTF-8, a leading byte order mark is tolerated. It is streamed line by
- * line: memory holds the samples, their ids and one line.
+ * line: memory holds where each sample's line is, the ids while loading, and one line.
  *
  * <p>Every problem is collected (up to {@value #MAX_PROBLEMS}) and thrown together as one
  * {@link DatasetException}, so a user fixes a file in one pass rather than one error per run.
@@ -50,13 +52,17 @@ public final class JsonlDatasetLoader {
         return load(file, nameOf(file));
     }
 
-    /** Loads {@code file} under the given dataset name. */
+    /**
+     * Loads {@code file} under the given dataset name: reads and checks every line, and keeps where
+     * each sample's line is; the samples are read again from the file when asked for
+     * ({@link Dataset#inMemory()} reads them all once).
+     */
     public Dataset load(Path file, String name) {
-        Path folder = file.toAbsolutePath().normalize().getParent();
-        SampleRowReader rows = new SampleRowReader(file, new ImagePathResolver(folder));
-        List<Sample> samples = new ArrayList<>();
+        Path source = file.toAbsolutePath().normalize();
+        SampleRowReader rows = new SampleRowReader(file, new ImagePathResolver(source.getParent()));
+        LineIndex index = new LineIndex();
         List<DatasetProblem> problems = new ArrayList<>();
-        // Only ids are remembered across lines, so memory is the samples plus their ids.
+        // Only ids are remembered across lines, so memory is the lines' places plus the ids.
         Map<String, Integer> lineOfId = new HashMap<>();
         if (!Files.isRegularFile(file)) {
             String what = Files.exists(file) ? "not a regular file" : "file not found";
@@ -72,9 +78,7 @@ public final class JsonlDatasetLoader {
                     break;
                 }
                 lineNumber++;
-                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                    line = line.substring(1);
-                }
+                line = text(line, lineNumber);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -82,16 +86,16 @@ public final class JsonlDatasetLoader {
                 if (row == null) {
                     continue;
                 }
-                int at = lineNumber;
-                rows.read(row, lineNumber, problems).ifPresent(sample -> {
-                    Integer first = lineOfId.putIfAbsent(sample.id(), at);
+                Optional<Sample> sample = rows.read(row, lineNumber, problems);
+                if (sample.isPresent()) {
+                    Integer first = lineOfId.putIfAbsent(sample.get().id(), lineNumber);
                     if (first != null) {
-                        problems.add(new DatasetProblem(file, at, 0, "id",
-                                "duplicate id \"" + sample.id() + "\", first used on line " + first));
+                        problems.add(new DatasetProblem(file, lineNumber, 0, "id",
+                                "duplicate id \"" + sample.get().id() + "\", first used on line " + first));
                     } else {
-                        samples.add(sample);
+                        index.add(reader.lineStart(), reader.lineBytes(), lineNumber, reader.lineChecksum());
                     }
-                });
+                }
             }
         } catch (CharacterCodingException e) {
             // The reader fails on the line it was decoding, the one after the last line counted.
@@ -104,11 +108,38 @@ public final class JsonlDatasetLoader {
         if (!problems.isEmpty()) {
             throw new DatasetException(problems, truncated, null);
         }
-        if (samples.isEmpty()) {
+        if (index.size == 0) {
             throw new DatasetException(List.of(new DatasetProblem(file, 0, 0, null,
                     "no samples: the file is empty or has only blank lines")));
         }
-        return new Dataset(name, file.toAbsolutePath().normalize(), samples);
+        return new Dataset(name, source, new JsonlSamples(source, mapper, rows, Arrays.copyOf(index.starts, index.size),
+                Arrays.copyOf(index.lengths, index.size), Arrays.copyOf(index.lines, index.size),
+                Arrays.copyOf(index.checksums, index.size)));
+    }
+
+    /** A line's text as a row: the first line without a leading byte order mark. */
+    static String text(String line, int lineNumber) {
+        return lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? line.substring(1) : line;
+    }
+
+    /** Where the samples' lines are, growing as the file is read. */
+    private static final class LineIndex {
+        long[] starts = new long[1024];
+        int[] lengths = new int[1024], lines = new int[1024], checksums = new int[1024];
+        int size;
+
+        void add(long start, int length, int line, int checksum) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                lengths = Arrays.copyOf(lengths, size * 2);
+                lines = Arrays.copyOf(lines, size * 2);
+                checksums = Arrays.copyOf(checksums, size * 2);
+            }
+            starts[size] = start;
+            lengths[size] = length;
+            lines[size] = line;
+            checksums[size++] = checksum;
+        }
     }
 
     private JsonNode parse(Path file, int lineNumber, String line, List<DatasetProblem> problems) {

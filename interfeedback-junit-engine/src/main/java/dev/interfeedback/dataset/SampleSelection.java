@@ -1,6 +1,7 @@
 package dev.interfeedback.dataset;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,16 +57,27 @@ public record SampleSelection(Map<String, Set<String>> filters, OptionalInt limi
     }
 
     public Dataset apply(Dataset dataset) {
-        List<Sample> kept = dataset.samples().stream().filter(this::accepts).toList();
-        if (limit.isPresent() && kept.size() > limit.getAsInt()) {
-            Set<String> chosen = kept.stream()
-                    .sorted(Comparator.comparingLong((Sample s) -> rank(s.id())).thenComparing(Sample::id))
-                    .limit(limit.getAsInt())
-                    .map(Sample::id)
-                    .collect(Collectors.toCollection(HashSet::new));
-            kept = kept.stream().filter(s -> chosen.contains(s.id())).toList();
+        if (filters.isEmpty() && limit.isEmpty()) return dataset;
+        // Positions and ids, never the samples: a dataset read on demand stays so.
+        List<Integer> kept = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < dataset.size(); i++) {
+            Sample sample = dataset.samples().get(i);
+            if (accepts(sample)) {
+                kept.add(i);
+                ids.add(sample.id());
+            }
         }
-        return new Dataset(dataset.name(), dataset.source(), kept);
+        if (limit.isPresent() && kept.size() > limit.getAsInt()) {
+            Set<String> chosen = ids.stream()
+                    .sorted(Comparator.comparingLong(this::rank).thenComparing(Comparator.naturalOrder()))
+                    .limit(limit.getAsInt())
+                    .collect(Collectors.toCollection(HashSet::new));
+            List<Integer> limited = new ArrayList<>();
+            for (int i = 0; i < kept.size(); i++) if (chosen.contains(ids.get(i))) limited.add(kept.get(i));
+            kept = limited;
+        }
+        return dataset.select(kept.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The filter key that matches {@link Sample#category()} rather than a metadata field. */

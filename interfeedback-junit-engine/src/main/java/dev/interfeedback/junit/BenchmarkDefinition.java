@@ -13,11 +13,12 @@ import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.DatasetLoad;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -74,10 +75,11 @@ record BenchmarkDefinition(
             // The same loading as the command line: format, publisher options and subset from interfeedback.dataset.*
             DatasetLoad load = new DatasetSettings(settings).load(file);
             Shard shard = ShardSetting.of(settings, environment).orElse(Shard.ALL);
-            whole = load.dataset();
+            // Discovery and the run read each sample many times: once from the file is enough.
+            whole = load.dataset().inMemory();
             dataset = shard.apply(id, whole);
             summary = load.summary() + (shard.sharded() ? "; shard " + shard + ": " + dataset.size() + " of them" : "");
-            if (Files.isRegularFile(file) && file.toString().endsWith(".jsonl")) lines = DatasetLines.of(file);
+            lines = lines(load.dataset(), whole);
         } catch (DatasetException | ConfigurationException e) {
             problem = new ConfigurationException("benchmark " + id + " (" + type.getName() + "): " + e.getMessage()
                     + " (relative dataset paths are relative to " + settings.resolve("").toAbsolutePath()
@@ -94,6 +96,16 @@ record BenchmarkDefinition(
             }
         }
         return new BenchmarkDefinition(type, id, settings, file, dataset, whole, identity, summary, lines, problem, cells);
+    }
+
+    /** Each sample's line in a JSONL dataset, by id (IDEs link a test to it); empty for other formats. */
+    private static Map<String, Integer> lines(Dataset loaded, Dataset samples) {
+        Map<String, Integer> lines = new HashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            OptionalInt line = loaded.line(i);
+            if (line.isPresent()) lines.put(samples.samples().get(i).id(), line.getAsInt());
+        }
+        return lines;
     }
 
     /**

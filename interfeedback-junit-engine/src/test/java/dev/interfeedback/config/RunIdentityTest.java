@@ -63,6 +63,28 @@ class RunIdentityTest {
         return TestSettings.of(values);
     }
 
+    /**
+     * Fed to the digest sample by sample, the identity is still the digest of the whole text, so a
+     * journal written by an earlier version is resumed.
+     */
+    @Test
+    void theIdentityIsTheDigestOfTheModelsAndTheSamplesWrittenOutOneAfterTheOther() throws Exception {
+        Sample first = new Sample("s1", "Which shape? ünïcødé 😀", List.of(Path.of("/data/images/a.png")),
+                List.of("circle", "square"), "A", "shapes", Map.of("k", "v"));
+        Sample second = new Sample("s2", "How many?", List.of(), List.of(), "3", "counts", Map.of());
+        Dataset data = new Dataset("shapes", Path.of("/data/shapes.jsonl"), List.of(first, second));
+        Settings settings = TestSettings.of(BASE);
+
+        StringBuilder whole = new StringBuilder();
+        for (String alias : RunnerFactory.aliases(settings)) whole.append(RunIdentity.model(settings, alias)).append('\n');
+        whole.append("s1\u0000Which shape? ünïcødé 😀\u0000A\u0000shapes\u0000{k=v}\u0000circle\u0000square\u0000images/a.png\n");
+        whole.append("s2\u0000How many?\u00003\u0000counts\u0000{}\n");
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(whole.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(RunIdentity.run(settings, data)).isEqualTo(expected);
+    }
+
     private static Dataset dataset(String answer) {
         return dataset(answer, Map.of());
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One of {@code total} parts of every benchmark, numbered from 1 as CI systems number parallel jobs
@@ -76,8 +77,9 @@ public record Shard(int index, int total) {
     /** The dataset's samples of this shard, in dataset order. */
     public Dataset apply(String benchmarkId, Dataset dataset) {
         if (!sharded()) return dataset;
-        List<Sample> mine = dataset.samples().stream().filter(s -> contains(benchmarkId, s.id())).toList();
-        return new Dataset(dataset.name(), dataset.source(), mine);
+        int[] mine = IntStream.range(0, dataset.size())
+                .filter(i -> contains(benchmarkId, dataset.samples().get(i).id())).toArray();
+        return dataset.select(mine);
     }
 
     static long hash(String benchmarkId, String sampleId) {
