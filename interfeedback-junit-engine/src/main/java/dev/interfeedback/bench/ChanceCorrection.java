@@ -1,14 +1,5 @@
 package dev.interfeedback.bench;
 
-import dev.interfeedback.dataset.Sample;
-import dev.interfeedback.episode.Episode;
-import dev.interfeedback.episode.EpisodeStatus;
-import dev.interfeedback.episode.Round;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /**
  * The corrections a receiver would get by guessing: on a multiple-choice sample of the test set, a
  * receiver that answers an option it has not tried yet, at random, each round, hits the right one
@@ -25,29 +16,6 @@ import java.util.stream.Collectors;
 public record ChanceCorrection(double expected, long testSet, long multipleChoice, int rounds) {
 
     public static final ChanceCorrection NONE = new ChanceCorrection(0, 0, 0, 0);
-
-    public static ChanceCorrection of(List<Sample> samples, List<Episode> episodes, int rounds) {
-        Map<String, Sample> byId = samples.stream().collect(Collectors.toMap(Sample::id, Function.identity(), (a, b) -> a));
-        double expected = 0;
-        long testSet = 0, multipleChoice = 0;
-        for (Episode episode : episodes) {
-            if (episode.status() != EpisodeStatus.CORRECTED && episode.status() != EpisodeStatus.NOT_CORRECTED) continue;
-            testSet++;
-            Sample sample = byId.get(episode.sampleId());
-            if (sample == null || !sample.isMultipleChoice() || sample.options().size() < 2) continue;
-            multipleChoice++;
-            expected += probability(sample, episode.rounds().get(0), rounds);
-        }
-        return new ChanceCorrection(expected, testSet, multipleChoice, rounds);
-    }
-
-    /** The chance that guessing untried options corrects this sample within {@code rounds} rounds. */
-    static double probability(Sample sample, Round roundZero, int rounds) {
-        int options = sample.options().size();
-        boolean triedOne = roundZero.extracted() != null && sample.optionLetters().contains(roundZero.extracted().strip());
-        int untried = triedOne ? options - 1 : options;
-        return Math.min(1.0, (double) rounds / untried);
-    }
 
     /** The correction rate guessing would reach: expected / test set; NaN for an empty test set. */
     public double rate() {
