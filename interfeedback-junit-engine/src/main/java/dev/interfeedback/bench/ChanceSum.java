@@ -1,20 +1,14 @@
 package dev.interfeedback.bench;
 
+import static dev.interfeedback.bench.ChanceCorrection.UNITS_PER_CORRECTION;
+
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeStatus;
 import dev.interfeedback.episode.Round;
 
-/**
- * The sums behind {@link ChanceCorrection}, folded one episode at a time. Each multiple-choice
- * sample adds min(1, r / u) for u untried options (1 to 26), a whole multiple of 1 / lcm(1..26):
- * the expected corrections are kept as a count of those, exact, so that they come out the same
- * whatever order the episodes finish in (a sum of doubles does not). Not thread-safe.
- */
+/** The sums behind {@link ChanceCorrection}, folded one episode at a time. Not thread-safe. */
 final class ChanceSum {
-
-    /** lcm(1..26): 1 / u is a whole multiple of 1 / DENOMINATOR for every count u of untried options. */
-    static final long DENOMINATOR = 26_771_144_400L;
 
     private final int rounds;
     private long expected, testSet, multipleChoice;
@@ -35,15 +29,15 @@ final class ChanceSum {
         testSet++;
     }
 
-    /** The chance that guessing untried options corrects this sample within the rounds, in 1 / DENOMINATOR. */
+    /** The chance that guessing untried options corrects this sample within the rounds, in units of 1 / lcm(1..26). */
     private long chance(Sample sample, Round roundZero) {
         int options = sample.options().size();
         boolean triedOne = roundZero.extracted() != null && sample.optionLetters().contains(roundZero.extracted().strip());
         int untried = triedOne ? options - 1 : options;
-        return rounds >= untried ? DENOMINATOR : rounds * (DENOMINATOR / untried);
+        return rounds >= untried ? UNITS_PER_CORRECTION : rounds * (UNITS_PER_CORRECTION / untried);
     }
 
     ChanceCorrection correction() {
-        return new ChanceCorrection((double) expected / DENOMINATOR, testSet, multipleChoice, rounds);
+        return new ChanceCorrection(expected, testSet, multipleChoice, rounds);
     }
 }

@@ -123,7 +123,8 @@ class EpisodeTallyTest {
         assertThat(chance.testSet()).isEqualTo(6);
         assertThat(chance.multipleChoice()).isEqualTo(5);
         assertThat(chance.rounds()).isEqualTo(ROUNDS);
-        // 1 + 3/9 + 3/4 + 3/25 + 3/7 = 5,527/2,100, rounded once to the nearest double.
+        // 1 + 3/9 + 3/4 + 3/25 + 3/7 = 5,527/2,100: exact, then rounded once to the nearest double.
+        assertThat(chance.expectedUnits()).isEqualTo(5_527 * (ChanceCorrection.UNITS_PER_CORRECTION / 2_100));
         assertThat(chance.expected()).isEqualTo(new BigDecimal(5_527).divide(new BigDecimal(2_100), MathContext.DECIMAL128)
                 .doubleValue());
     }

@@ -150,8 +150,7 @@ public final class ShardMerge {
         Usage judgeUsage = Usage.NONE;
         SharedRoundZeroTokens shared = SharedRoundZeroTokens.NONE;
         BatchTokens batched = BatchTokens.NONE;
-        double chanceExpected = 0;
-        long chanceTestSet = 0, chanceMultipleChoice = 0;
+        long chanceUnits = 0, chanceTestSet = 0, chanceMultipleChoice = 0;
         for (ShardOutput shard : shards) {
             JsonNode entry = shard.benchmarks().get(id);
             sameRun(id, first, reference, shard, entry);
@@ -175,7 +174,7 @@ public final class ShardMerge {
             shared = shared.plus(ShardManifest.sharedRoundZero(entry.path("sharedRoundZeroTokens")));
             batched = batched.plus(ShardManifest.batchTokens(entry.path("batchTokens")));
             ChanceCorrection chance = ShardManifest.chance(entry.path("chance"));
-            chanceExpected += chance.expected();
+            chanceUnits = Math.addExact(chanceUnits, chance.expectedUnits());
             chanceTestSet += chance.testSet();
             chanceMultipleChoice += chance.multipleChoice();
         }
@@ -190,7 +189,7 @@ public final class ShardMerge {
                 ShardManifest.model(reference.get("provider")), FeedbackKind.parse(reference.path("feedback").asText()),
                 reference.path("maxRounds").asInt(), new Rate(providerRight, providerAnswered),
                 episodes, ShardManifest.model(reference.get("judge")), judgeUsage,
-                ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceExpected, chanceTestSet,
+                ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceUnits, chanceTestSet,
                         chanceMultipleChoice, reference.path("maxRounds").asInt()), shared, batched);
         return new MergedBenchmark(result, episodes.stream().map(Episode::sampleId).toList());
     }
