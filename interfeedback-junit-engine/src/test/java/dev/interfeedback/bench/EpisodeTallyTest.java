@@ -166,7 +166,8 @@ class EpisodeTallyTest {
 
     @Test
     void episodesAddedByManyWorkersAtOnceGiveTheSameResultsJsonAsAddedInOrder(@TempDir Path dir) throws Exception {
-        List<Added> many = many(6_000);
+        // Enough that the workers meet in add on two cores: a tally without its lock fails here.
+        List<Added> many = many(30_000);
         String inOrder = resultsJson(result(tally(many)), dir.resolve("in-order.json"));
         List<Added> shuffled = new ArrayList<>(many);
         Collections.shuffle(shuffled, new Random(7));
