@@ -11,7 +11,7 @@ import dev.interfeedback.episode.Round;
 final class ChanceSum {
 
     private final int rounds;
-    private long expected, testSet, multipleChoice;
+    private long expectedUnits, testSet, multipleChoice;
 
     /** @param rounds the rounds each sample had (r) */
     ChanceSum(int rounds) {
@@ -23,7 +23,7 @@ final class ChanceSum {
         if (episode.status() != EpisodeStatus.CORRECTED && episode.status() != EpisodeStatus.NOT_CORRECTED) return;
         if (sample != null && sample.isMultipleChoice() && sample.options().size() >= 2) {
             // Summed before anything is counted, so that an overflow leaves the sums as they were.
-            expected = Math.addExact(expected, chance(sample, episode.rounds().get(0)));
+            expectedUnits = Math.addExact(expectedUnits, chance(sample, episode.rounds().get(0)));
             multipleChoice++;
         }
         testSet++;
@@ -38,6 +38,6 @@ final class ChanceSum {
     }
 
     ChanceCorrection correction() {
-        return new ChanceCorrection(expected, testSet, multipleChoice, rounds);
+        return new ChanceCorrection(expectedUnits, testSet, multipleChoice, rounds);
     }
 }

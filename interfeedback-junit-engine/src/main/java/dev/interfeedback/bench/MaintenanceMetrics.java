@@ -1,6 +1,5 @@
 package dev.interfeedback.bench;
 
-import dev.interfeedback.episode.Episode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +17,6 @@ public record MaintenanceMetrics(long tested, long errors, Rate rate, List<Rate>
 
     public MaintenanceMetrics {
         keptAfter = List.copyOf(keptAfter);
-    }
-
-    /** @return null when no episode ran the control */
-    public static MaintenanceMetrics of(List<Episode> episodes, int maxRounds) {
-        PooledCounts counts = new PooledCounts(maxRounds);
-        episodes.forEach(counts::add);
-        return counts.maintenance();
     }
 
     /**
