@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -38,8 +39,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Runs one benchmark: the round-0 answers of both models over the full dataset, the test set,
- * then the feedback loop for every test-set sample, with up to {@code concurrency} samples at once.
+ * Runs one benchmark: for every sample, the round-0 answers of both models, then the feedback loop
+ * when the sample is in the test set, with up to {@code concurrency} samples at once.
  */
 public final class BenchmarkRunner {
 
@@ -171,6 +172,11 @@ public final class BenchmarkRunner {
      * of calls in flight, a sink that writes one episode at a time holds up every worker that
      * finishes meanwhile, and with it a slot of the concurrency.
      *
+     * <p>Each sample is one worker's from its round-0 answers to its last round: its test-set
+     * membership depends on its own two round-0 answers alone, so nothing waits for the rest of the
+     * dataset. A barrier after round 0 would leave slots idle through the last round-0 wave and
+     * hold every round-0 answer of the dataset until the feedback loop began.
+     *
      * <p>The sink has the transcripts; the result keeps only the {@linkplain EpisodeTally totals} of
      * the episodes, so that a run of many samples holds no object per sample until its end.
      */
@@ -180,20 +186,25 @@ public final class BenchmarkRunner {
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
         SharedRoundZeroTokens sharedBefore = sharedTokens();
+        AtomicLong providerRight = new AtomicLong(), providerAnswered = new AtomicLong();
         try {
-            TestSet testSet = buildTestSet(id, dataset, pool, journal, observer);
-            observer.episodesStarted(id, dataset.size());
+            observer.started(id, dataset.size());
             EpisodeTally tally = new EpisodeTally(maxRounds);
             each(pool, dataset.size(), i -> {
                 Sample sample = dataset.samples().get(i);
+                RoundZero mine = roundZero(id, receiver, RunJournal.Role.RECEIVER, sample, journal, observer);
+                RoundZero theirs = roundZero(id, provider, RunJournal.Role.PROVIDER, sample, journal, observer);
+                if (!theirs.failed()) providerAnswered.incrementAndGet();
+                if (theirs.correct()) providerRight.incrementAndGet();
                 Optional<Episode> done = journal.episode(sample.id());
-                Episode episode = done.orElseGet(() -> runSample(sample, testSet, rounds));
+                Episode episode = done.orElseGet(() -> runSample(sample, mine, theirs, rounds));
                 if (done.isEmpty()) journal.recordEpisode(episode);
-                onEpisode.accept(sample, testSet.provider(sample), episode);
+                onEpisode.accept(sample, theirs, episode);
                 observer.episodeDone(id, episode);
                 tally.add(i, sample, episode);
             });
-            BenchmarkResult result = result(id, dataset, testSet, tally, judgeBefore, sharedBefore);
+            BenchmarkResult result = result(id, dataset, new Rate(providerRight.get(), providerAnswered.get()), tally,
+                    judgeBefore, sharedBefore);
             observer.finished(id);
             return result;
         } finally {
@@ -219,6 +230,8 @@ public final class BenchmarkRunner {
      * judge's tokens are all those since this runner was built.
      */
     public BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes) {
+        long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
+        long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < dataset.size(); i++) positions.putIfAbsent(dataset.samples().get(i).id(), i);
         EpisodeTally tally = new EpisodeTally(maxRounds);
@@ -229,22 +242,20 @@ public final class BenchmarkRunner {
             }
             tally.add(position, dataset.samples().get(position), episode);
         }
-        return result(id, dataset, testSet, tally, Usage.NONE, SharedRoundZeroTokens.NONE);
+        return result(id, dataset, new Rate(providerRight, providerAnswered), tally, Usage.NONE, SharedRoundZeroTokens.NONE);
     }
 
     private SharedRoundZeroTokens sharedTokens() {
         return new SharedRoundZeroTokens(sharedReceiver.total(), sharedProvider.total());
     }
 
-    private BenchmarkResult result(String id, Dataset dataset, TestSet testSet, EpisodeTally tally,
+    /** @param providerRoundZero the provider's round-0 accuracy over the dataset */
+    private BenchmarkResult result(String id, Dataset dataset, Rate providerRoundZero, EpisodeTally tally,
             Usage judgeBefore, SharedRoundZeroTokens sharedBefore) {
-        long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
-        long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
         Usage judgeNow = judgeTokens.total();
         Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
-                new Rate(providerRight, providerAnswered), tally.totals(), judge, judgeUsage,
-                List.copyOf(prompts.templates()), tally.chance(),
+                providerRoundZero, tally.totals(), judge, judgeUsage, List.copyOf(prompts.templates()), tally.chance(),
                 new SharedRoundZeroTokens(sharedReceiver.total().minus(sharedBefore.receiver()),
                         sharedProvider.total().minus(sharedBefore.provider())), batchTokens.get());
     }
@@ -258,19 +269,18 @@ public final class BenchmarkRunner {
     public TestSet buildTestSet(Dataset dataset, RunJournal journal) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-test-set");
         try {
-            return buildTestSet(dataset.name(), dataset, pool, journal, RunObserver.NONE);
+            return buildTestSet(dataset, pool, journal);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private TestSet buildTestSet(String id, Dataset dataset, ExecutorService pool, RunJournal journal,
-            RunObserver observer) throws InterruptedException {
+    private TestSet buildTestSet(Dataset dataset, ExecutorService pool, RunJournal journal) throws InterruptedException {
         // Both models' calls in one batch, so the pool never idles between the two.
-        observer.roundZeroStarted(id, 2 * dataset.size());
+        String id = dataset.name();
         List<RoundZero> answers = all(pool, 2 * dataset.size(), i -> i % 2 == 0
-                ? roundZero(id, receiver, RunJournal.Role.RECEIVER, dataset.samples().get(i / 2), journal, observer)
-                : roundZero(id, provider, RunJournal.Role.PROVIDER, dataset.samples().get(i / 2), journal, observer));
+                ? roundZero(id, receiver, RunJournal.Role.RECEIVER, dataset.samples().get(i / 2), journal, RunObserver.NONE)
+                : roundZero(id, provider, RunJournal.Role.PROVIDER, dataset.samples().get(i / 2), journal, RunObserver.NONE));
         Map<String, RoundZero> byReceiver = new LinkedHashMap<>(), byProvider = new LinkedHashMap<>();
         for (int i = 0; i < dataset.size(); i++) {
             byReceiver.put(dataset.samples().get(i).id(), answers.get(2 * i));
@@ -312,7 +322,11 @@ public final class BenchmarkRunner {
      * feedback loop when it is in the test set. Thread-safe.
      */
     public Episode runSample(Sample sample, TestSet testSet, RoundListener rounds) {
-        RoundZero mine = testSet.receiver(sample), theirs = testSet.provider(sample);
+        return runSample(sample, testSet.receiver(sample), testSet.provider(sample), rounds);
+    }
+
+    /** As above, given the receiver's ({@code mine}) and the provider's ({@code theirs}) round-0 answers. */
+    private Episode runSample(Sample sample, RoundZero mine, RoundZero theirs, RoundListener rounds) {
         if (mine.failed()) {
             return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, List.of(), mine.error(),
                     null, null);
@@ -332,7 +346,7 @@ public final class BenchmarkRunner {
             return new Episode(sample.id(), sample.category(), EpisodeStatus.ERROR, null, first, theirs.error(),
                     mine.usage(), null);
         }
-        if (!testSet.contains(sample)) {
+        if (!TestSet.contains(mine, theirs)) {
             return new Episode(sample.id(), sample.category(), EpisodeStatus.EXCLUDED, null, first,
                     null, mine.usage(), theirs.usage());
         }

@@ -7,13 +7,14 @@ public interface RunObserver {
 
     RunObserver NONE = new RunObserver() {};
 
-    /** Round-0 answers are being collected: {@code total} of them, some perhaps from the journal. */
-    default void roundZeroStarted(String benchmark, int total) {}
+    /**
+     * A benchmark of {@code samples} samples starts: each sample gets its two round-0 answers (some
+     * perhaps from the journal), then its episode.
+     */
+    default void started(String benchmark, int samples) {}
 
+    /** One model's round-0 answer to one sample is in. */
     default void roundZeroDone(String benchmark) {}
-
-    /** The feedback loop starts for {@code total} samples. */
-    default void episodesStarted(String benchmark, int total) {}
 
     default void episodeDone(String benchmark, Episode episode) {}
 

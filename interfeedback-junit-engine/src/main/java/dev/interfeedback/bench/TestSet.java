@@ -33,7 +33,14 @@ public record TestSet(Map<String, RoundZero> receiver, Map<String, RoundZero> pr
     }
 
     private boolean contains(String sampleId) {
-        RoundZero r = receiver.get(sampleId), p = provider.get(sampleId);
-        return r != null && !r.failed() && !r.correct() && p != null && p.correct();
+        return contains(receiver.get(sampleId), provider.get(sampleId));
+    }
+
+    /**
+     * Whether a sample with these round-0 answers is in the test set: the receiver answered wrong,
+     * the provider right.
+     */
+    public static boolean contains(RoundZero receiver, RoundZero provider) {
+        return receiver != null && !receiver.failed() && !receiver.correct() && provider != null && provider.correct();
     }
 }

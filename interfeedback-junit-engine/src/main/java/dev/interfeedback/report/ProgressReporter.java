@@ -30,10 +30,8 @@ public final class ProgressReporter implements RunObserver, AutoCloseable {
     private final AtomicLong episodesDone = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile String benchmark;
-    private volatile long roundZeroTotal;
-    private volatile long episodesTotal;
-    private volatile long phaseStart;
-    private volatile boolean episodes;
+    private volatile long samples;
+    private volatile long start;
     private ScheduledFuture<?> task;
 
     /**
@@ -53,14 +51,13 @@ public final class ProgressReporter implements RunObserver, AutoCloseable {
     }
 
     @Override
-    public synchronized void roundZeroStarted(String benchmark, int total) {
+    public synchronized void started(String benchmark, int samples) {
         this.benchmark = benchmark;
-        this.roundZeroTotal = total;
-        this.episodes = false;
+        this.samples = samples;
         roundZeroDone.set(0);
         episodesDone.set(0);
         errors.set(0);
-        phaseStart = System.nanoTime();
+        start = System.nanoTime();
         if (task == null && !interval.isZero()) {
             long period = terminal ? 1000 : interval.toMillis();
             task = ticker.scheduleAtFixedRate(this::print, period, period, TimeUnit.MILLISECONDS);
@@ -70,13 +67,6 @@ public final class ProgressReporter implements RunObserver, AutoCloseable {
     @Override
     public void roundZeroDone(String benchmark) {
         roundZeroDone.incrementAndGet();
-    }
-
-    @Override
-    public void episodesStarted(String benchmark, int total) {
-        this.episodesTotal = total;
-        this.phaseStart = System.nanoTime();
-        this.episodes = true;
     }
 
     @Override
@@ -112,14 +102,14 @@ public final class ProgressReporter implements RunObserver, AutoCloseable {
     /** The line as it stands now. */
     public String line() {
         long now = System.nanoTime();
-        double seconds = Math.max(1e-9, (now - phaseStart) / 1e9);
-        long done = episodes ? episodesDone.get() : roundZeroDone.get();
-        long total = episodes ? episodesTotal : roundZeroTotal;
+        double seconds = Math.max(1e-9, (now - start) / 1e9);
+        long done = episodesDone.get(), total = samples;
         double rate = done / seconds;
         String eta = done == 0 ? "?" : format(Duration.ofMillis((long) ((total - done) / rate * 1000)));
-        return String.format(Locale.ROOT, "progress %s: %s %d/%d (%.0f%%), %.1f/s, ETA %s, retries %d, 429s %d, errors %d",
-                benchmark, episodes ? "samples" : "round-0 answers", done, total, total == 0 ? 100.0 : 100.0 * done / total,
-                rate, eta, stats.retries(), stats.rateLimitedResponses(), errors.get());
+        return String.format(Locale.ROOT,
+                "progress %s: samples %d/%d (%.0f%%), %.1f/s, ETA %s, round-0 answers %d/%d, retries %d, 429s %d, errors %d",
+                benchmark, done, total, total == 0 ? 100.0 : 100.0 * done / total, rate, eta, roundZeroDone.get(), 2 * total,
+                stats.retries(), stats.rateLimitedResponses(), errors.get());
     }
 
     private void print() {

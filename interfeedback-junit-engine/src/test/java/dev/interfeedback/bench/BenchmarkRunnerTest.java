@@ -199,6 +199,49 @@ class BenchmarkRunnerTest {
         assertThat(result.providerRoundZero()).isEqualTo(new Rate(3, 6));
     }
 
+    /**
+     * No barrier after round 0: a sample's episode runs as soon as its own two round-0 answers are
+     * in, so with one slot each sample's calls come together, in dataset order.
+     */
+    @Test
+    void eachSampleGoesFromItsRoundZeroAnswersToItsLastRoundBeforeTheNextSampleStarts() throws InterruptedException {
+        Dataset four = new Dataset("four", Path.of("four.jsonl"), List.of("q0", "q1", "q2", "q3").stream()
+                .map(id -> new Sample(id, "Question " + id, List.of(), List.of("w", "x", "y", "z"), "A", "c", Map.of()))
+                .toList());
+        List<String> calls = new CopyOnWriteArrayList<>();
+        ChatModel receiver = recording(calls, byId("r", Map.of("q0", "B", "q1", "A", "q2", "C", "q3", "B"),
+                Map.of("q0", "C", "q2", "A", "q3", "A")));
+        ChatModel provider = recording(calls, byId("p", Map.of("q0", "A", "q1", "A", "q2", "A", "q3", "B"), Map.of()));
+
+        BenchmarkResult result = new BenchmarkRunner(receiver, provider, new BinaryFeedback(), new Scorer()::score, 2, 1)
+                .run("b", four, RoundListener.NONE, e -> {});
+
+        assertThat(calls).containsExactly(
+                "r q0 0", "p q0 0", "r q0 1", "r q0 2",
+                "r q1 0", "p q1 0",
+                "r q2 0", "p q2 0", "r q2 1",
+                "r q3 0", "p q3 0");
+        assertThat(result.metrics().counts()).isEqualTo(new Counts(1, 1, 1, 1, 0, 0));
+        assertThat(result.providerRoundZero()).isEqualTo(new Rate(3, 4));
+    }
+
+    /** {@code model}, writing "alias sample round" into {@code calls} for every call. */
+    private static ChatModel recording(List<String> calls, ChatModel model) {
+        return new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) throws ModelException {
+                CallContext context = request.context();
+                calls.add(model.info().alias() + " " + context.sampleId() + " " + context.round());
+                return model.chat(request);
+            }
+
+            @Override
+            public ModelInfo info() {
+                return model.info();
+            }
+        };
+    }
+
     /** Answers "Answer: X" by sample id: {@code roundZero} at round 0, {@code later} after feedback. */
     private static ChatModel byId(String alias, Map<String, String> roundZero, Map<String, String> later) {
         return new ChatModel() {

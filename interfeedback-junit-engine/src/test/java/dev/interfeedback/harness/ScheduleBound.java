@@ -13,11 +13,11 @@ import java.util.TreeMap;
 
 /**
  * The shortest wall time the runner's own schedule allows a run, were every call exactly the
- * latency and free of CPU: the round-0 calls of both models, {@code concurrency} at a time, then,
- * after that phase, each episode's feedback rounds (one provider and one receiver call each, one
- * after the other) on {@code concurrency} slots in dataset order. The ideal of calls x latency /
- * concurrency ignores that an episode's calls are sequential: with thousands in flight, the last
- * episodes' rounds leave most slots idle, whatever the client's speed.
+ * latency and free of CPU: each sample takes a slot of {@code concurrency} in dataset order for its
+ * two round-0 calls and then its feedback rounds (one provider and one receiver call each), one call
+ * after the other. The ideal of calls x latency / concurrency ignores that a sample's calls are
+ * sequential: with thousands in flight, the last samples' rounds leave most slots idle, whatever
+ * the client's speed.
  */
 final class ScheduleBound {
 
@@ -41,16 +41,14 @@ final class ScheduleBound {
         long feedbackCalls = 2L * feedbackRounds.values().stream().mapToLong(Integer::longValue).sum();
         // Another feedback kind or a partial run calls differently: no bound rather than a wrong one.
         if (roundZeroCalls + feedbackCalls != calls) return OptionalDouble.empty();
-        double roundZero = Math.ceil(roundZeroCalls / (double) concurrency) * latencySeconds;
         PriorityQueue<Double> slots = new PriorityQueue<>();
         for (int i = 0; i < concurrency; i++) slots.add(0.0);
         double end = 0;
         for (int rounds : feedbackRounds.values()) {
-            if (rounds == 0) continue;
-            double done = slots.poll() + 2 * rounds * latencySeconds;
+            double done = slots.poll() + 2 * (1 + rounds) * latencySeconds;
             slots.add(done);
             end = Math.max(end, done);
         }
-        return OptionalDouble.of(roundZero + end);
+        return OptionalDouble.of(end);
     }
 }

@@ -23,17 +23,23 @@ class ProgressReporterTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ProgressReporter progress = new ProgressReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 new CallStats(), Duration.ZERO, false)) {
-            progress.roundZeroStarted("mathverse", 4);
+            progress.started("mathverse", 2);
             progress.roundZeroDone("mathverse");
-            assertThat(progress.line()).startsWith("progress mathverse: round-0 answers 1/4 (25%)");
+            assertThat(progress.line()).startsWith("progress mathverse: samples 0/2 (0%), 0.0/s, ETA ?, round-0 answers 1/4,");
 
-            progress.episodesStarted("mathverse", 2);
+            progress.roundZeroDone("mathverse");
             progress.episodeDone("mathverse", episode("a", EpisodeStatus.CORRECTED));
+            progress.roundZeroDone("mathverse");
+            progress.roundZeroDone("mathverse");
             progress.episodeDone("mathverse", episode("b", EpisodeStatus.ERROR));
 
             assertThat(progress.line())
                     .startsWith("progress mathverse: samples 2/2 (100%)")
-                    .contains("/s, ETA 0s, retries 0, 429s 0, errors 1");
+                    .contains("/s, ETA 0s, round-0 answers 4/4, retries 0, 429s 0, errors 1");
+
+            progress.started("next", 3);
+            assertThat(progress.line()).startsWith("progress next: samples 0/3 (0%)")
+                    .contains("round-0 answers 0/6").endsWith("errors 0");
         }
     }
 
@@ -42,9 +48,8 @@ class ProgressReporterTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ProgressReporter progress = new ProgressReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 new CallStats(), Duration.ofMillis(20), false)) {
-            progress.roundZeroStarted("b", 1);
+            progress.started("b", 1);
             progress.roundZeroDone("b");
-            progress.episodesStarted("b", 1);
             // Wait for a periodic line rather than a fixed time: a loaded machine may run the timer late.
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!bytes.toString(StandardCharsets.UTF_8).contains("progress b") && System.nanoTime() < deadline) {
