@@ -1,15 +1,14 @@
 package dev.interfeedback.bench;
 
+import dev.interfeedback.bench.EpisodeTotals.FirstError;
 import dev.interfeedback.episode.Episode;
-import dev.interfeedback.episode.Round;
 import dev.interfeedback.feedback.FeedbackKind;
 import dev.interfeedback.model.ModelInfo;
 import dev.interfeedback.model.Usage;
 import dev.interfeedback.prompt.PromptTemplate;
-import dev.interfeedback.scoring.judge.MathVerseTwoStepJudge;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * Everything one benchmark run produced.
@@ -21,9 +20,8 @@ import java.util.TreeMap;
  * @param feedback the feedback kind
  * @param maxRounds the most feedback rounds a sample got
  * @param providerRoundZero the provider's round-0 accuracy over the full dataset
- * @param episodes every sample's episode, in dataset order: the figures below are computed from
- *     these; a run that wrote the transcripts as it went keeps only their {@linkplain Episode#outcome()
- *     outcomes} (without the answers' and the feedback's texts)
+ * @param totals the totals of every sample's episode, which the figures below are read from: a
+ *     result holds no object per sample (the transcripts are in the run's files)
  * @param judge the model that judged answers, or null when a rule-based scorer did
  * @param judgeUsage the judge's tokens in this run
  * @param prompts the prompt templates the run used
@@ -40,7 +38,7 @@ public record BenchmarkResult(
         FeedbackKind feedback,
         int maxRounds,
         Rate providerRoundZero,
-        List<Episode> episodes,
+        EpisodeTotals totals,
         ModelInfo judge,
         Usage judgeUsage,
         List<PromptTemplate> prompts,
@@ -49,12 +47,24 @@ public record BenchmarkResult(
         BatchTokens batched) {
 
     public BenchmarkResult {
+        if (totals.metrics().perRound().size() != maxRounds) {
+            throw new IllegalArgumentException("episodes totalled over " + totals.metrics().perRound().size()
+                    + " rounds for a benchmark of " + maxRounds);
+        }
         sharedRoundZero = sharedRoundZero == null ? SharedRoundZeroTokens.NONE : sharedRoundZero;
         batched = batched == null ? BatchTokens.NONE : batched;
-        episodes = List.copyOf(episodes);
         judgeUsage = judgeUsage == null ? Usage.NONE : judgeUsage;
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         chance = chance == null ? ChanceCorrection.NONE : chance;
+    }
+
+    /** A result of every sample's episode, in dataset order. */
+    public BenchmarkResult(String id, String dataset, ModelInfo receiver, ModelInfo provider, FeedbackKind feedback,
+            int maxRounds, Rate providerRoundZero, List<Episode> episodes, ModelInfo judge, Usage judgeUsage,
+            List<PromptTemplate> prompts, ChanceCorrection chance, SharedRoundZeroTokens sharedRoundZero,
+            BatchTokens batched) {
+        this(id, dataset, receiver, provider, feedback, maxRounds, providerRoundZero, EpisodeTotals.of(episodes, maxRounds),
+                judge, judgeUsage, prompts, chance, sharedRoundZero, batched);
     }
 
     /** A result of a benchmark that shares no round-0 answers with another. */
@@ -78,37 +88,22 @@ public record BenchmarkResult(
     }
 
     public Metrics metrics() {
-        return Metrics.of(episodes, maxRounds);
+        return totals.metrics();
     }
 
     /** The answer-maintenance control's figures, or null when the run did not ask for it. */
     public MaintenanceMetrics maintenance() {
-        return MaintenanceMetrics.of(episodes, maxRounds);
+        return totals.maintenance();
     }
 
     /** The same figures per category, from the category's pooled counts, sorted by category. */
     public Map<String, Metrics> perCategory() {
-        Map<String, List<Episode>> byCategory = new TreeMap<>();
-        for (Episode episode : episodes) {
-            byCategory.computeIfAbsent(episode.category(), c -> new java.util.ArrayList<>()).add(episode);
-        }
-        Map<String, Metrics> metrics = new TreeMap<>();
-        byCategory.forEach((category, list) -> metrics.put(category, Metrics.of(list, maxRounds)));
-        return metrics;
+        return totals.perCategory();
     }
 
     /** The answer-maintenance control by category, from the category's pooled counts; empty without the control. */
     public Map<String, MaintenanceMetrics> maintenanceByCategory() {
-        Map<String, List<Episode>> byCategory = new TreeMap<>();
-        for (Episode episode : episodes) {
-            byCategory.computeIfAbsent(episode.category(), c -> new java.util.ArrayList<>()).add(episode);
-        }
-        Map<String, MaintenanceMetrics> metrics = new TreeMap<>();
-        byCategory.forEach((category, list) -> {
-            MaintenanceMetrics m = MaintenanceMetrics.of(list, maxRounds);
-            if (m != null) metrics.put(category, m);
-        });
-        return metrics;
+        return totals.maintenanceByCategory();
     }
 
     /**
@@ -118,30 +113,24 @@ public record BenchmarkResult(
     public record VerdictSources(int rules, int judge) {}
 
     public VerdictSources verdictSources() {
-        int rules = 0;
-        int judge = 0;
-        for (Episode episode : episodes) {
-            for (Round round : episode.rounds()) {
-                if (MathVerseTwoStepJudge.RULE.equals(round.verdict().rule())) {
-                    judge++;
-                } else {
-                    rules++;
-                }
-            }
-        }
-        return new VerdictSources(rules, judge);
+        return totals.verdictSources();
     }
 
     /** The receiver's answers cut at the token limit ({@code finish_reason: length}), over every round. */
     public int truncatedAnswers() {
-        return (int) episodes.stream().flatMap(e -> e.rounds().stream()).filter(Round::truncated).count();
+        return totals.truncatedAnswers();
     }
 
     public Usage receiverUsage() {
-        return episodes.stream().map(Episode::receiverUsage).reduce(Usage.NONE, Usage::plus);
+        return totals.receiverUsage();
     }
 
     public Usage providerUsage() {
-        return episodes.stream().map(Episode::providerUsage).reduce(Usage.NONE, Usage::plus);
+        return totals.providerUsage();
+    }
+
+    /** The error of the failed episode first in dataset order, the example a summary shows; empty when none failed. */
+    public Optional<FirstError> firstError() {
+        return Optional.ofNullable(totals.firstError());
     }
 }

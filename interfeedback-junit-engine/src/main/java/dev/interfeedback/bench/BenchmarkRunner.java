@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import dev.interfeedback.episode.Round;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs one benchmark: for every sample, the round-0 answers of both models, then the feedback loop
@@ -162,7 +163,7 @@ public final class BenchmarkRunner {
             synchronized (oneAtATime) {
                 onEpisode.accept(episode);
             }
-        }, journal, observer, UnaryOperator.identity());
+        }, journal, observer);
     }
 
     /**
@@ -171,25 +172,16 @@ public final class BenchmarkRunner {
      * of calls in flight, a sink that writes one episode at a time holds up every worker that
      * finishes meanwhile, and with it a slot of the concurrency.
      *
-     * <p>The sink has the transcripts; the result's episodes are their {@linkplain Episode#outcome()
-     * outcomes}, without the answers' and the feedback's texts, so that a run of many samples does
-     * not hold every transcript until its end.
-     */
-    public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
-            RunJournal journal, RunObserver observer) throws InterruptedException {
-        return run(id, dataset, rounds, onEpisode, journal, observer, Episode::outcome);
-    }
-
-    /**
-     * Each sample is one worker's from its round-0 answers to its last round: its test-set
+     * <p>Each sample is one worker's from its round-0 answers to its last round: its test-set
      * membership depends on its own two round-0 answers alone, so nothing waits for the rest of the
      * dataset. A barrier after round 0 would leave slots idle through the last round-0 wave and
      * hold every round-0 answer of the dataset until the feedback loop began.
      *
-     * @param kept what the result keeps of each episode, once the sink and the observer have had it
+     * <p>The sink has the transcripts; the result keeps only the {@linkplain EpisodeTally totals} of
+     * the episodes, so that a run of many samples holds no object per sample until its end.
      */
-    private BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
-            RunJournal journal, RunObserver observer, UnaryOperator<Episode> kept) throws InterruptedException {
+    public BenchmarkResult run(String id, Dataset dataset, RoundListener rounds, EpisodeSink onEpisode,
+            RunJournal journal, RunObserver observer) throws InterruptedException {
         ExecutorService pool = pool("interfeedback-" + id);
         // One runner may run several benchmarks in turn: each is charged the judge tokens of its own run.
         Usage judgeBefore = judgeTokens.total();
@@ -197,7 +189,8 @@ public final class BenchmarkRunner {
         AtomicLong providerRight = new AtomicLong(), providerAnswered = new AtomicLong();
         try {
             observer.started(id, dataset.size());
-            List<Episode> episodes = all(pool, dataset.size(), i -> {
+            EpisodeTally tally = new EpisodeTally(maxRounds);
+            each(pool, dataset.size(), i -> {
                 Sample sample = dataset.samples().get(i);
                 RoundZero mine = roundZero(id, receiver, RunJournal.Role.RECEIVER, sample, journal, observer);
                 RoundZero theirs = roundZero(id, provider, RunJournal.Role.PROVIDER, sample, journal, observer);
@@ -208,9 +201,9 @@ public final class BenchmarkRunner {
                 if (done.isEmpty()) journal.recordEpisode(episode);
                 onEpisode.accept(sample, theirs, episode);
                 observer.episodeDone(id, episode);
-                return kept.apply(episode);
+                tally.add(i, sample, episode);
             });
-            BenchmarkResult result = result(id, dataset, new Rate(providerRight.get(), providerAnswered.get()), episodes,
+            BenchmarkResult result = result(id, dataset, new Rate(providerRight.get(), providerAnswered.get()), tally,
                     judgeBefore, sharedBefore);
             observer.finished(id);
             return result;
@@ -239,8 +232,17 @@ public final class BenchmarkRunner {
     public BenchmarkResult result(String id, Dataset dataset, TestSet testSet, List<Episode> episodes) {
         long providerRight = testSet.provider().values().stream().filter(RoundZero::correct).count();
         long providerAnswered = testSet.provider().values().stream().filter(r -> !r.failed()).count();
-        return result(id, dataset, new Rate(providerRight, providerAnswered), episodes, Usage.NONE,
-                SharedRoundZeroTokens.NONE);
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < dataset.size(); i++) positions.putIfAbsent(dataset.samples().get(i).id(), i);
+        EpisodeTally tally = new EpisodeTally(maxRounds);
+        for (Episode episode : episodes) {
+            Integer position = positions.get(episode.sampleId());
+            if (position == null) {
+                throw new IllegalArgumentException("sample " + episode.sampleId() + " is not in dataset " + dataset.name());
+            }
+            tally.add(position, dataset.samples().get(position), episode);
+        }
+        return result(id, dataset, new Rate(providerRight, providerAnswered), tally, Usage.NONE, SharedRoundZeroTokens.NONE);
     }
 
     private SharedRoundZeroTokens sharedTokens() {
@@ -248,13 +250,12 @@ public final class BenchmarkRunner {
     }
 
     /** @param providerRoundZero the provider's round-0 accuracy over the dataset */
-    private BenchmarkResult result(String id, Dataset dataset, Rate providerRoundZero, List<Episode> episodes,
+    private BenchmarkResult result(String id, Dataset dataset, Rate providerRoundZero, EpisodeTally tally,
             Usage judgeBefore, SharedRoundZeroTokens sharedBefore) {
         Usage judgeNow = judgeTokens.total();
         Usage judgeUsage = judgeNow.minus(judgeBefore);
         return new BenchmarkResult(id, dataset.name(), receiver.info(), provider.info(), feedback.kind(), maxRounds,
-                providerRoundZero, episodes, judge, judgeUsage, List.copyOf(prompts.templates()),
-                ChanceCorrection.of(dataset.samples(), episodes, maxRounds),
+                providerRoundZero, tally.totals(), judge, judgeUsage, List.copyOf(prompts.templates()), tally.chance(),
                 new SharedRoundZeroTokens(sharedReceiver.total().minus(sharedBefore.receiver()),
                         sharedProvider.total().minus(sharedBefore.provider())), batchTokens.get());
     }
@@ -360,13 +361,21 @@ public final class BenchmarkRunner {
         });
     }
 
-    /**
-     * {@code task(0)} to {@code task(count - 1)} on the pool's threads, each thread taking the next
-     * index as it frees up (so they start in order), and their results in index order. No object
-     * waits in the pool's queue per task: a run of 40,000 samples would queue 80,000 round-0 calls.
-     */
+    /** As {@link #each}, with the tasks' results in index order. */
     private <T> List<T> all(ExecutorService pool, int count, IntFunction<T> task) throws InterruptedException {
         AtomicReferenceArray<T> results = new AtomicReferenceArray<>(count);
+        each(pool, count, i -> results.set(i, task.apply(i)));
+        List<T> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) list.add(results.get(i));
+        return list;
+    }
+
+    /**
+     * {@code task(0)} to {@code task(count - 1)} on the pool's threads, each thread taking the next
+     * index as it frees up (so they start in order). No object waits in the pool's queue per task:
+     * a run of 40,000 samples would queue 80,000 round-0 calls.
+     */
+    private void each(ExecutorService pool, int count, IntConsumer task) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         // The failure of the lowest index, as a list of futures in order would have reported it.
         Throwable[] failure = new Throwable[1];
@@ -377,7 +386,7 @@ public final class BenchmarkRunner {
                 // A cancelled run (its pool shut down) takes no further task.
                 for (int i; !Thread.currentThread().isInterrupted() && (i = next.getAndIncrement()) < count; ) {
                     try {
-                        results.set(i, task.apply(i));
+                        task.accept(i);
                     } catch (RuntimeException | Error e) {
                         synchronized (failure) {
                             if (i < failedAt[0]) {
@@ -395,8 +404,5 @@ public final class BenchmarkRunner {
             // Model failures are already episodes with status ERROR; what lands here is a bug.
             if (failure[0] != null) throw new IllegalStateException("benchmark task failed: " + failure[0], failure[0]);
         }
-        List<T> list = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) list.add(results.get(i));
-        return list;
     }
 }

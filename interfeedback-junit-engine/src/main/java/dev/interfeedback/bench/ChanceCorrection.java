@@ -1,14 +1,5 @@
 package dev.interfeedback.bench;
 
-import dev.interfeedback.dataset.Sample;
-import dev.interfeedback.episode.Episode;
-import dev.interfeedback.episode.EpisodeStatus;
-import dev.interfeedback.episode.Round;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /**
  * The corrections a receiver would get by guessing: on a multiple-choice sample of the test set, a
  * receiver that answers an option it has not tried yet, at random, each round, hits the right one
@@ -17,41 +8,28 @@ import java.util.stream.Collectors;
  * Free-form samples have no finite set of options to guess from and count 0. The paper notes
  * models guessing by elimination; a correction rate near this one says little about feedback.
  *
- * @param expected the corrections expected from guessing, summed over the test set
+ * @param expectedUnits the corrections expected from guessing, summed over the test set, in units of
+ *     1 / {@link #UNITS_PER_CORRECTION}: exact, so that the sum is the same in any order and over
+ *     any split into shards (a sum of doubles is neither)
  * @param testSet the samples of the test set (the correction rate's denominator)
  * @param multipleChoice how many of them are multiple-choice, the only ones guessing can correct
  * @param rounds the rounds each sample had (r)
  */
-public record ChanceCorrection(double expected, long testSet, long multipleChoice, int rounds) {
+public record ChanceCorrection(long expectedUnits, long testSet, long multipleChoice, int rounds) {
+
+    /** lcm(1..26): min(1, r / u) is a whole number of units for every count u of untried options (1 to 26). */
+    public static final long UNITS_PER_CORRECTION = 26_771_144_400L;
 
     public static final ChanceCorrection NONE = new ChanceCorrection(0, 0, 0, 0);
 
-    public static ChanceCorrection of(List<Sample> samples, List<Episode> episodes, int rounds) {
-        Map<String, Sample> byId = samples.stream().collect(Collectors.toMap(Sample::id, Function.identity(), (a, b) -> a));
-        double expected = 0;
-        long testSet = 0, multipleChoice = 0;
-        for (Episode episode : episodes) {
-            if (episode.status() != EpisodeStatus.CORRECTED && episode.status() != EpisodeStatus.NOT_CORRECTED) continue;
-            testSet++;
-            Sample sample = byId.get(episode.sampleId());
-            if (sample == null || !sample.isMultipleChoice() || sample.options().size() < 2) continue;
-            multipleChoice++;
-            expected += probability(sample, episode.rounds().get(0), rounds);
-        }
-        return new ChanceCorrection(expected, testSet, multipleChoice, rounds);
-    }
-
-    /** The chance that guessing untried options corrects this sample within {@code rounds} rounds. */
-    static double probability(Sample sample, Round roundZero, int rounds) {
-        int options = sample.options().size();
-        boolean triedOne = roundZero.extracted() != null && sample.optionLetters().contains(roundZero.extracted().strip());
-        int untried = triedOne ? options - 1 : options;
-        return Math.min(1.0, (double) rounds / untried);
+    /** The corrections expected from guessing, summed over the test set. */
+    public double expected() {
+        return (double) expectedUnits / UNITS_PER_CORRECTION;
     }
 
     /** The correction rate guessing would reach: expected / test set; NaN for an empty test set. */
     public double rate() {
-        return testSet == 0 ? Double.NaN : expected / testSet;
+        return testSet == 0 ? Double.NaN : expected() / testSet;
     }
 
     /** The correction rate above what guessing would reach (negative when below); NaN for an empty test set. */

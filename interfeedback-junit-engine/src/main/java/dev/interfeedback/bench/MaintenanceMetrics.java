@@ -1,7 +1,5 @@
 package dev.interfeedback.bench;
 
-import dev.interfeedback.episode.Episode;
-import dev.interfeedback.episode.Maintenance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,27 +19,16 @@ public record MaintenanceMetrics(long tested, long errors, Rate rate, List<Rate>
         keptAfter = List.copyOf(keptAfter);
     }
 
-    /** @return null when no episode ran the control */
-    public static MaintenanceMetrics of(List<Episode> episodes, int maxRounds) {
-        long tested = 0, errors = 0, kept = 0;
-        long[] flippedAt = new long[maxRounds + 1];
-        boolean ran = false;
-        for (Episode episode : episodes) {
-            Maintenance m = episode.maintenance();
-            if (m == null) continue;
-            ran = true;
-            if (m.error() != null) {
-                errors++;
-                continue;
-            }
-            tested++;
-            if (m.kept()) kept++;
-            else flippedAt[m.flippedAtRound()]++;
-        }
-        if (!ran) return null;
+    /**
+     * The figures from counts alone.
+     *
+     * @param flippedAt index k holds the samples whose right answer was first given up at round k;
+     *     index 0 is unused
+     */
+    static MaintenanceMetrics fromCounts(long tested, long errors, long kept, long[] flippedAt) {
         List<Rate> keptAfter = new ArrayList<>();
         long flipped = 0;
-        for (int k = 1; k <= maxRounds; k++) {
+        for (int k = 1; k < flippedAt.length; k++) {
             flipped += flippedAt[k];
             keptAfter.add(new Rate(tested - flipped, tested));
         }

@@ -28,38 +28,11 @@ public record Metrics(Counts counts, Rate accuracy, Rate correctionRate, List<Ro
         perRound = List.copyOf(perRound);
     }
 
+    /** @throws IllegalArgumentException naming the sample, for an episode no run can produce */
     public static Metrics of(List<Episode> episodes, int maxRounds) {
-        long correct = 0, excluded = 0, corrected = 0, notCorrected = 0, errorsAtRound0 = 0, errorsAfterRound0 = 0;
-        long[] firstCorrectedAt = new long[maxRounds + 1];
-        for (Episode episode : episodes) {
-            switch (episode.status()) {
-                case CORRECT_AT_ROUND_0 -> correct++;
-                case EXCLUDED -> excluded++;
-                case NOT_CORRECTED -> notCorrected++;
-                case CORRECTED -> {
-                    corrected++;
-                    int k = episode.correctedAtRound();
-                    if (k < 1 || k > maxRounds) {
-                        throw new IllegalArgumentException("sample " + episode.sampleId() + " corrected at round " + k
-                                + ", outside 1.." + maxRounds);
-                    }
-                    firstCorrectedAt[k]++;
-                }
-                case ERROR -> {
-                    if (episode.rounds().isEmpty()) {
-                        errorsAtRound0++;
-                    } else if (!episode.rounds().get(0).correct()) {
-                        errorsAfterRound0++;
-                    } else {
-                        // A right round-0 answer ends the episode, so no later call can fail.
-                        throw new IllegalArgumentException("sample " + episode.sampleId()
-                                + " is an error, but its round-0 answer is right");
-                    }
-                }
-            }
-        }
-        return fromCounts(new Counts(correct, excluded, corrected, notCorrected, errorsAtRound0, errorsAfterRound0),
-                firstCorrectedAt);
+        PooledCounts counts = new PooledCounts(maxRounds);
+        episodes.forEach(counts::add);
+        return counts.metrics();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.interfeedback.cli;
 
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.bench.BenchmarkRunner;
+import dev.interfeedback.bench.EpisodeTotals;
 import dev.interfeedback.bench.RunJournal;
 import dev.interfeedback.bench.SharedRoundZero;
 import dev.interfeedback.config.MatrixCells;
@@ -26,7 +27,6 @@ import dev.interfeedback.config.Settings;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.DatasetLoad;
-import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.RoundListener;
 import dev.interfeedback.model.resilience.CallStats;
 import dev.interfeedback.model.resilience.ResponseCache;
@@ -48,7 +48,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -265,7 +264,7 @@ public final class InterFeedbackCli {
             Counts counts = result.metrics().counts();
             if (counts.samples() > 0 && counts.errors() > maxErrorRate * counts.samples()) {
                 tooMany = true;
-                String first = result.episodes().stream().map(Episode::error).filter(Objects::nonNull).findFirst().orElse("");
+                String first = result.firstError().map(EpisodeTotals.FirstError::error).orElse("");
                 err.println("interfeedback: benchmark " + result.id() + " has " + counts.errors() + " errors (failed calls) among "
                         + counts.samples() + " samples, more than " + Settings.MAX_ERROR_RATE + "="
                         + percent(maxErrorRate) + " allows; the first: " + first);

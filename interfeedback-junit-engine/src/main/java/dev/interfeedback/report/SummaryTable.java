@@ -40,7 +40,7 @@ public final class SummaryTable {
                 c.samples(), c.correctAtRound0(), c.wrongAtRound0(), c.errors()));
         if (c.errors() > 0) {
             // Errors are no verdict; show why, since a wall of "n/a" alone explains nothing.
-            result.episodes().stream().filter(e -> e.error() != null).findFirst().ifPresent(e -> out.append(
+            result.firstError().ifPresent(e -> out.append(
                     String.format(Locale.ROOT, "  ERRORS            %d, for example %s: %s%n", c.errors(),
                             ShownText.line(e.sampleId(), SHOWN_CHARS), ShownText.line(e.error(), SHOWN_CHARS))));
         }

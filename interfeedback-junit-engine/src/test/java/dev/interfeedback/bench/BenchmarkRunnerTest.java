@@ -21,6 +21,7 @@ import dev.interfeedback.model.simulator.SimulatedModel;
 import dev.interfeedback.model.simulator.SimulatorProfile;
 import dev.interfeedback.scoring.Scorer;
 import dev.interfeedback.testing.ScriptedModel;
+import dev.interfeedback.testing.ToldEpisodes;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.SummaryTable;
 import java.nio.file.Files;
@@ -44,14 +45,15 @@ class BenchmarkRunnerTest {
 
     @Test
     void testSetIsReceiverWrongAndProviderRight() throws InterruptedException {
+        ToldEpisodes told = new ToldEpisodes();
         BenchmarkResult result = simulated(4, "simulator:?accuracy=0.4&seed=1", "simulator:?accuracy=0.7&seed=2")
-                .run("b", DATASET, RoundListener.NONE, e -> {});
+                .run("b", DATASET, RoundListener.NONE, told);
         BenchmarkRunner again = simulated(1, "simulator:?accuracy=0.4&seed=1", "simulator:?accuracy=0.7&seed=2");
         TestSet testSet = again.buildTestSet(DATASET);
 
         for (int i = 0; i < DATASET.size(); i++) {
             Sample sample = DATASET.samples().get(i);
-            Episode episode = result.episodes().get(i);
+            Episode episode = told.inOrderOf(DATASET).get(i);
             assertThat(episode.sampleId()).isEqualTo(sample.id());
             boolean receiverRight = testSet.receiver(sample).correct();
             boolean providerRight = testSet.provider(sample).correct();
@@ -70,17 +72,20 @@ class BenchmarkRunnerTest {
 
     @Test
     void resultsDoNotDependOnConcurrency() throws InterruptedException {
-        List<Episode> one = simulated(1, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
-                .run("b", DATASET, RoundListener.NONE, e -> {}).episodes();
-        List<Episode> eight = simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
-                .run("b", DATASET, RoundListener.NONE, e -> {}).episodes();
-        assertThat(eight).isEqualTo(one);
+        ToldEpisodes toldOne = new ToldEpisodes(), toldEight = new ToldEpisodes();
+        BenchmarkResult one = simulated(1, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
+                .run("b", DATASET, RoundListener.NONE, toldOne);
+        BenchmarkResult eight = simulated(8, "simulator:?accuracy=0.4", "simulator:?accuracy=0.8")
+                .run("b", DATASET, RoundListener.NONE, toldEight);
+        assertThat(toldEight.inOrderOf(DATASET)).isEqualTo(toldOne.inOrderOf(DATASET));
+        assertThat(new ResultsJson().toJson(List.of(eight))).isEqualTo(new ResultsJson().toJson(List.of(one)));
     }
 
     @Test
-    void aRunWhoseSinkHasTheTranscriptsKeepsOnlyTheirOutcomesAndWritesTheSameResults(@TempDir Path dir) throws Exception {
+    void aRunWhoseSinkHasTheTranscriptsWritesTheSameResultsAsOneTellingAPlainConsumer(@TempDir Path dir) throws Exception {
+        ToldEpisodes plain = new ToldEpisodes();
         BenchmarkResult full = simulated(4, "simulator:?accuracy=0.4&seed=3", "simulator:?accuracy=0.8&seed=4")
-                .run("b", DATASET, RoundListener.NONE, e -> {});
+                .run("b", DATASET, RoundListener.NONE, plain);
         Map<String, Episode> told = new ConcurrentHashMap<>();
         BenchmarkResult kept = simulated(4, "simulator:?accuracy=0.4&seed=3", "simulator:?accuracy=0.8&seed=4")
                 .run("b", DATASET, RoundListener.NONE, (sample, provider, episode) -> told.put(sample.id(), episode),
@@ -88,10 +93,8 @@ class BenchmarkRunnerTest {
 
         assertThat(full.metrics().counts().corrected()).isPositive();
         assertThat(told).hasSize(DATASET.size());
-        for (Episode episode : full.episodes()) assertThat(told.get(episode.sampleId())).isEqualTo(episode);
-        assertThat(kept.episodes()).isEqualTo(full.episodes().stream().map(Episode::outcome).toList());
-        assertThat(kept.episodes()).flatExtracting(Episode::rounds)
-                .allSatisfy(round -> assertThat(round.answer() == null && round.feedback() == null).isTrue());
+        for (Episode episode : plain.inOrderOf(DATASET)) assertThat(told.get(episode.sampleId())).isEqualTo(episode);
+        assertThat(kept.totals()).isEqualTo(full.totals());
         new ResultsJson().write(List.of(full), dir.resolve("full.json"));
         new ResultsJson().write(List.of(kept), dir.resolve("kept.json"));
         assertThat(Files.readString(dir.resolve("kept.json"))).isEqualTo(Files.readString(dir.resolve("full.json")));
@@ -150,12 +153,17 @@ class BenchmarkRunnerTest {
         Dataset two = dataset(2);
         ScriptedModel receiver = new ScriptedModel("r", new ModelException("HTTP 500 from test"), "Answer: 3");
         ScriptedModel provider = new ScriptedModel("p", "Answer: B", "Answer: 3");
+        ToldEpisodes told = new ToldEpisodes();
         BenchmarkResult result = new BenchmarkRunner(receiver, provider, new BinaryFeedback(), new Scorer()::score, 1, 1)
-                .run("b", two, RoundListener.NONE, e -> {});
+                .run("b", two, RoundListener.NONE, told);
 
-        assertThat(result.episodes()).extracting(Episode::status)
+        assertThat(told.inOrderOf(two)).extracting(Episode::status)
                 .containsExactly(EpisodeStatus.ERROR, EpisodeStatus.CORRECT_AT_ROUND_0);
-        assertThat(result.episodes().get(0).error()).contains("HTTP 500");
+        assertThat(told.inOrderOf(two).get(0).error()).contains("HTTP 500");
+        assertThat(result.firstError()).hasValueSatisfying(error -> {
+            assertThat(error.sampleId()).isEqualTo(two.samples().get(0).id());
+            assertThat(error.error()).contains("HTTP 500");
+        });
         Metrics metrics = result.metrics();
         assertThat(metrics.counts().errors()).isEqualTo(1);
         assertThat(metrics.accuracy().trials()).isEqualTo(1);
@@ -175,10 +183,11 @@ class BenchmarkRunnerTest {
                 Map.of("q1", "A", "q3", "C", "q4", "D"));
         ChatModel provider = byId("p", Map.of("q0", "B", "q1", "A", "q2", "C", "q3", "A", "q4", "A", "q5", "B"), Map.of());
 
+        ToldEpisodes told = new ToldEpisodes();
         BenchmarkResult result = new BenchmarkRunner(receiver, provider, new BinaryFeedback(), new Scorer()::score, 1, 3)
-                .run("b", six, RoundListener.NONE, e -> {});
+                .run("b", six, RoundListener.NONE, told);
 
-        assertThat(result.episodes()).extracting(Episode::sampleId, Episode::status).containsExactly(
+        assertThat(told.inOrderOf(six)).extracting(Episode::sampleId, Episode::status).containsExactly(
                 tuple("q0", EpisodeStatus.CORRECT_AT_ROUND_0),
                 tuple("q1", EpisodeStatus.CORRECTED),
                 tuple("q2", EpisodeStatus.EXCLUDED),

@@ -23,6 +23,7 @@ import dev.interfeedback.prompt.Prompts;
 import dev.interfeedback.report.ResultsJson;
 import dev.interfeedback.report.SummaryTable;
 import dev.interfeedback.scoring.Verdict;
+import dev.interfeedback.testing.ToldEpisodes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,8 @@ class ControlsTest {
         BenchmarkRunner runner = new BenchmarkRunner(receiver(), provider, new BinaryFeedback(), LETTER, 3, 1, null, null,
                 Prompts.builtIn(), true);
 
-        BenchmarkResult result = runner.run("b", new Dataset("d", null, samples), RoundListener.NONE, e -> {});
+        ToldEpisodes told = new ToldEpisodes();
+        BenchmarkResult result = runner.run("b", new Dataset("d", null, samples), RoundListener.NONE, told);
 
         MaintenanceMetrics maintenance = result.maintenance();
         assertThat(maintenance.tested()).isEqualTo(3);
@@ -78,7 +80,7 @@ class ControlsTest {
         assertThat(maintenance.keptAfter()).containsExactly(new Rate(2, 3), new Rate(1, 3), new Rate(1, 3));
         assertThat(result.maintenanceByCategory().get("geo").rate()).isEqualTo(new Rate(1, 2));
         assertThat(result.maintenanceByCategory().get("alg").rate()).isEqualTo(new Rate(0, 1));
-        Episode flip1 = result.episodes().get(1);
+        Episode flip1 = told.of("flip1");
         assertThat(flip1.status()).as("a control, not a verdict").isEqualTo(EpisodeStatus.CORRECT_AT_ROUND_0);
         assertThat(flip1.maintenance().flippedAtRound()).isEqualTo(1);
         assertThat(flip1.maintenance().rounds().get(0).feedback()).startsWith("Your previous answer is incorrect.");
@@ -114,12 +116,14 @@ class ControlsTest {
         ChatModel provider = scripted("provider", (id, pushes) -> "Answer: A");
         BenchmarkRunner runner = new BenchmarkRunner(receiver(), provider, new BinaryFeedback(), LETTER, 3, 1);
 
+        ToldEpisodes told = new ToldEpisodes();
         BenchmarkResult result = runner.run("b", new Dataset("d", null, List.of(choice("flip1", "geo", 4))),
-                RoundListener.NONE, e -> {});
+                RoundListener.NONE, told);
 
         assertThat(result.maintenance()).isNull();
-        assertThat(result.episodes().get(0).maintenance()).isNull();
-        assertThat(result.episodes().get(0).receiverUsage()).isEqualTo(new Usage(10, 2));
+        assertThat(told.of("flip1").maintenance()).isNull();
+        assertThat(told.of("flip1").receiverUsage()).isEqualTo(new Usage(10, 2));
+        assertThat(result.receiverUsage()).isEqualTo(new Usage(10, 2));
         assertThat(new ResultsJson().toJson(List.of(result)).path("benchmarks").get(0).has("maintenance")).isFalse();
     }
 

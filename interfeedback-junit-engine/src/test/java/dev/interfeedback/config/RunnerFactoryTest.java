@@ -3,6 +3,7 @@ package dev.interfeedback.config;
 import static dev.interfeedback.testing.ChatCompletions.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interfeedback.testing.ToldEpisodes;
 import dev.interfeedback.bench.BenchmarkResult;
 import dev.interfeedback.dataset.Dataset;
 import dev.interfeedback.dataset.Sample;
@@ -55,9 +56,10 @@ class RunnerFactoryTest {
 
     @Test
     void mathVerseJudgeScoringScoresEveryAnswerByTheJudge() throws Exception {
-        BenchmarkResult result = run("judge");
+        ToldEpisodes told = new ToldEpisodes();
+        BenchmarkResult result = run("judge", told);
 
-        Episode episode = result.episodes().get(0);
+        Episode episode = told.inOrderOf(ONE_FREE_FORM).get(0);
         assertThat(episode.status()).isEqualTo(EpisodeStatus.CORRECT_AT_ROUND_0);
         assertThat(episode.rounds().get(0).extracted()).as("the judge's extraction").isEqualTo("1");
         // Two steps (extract, then judge) for each model's round-0 answer.
@@ -67,14 +69,15 @@ class RunnerFactoryTest {
 
     @Test
     void rulesScoringNeverAsksTheJudge() throws Exception {
-        BenchmarkResult result = run("rules");
+        ToldEpisodes told = new ToldEpisodes();
+        BenchmarkResult result = run("rules", told);
 
-        assertThat(result.episodes().get(0).status()).isEqualTo(EpisodeStatus.NOT_CORRECTED);
+        assertThat(told.inOrderOf(ONE_FREE_FORM).get(0).status()).isEqualTo(EpisodeStatus.NOT_CORRECTED);
         assertThat(judgeCalls).hasValue(0);
         assertThat(result.judge()).isNull();
     }
 
-    private BenchmarkResult run(String scoring) throws InterruptedException {
+    private BenchmarkResult run(String scoring, ToldEpisodes told) throws InterruptedException {
         Map<String, String> settings = new HashMap<>();
         settings.put("interfeedback.receiver", "r");
         settings.put("interfeedback.provider", "p");
@@ -88,6 +91,6 @@ class RunnerFactoryTest {
             settings.put("interfeedback.model." + alias + ".name", alias + "-model");
         }
         return RunnerFactory.create(TestSettings.of(settings), name -> null)
-                .run("b", ONE_FREE_FORM, RoundListener.NONE, e -> {});
+                .run("b", ONE_FREE_FORM, RoundListener.NONE, told);
     }
 }

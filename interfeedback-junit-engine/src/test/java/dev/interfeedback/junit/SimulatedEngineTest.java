@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interfeedback.testing.ToldEpisodes;
 import dev.interfeedback.bench.BenchmarkRunner;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.config.Settings;
@@ -152,8 +153,9 @@ class SimulatedEngineTest {
         values.put(Settings.ROUNDS, "2");
         BenchmarkRunner runner = RunnerFactory.create(new Settings(key -> Optional.ofNullable(values.get(key))), name -> null);
         Dataset dataset = new JsonlDatasetLoader().load(Path.of("src/test/resources/datasets/four-options.jsonl"));
-        return runner.run("core", dataset, RoundListener.NONE, episode -> {}).episodes().stream()
-                .collect(Collectors.toMap(e -> e.sampleId(), e -> e.status()));
+        ToldEpisodes told = new ToldEpisodes();
+        runner.run("core", dataset, RoundListener.NONE, told);
+        return told.inOrderOf(dataset).stream().collect(Collectors.toMap(e -> e.sampleId(), e -> e.status()));
     }
 
     static Map<String, String> engineVerdicts(EngineExecutionResults results) {

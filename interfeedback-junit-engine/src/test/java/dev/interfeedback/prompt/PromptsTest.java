@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.interfeedback.testing.ToldEpisodes;
 import dev.interfeedback.config.ConfigurationException;
 import dev.interfeedback.config.RunnerFactory;
 import dev.interfeedback.dataset.Dataset;
@@ -67,9 +68,10 @@ class PromptsTest {
         Prompts prompts = settings.prompts();
         assertThat(prompts.binaryFeedback(CHOICE)).startsWith("That is not right (Answer the preceding multiple choice")
                 .endsWith("answering.), try once more.");
+        ToldEpisodes told = new ToldEpisodes();
         var result = RunnerFactory.create(settings, k -> null).run("b", new Dataset("d", null, List.of(CHOICE)),
-                RoundListener.NONE, e -> {});
-        assertThat(result.episodes().get(0).rounds().get(1).feedback()).startsWith("That is not right (");
+                RoundListener.NONE, told);
+        assertThat(told.of(CHOICE.id()).rounds().get(1).feedback()).startsWith("That is not right (");
 
         JsonNode recorded = new ResultsJson().toJson(List.of(result)).path("benchmarks").get(0).path("prompts");
         assertThat(recorded).hasSize(7);

@@ -66,7 +66,7 @@ class CostTest {
                 "interfeedback.model.strong.price.completion-per-million", "10")), List.of("weak", "strong"));
         // a second cell with the same models, whose round-0 answers of both came from the first
         BenchmarkResult second = new BenchmarkResult("b2", RESULT.dataset(), RESULT.receiver(), RESULT.provider(),
-                FeedbackKind.BINARY, 3, RESULT.providerRoundZero(), RESULT.episodes(), null, null, null, null,
+                FeedbackKind.BINARY, 3, RESULT.providerRoundZero(), RESULT.totals(), null, null, null, null,
                 new SharedRoundZeroTokens(RESULT.receiverUsage(), RESULT.providerUsage()), null);
 
         JsonNode json = new ResultsJson(prices, null).toJson(List.of(RESULT, second));

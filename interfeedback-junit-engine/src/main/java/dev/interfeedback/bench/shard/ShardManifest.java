@@ -46,7 +46,7 @@ import java.util.Map;
 public final class ShardManifest {
 
     public static final String FILE = RunFiles.SHARD_MANIFEST;
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -134,7 +134,7 @@ public final class ShardManifest {
         }
         // Additive over shards: the merge sums the shards' expectations.
         ChanceCorrection chance = result.chance();
-        node.putObject("chance").put("expected", chance.expected()).put("testSet", chance.testSet())
+        node.putObject("chance").put("expectedUnits", chance.expectedUnits()).put("testSet", chance.testSet())
                 .put("multipleChoice", chance.multipleChoice()).put("rounds", chance.rounds());
         ObjectNode priced = node.putObject("prices");
         priced.put("currency", prices.currency());
@@ -194,7 +194,7 @@ public final class ShardManifest {
     }
 
     static ChanceCorrection chance(JsonNode node) {
-        return new ChanceCorrection(node.path("expected").asDouble(), node.path("testSet").asLong(),
+        return new ChanceCorrection(node.path("expectedUnits").asLong(), node.path("testSet").asLong(),
                 node.path("multipleChoice").asLong(), node.path("rounds").asInt());
     }
 

@@ -59,6 +59,9 @@ public final class ShardMerge {
     /** One merged shard: its number, directory and run. */
     public record ShardSummary(Shard shard, Path dir, String runId) {}
 
+    /** One benchmark merged: its result, and its samples in dataset order, the order of its episode lines. */
+    private record MergedBenchmark(BenchmarkResult result, List<String> sampleIds) {}
+
     private ShardMerge() {}
 
     /**
@@ -78,11 +81,11 @@ public final class ShardMerge {
         for (Path dir : shardDirs) shards.add(ShardOutput.read(dir));
         shards = complete(shards);
         ShardOutput first = shards.get(0);
-        List<BenchmarkResult> results = new ArrayList<>();
+        List<MergedBenchmark> merged = new ArrayList<>();
         Map<String, PriceTable.Price> prices = new HashMap<>();
         String currency = PriceTable.NONE.currency();
         for (String benchmark : first.benchmarks().keySet()) {
-            results.add(benchmark(benchmark, shards));
+            merged.add(benchmark(benchmark, shards));
             JsonNode priced = first.benchmarks().get(benchmark).path("prices");
             PriceTable table = ShardManifest.prices(priced);
             prices.putAll(table.prices());
@@ -97,9 +100,9 @@ public final class ShardMerge {
             ResultsJson.Cell cell = ShardManifest.cell(entry);
             if (cell != null) cells.put(benchmark, cell);
         });
-        int cached = write(shards, results, table, runId, cells, into);
+        int cached = write(shards, merged, table, runId, cells, into);
         return new Merged(runId, shards.stream().map(s -> new ShardSummary(s.shard(), s.dir(), s.runId())).toList(),
-                results, table, cached);
+                merged.stream().map(MergedBenchmark::result).toList(), table, cached);
     }
 
     /** The shards sorted by number, once each, 1 to N of one N. */
@@ -139,7 +142,7 @@ public final class ShardMerge {
     }
 
     /** One benchmark's result over every shard, after checking that the shards ran the same configuration and data. */
-    private static BenchmarkResult benchmark(String id, List<ShardOutput> shards) {
+    private static MergedBenchmark benchmark(String id, List<ShardOutput> shards) {
         ShardOutput first = shards.get(0);
         JsonNode reference = first.benchmarks().get(id);
         Map<Integer, Episode> byPosition = new TreeMap<>();
@@ -147,8 +150,7 @@ public final class ShardMerge {
         Usage judgeUsage = Usage.NONE;
         SharedRoundZeroTokens shared = SharedRoundZeroTokens.NONE;
         BatchTokens batched = BatchTokens.NONE;
-        double chanceExpected = 0;
-        long chanceTestSet = 0, chanceMultipleChoice = 0;
+        long chanceUnits = 0, chanceTestSet = 0, chanceMultipleChoice = 0;
         for (ShardOutput shard : shards) {
             JsonNode entry = shard.benchmarks().get(id);
             sameRun(id, first, reference, shard, entry);
@@ -172,7 +174,7 @@ public final class ShardMerge {
             shared = shared.plus(ShardManifest.sharedRoundZero(entry.path("sharedRoundZeroTokens")));
             batched = batched.plus(ShardManifest.batchTokens(entry.path("batchTokens")));
             ChanceCorrection chance = ShardManifest.chance(entry.path("chance"));
-            chanceExpected += chance.expected();
+            chanceUnits = Math.addExact(chanceUnits, chance.expectedUnits());
             chanceTestSet += chance.testSet();
             chanceMultipleChoice += chance.multipleChoice();
         }
@@ -181,12 +183,15 @@ public final class ShardMerge {
             throw new MergeRefusedException("benchmark " + id + ": the shards cover " + byPosition.size() + " of its "
                     + datasetSamples + " samples");
         }
-        return new BenchmarkResult(id, reference.path("dataset").asText(), ShardManifest.model(reference.get("receiver")),
+        List<Episode> episodes = List.copyOf(byPosition.values());
+        BenchmarkResult result = new BenchmarkResult(id, reference.path("dataset").asText(),
+                ShardManifest.model(reference.get("receiver")),
                 ShardManifest.model(reference.get("provider")), FeedbackKind.parse(reference.path("feedback").asText()),
                 reference.path("maxRounds").asInt(), new Rate(providerRight, providerAnswered),
-                List.copyOf(byPosition.values()), ShardManifest.model(reference.get("judge")), judgeUsage,
-                ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceExpected, chanceTestSet,
+                episodes, ShardManifest.model(reference.get("judge")), judgeUsage,
+                ShardManifest.prompts(reference.path("prompts")), new ChanceCorrection(chanceUnits, chanceTestSet,
                         chanceMultipleChoice, reference.path("maxRounds").asInt()), shared, batched);
+        return new MergedBenchmark(result, episodes.stream().map(Episode::sampleId).toList());
     }
 
     /** Refuses a shard whose benchmark ran another configuration (models, feedback, rounds, settings) or dataset. */
@@ -227,13 +232,14 @@ public final class ShardMerge {
         throw new IllegalStateException("no episode line of sample " + sampleId + " of benchmark " + benchmark);
     }
 
-    private static int write(List<ShardOutput> shards, List<BenchmarkResult> results, PriceTable prices, String runId,
+    private static int write(List<ShardOutput> shards, List<MergedBenchmark> merged, PriceTable prices, String runId,
             Map<String, ResultsJson.Cell> cells, Path into) throws IOException {
         Files.createDirectories(into);
         RunFiles.clearPrevious(into);
         try (EpisodesJsonl episodes = EpisodesJsonl.create(into.resolve(RunFiles.EPISODES), runId)) {
-            for (BenchmarkResult result : results) {
-                for (Episode episode : result.episodes()) episodes.appendAsWritten(line(shards, result.id(), episode.sampleId()));
+            for (MergedBenchmark benchmark : merged) {
+                String id = benchmark.result().id();
+                for (String sampleId : benchmark.sampleIds()) episodes.appendAsWritten(line(shards, id, sampleId));
             }
         }
         int cached = 0;
@@ -244,7 +250,8 @@ public final class ShardMerge {
                 cached += ResponseCache.open(into.resolve(CACHE)).putAll(shard.dir().resolve(CACHE));
             }
         }
-        new ResultsJson(prices, runId, cells).write(results, into.resolve(RunFiles.RESULTS));
+        new ResultsJson(prices, runId, cells).write(merged.stream().map(MergedBenchmark::result).toList(),
+                into.resolve(RunFiles.RESULTS));
         // The episodes name their images by digest; the merged report shows them from one folder.
         for (ShardOutput shard : shards) copyTree(HtmlReport.folder(shard.dir()).resolve(ReportImages.FOLDER),
                 HtmlReport.folder(into).resolve(ReportImages.FOLDER));
