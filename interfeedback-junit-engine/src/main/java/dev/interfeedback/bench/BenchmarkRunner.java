@@ -1,6 +1,7 @@
 package dev.interfeedback.bench;
 
 import dev.interfeedback.dataset.Dataset;
+import dev.interfeedback.dataset.DatasetException;
 import dev.interfeedback.dataset.Sample;
 import dev.interfeedback.episode.Episode;
 import dev.interfeedback.episode.EpisodeRunner;
@@ -401,6 +402,8 @@ public final class BenchmarkRunner {
         }
         pool.invokeAll(workers);
         synchronized (failure) {
+            // A dataset changed under a run is the user's to fix, and says which line.
+            if (failure[0] instanceof DatasetException e) throw e;
             // Model failures are already episodes with status ERROR; what lands here is a bug.
             if (failure[0] != null) throw new IllegalStateException("benchmark task failed: " + failure[0], failure[0]);
         }

@@ -1,6 +1,7 @@
 package dev.interfeedback.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.interfeedback.dataset.Dataset;
@@ -223,6 +224,27 @@ class BenchmarkRunnerTest {
                 "r q3 0", "p q3 0");
         assertThat(result.metrics().counts()).isEqualTo(new Counts(1, 1, 1, 1, 0, 0));
         assertThat(result.providerRoundZero()).isEqualTo(new Rate(3, 4));
+    }
+
+    @Test
+    void aDatasetFileChangedDuringTheRunEndsItWithTheLineNamedAndTheOtherSamplesRun(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("data.jsonl");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add("{\"id\": \"q" + i + "\", \"question\": \"What is " + i + " + 2?\", \"answer\": \"" + (i + 2) + "\"}");
+        }
+        Files.write(file, rows);
+        Dataset dataset = new dev.interfeedback.dataset.JsonlDatasetLoader().load(file);
+        rows.set(12, rows.get(12).replace("+ 2", "+ 3"));
+        Files.write(file, rows);
+        List<String> told = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> simulated(4, "simulator:?accuracy=0.5", "simulator:?accuracy=0.9")
+                .run("b", dataset, RoundListener.NONE, e -> told.add(e.sampleId())))
+                .isInstanceOf(dev.interfeedback.dataset.DatasetException.class)
+                .hasMessageContaining("data.jsonl:13")
+                .hasMessageContaining("the file changed during the run");
+        assertThat(told).hasSize(19).doesNotContain("q12");
     }
 
     /** {@code model}, writing "alias sample round" into {@code calls} for every call. */
