@@ -27,16 +27,7 @@ final class ScheduleBound {
     static OptionalDouble seconds(Path out, long calls, int concurrency, double latencySeconds) throws IOException {
         Path episodes = out.resolve("episodes.jsonl");
         if (!Files.isRegularFile(episodes)) return OptionalDouble.empty();
-        ObjectMapper json = new ObjectMapper();
-        Map<Integer, Integer> feedbackRounds = new TreeMap<>();
-        try (BufferedReader in = Files.newBufferedReader(episodes)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                JsonNode episode = json.readTree(line);
-                feedbackRounds.put(Integer.parseInt(episode.get("sampleId").asText().substring(1)),
-                        episode.get("rounds").size() - 1);
-            }
-        }
+        Map<Integer, Integer> feedbackRounds = feedbackRounds(episodes);
         long roundZeroCalls = 2L * feedbackRounds.size();
         long feedbackCalls = 2L * feedbackRounds.values().stream().mapToLong(Integer::longValue).sum();
         // Another feedback kind or a partial run calls differently: no bound rather than a wrong one.
@@ -50,5 +41,20 @@ final class ScheduleBound {
             end = Math.max(end, done);
         }
         return OptionalDouble.of(end);
+    }
+
+    /** Each sample's feedback rounds, by its position (the harness's ids {@code s0, s1, ...}), in dataset order. */
+    static Map<Integer, Integer> feedbackRounds(Path episodes) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<Integer, Integer> feedbackRounds = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(episodes)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                JsonNode episode = json.readTree(line);
+                feedbackRounds.put(Integer.parseInt(episode.get("sampleId").asText().substring(1)),
+                        episode.get("rounds").size() - 1);
+            }
+        }
+        return feedbackRounds;
     }
 }

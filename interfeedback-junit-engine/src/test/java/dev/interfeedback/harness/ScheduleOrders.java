@@ -1,15 +1,9 @@
 package dev.interfeedback.harness;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * Not a test: the wall time two orders of a run's calls allow, with no CPU at all, so that the
@@ -53,16 +47,7 @@ public final class ScheduleOrders {
 
     /** Each sample's feedback calls (a provider's and a receiver's per round), in dataset order. */
     private static int[] feedbackCalls(Path episodes) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Map<Integer, Integer> calls = new TreeMap<>();
-        try (BufferedReader in = Files.newBufferedReader(episodes)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                JsonNode episode = json.readTree(line);
-                calls.put(Integer.parseInt(episode.get("sampleId").asText().substring(1)), 2 * (episode.get("rounds").size() - 1));
-            }
-        }
-        return calls.values().stream().mapToInt(Integer::intValue).toArray();
+        return ScheduleBound.feedbackRounds(episodes).values().stream().mapToInt(rounds -> 2 * rounds).toArray();
     }
 
     private static double phases(int[] feedbackCalls, int concurrency, Latency latency) {

@@ -1,12 +1,10 @@
 package dev.interfeedback.bench.shard;
 
 import dev.interfeedback.dataset.Dataset;
-import dev.interfeedback.dataset.Sample;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 import java.util.stream.IntStream;
 
 /**
