@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -305,7 +306,7 @@ public final class BenchmarkRunner {
             if (shared == null) {
                 answer = RoundZero.answer(model, verifier, sample, prompts);
             } else {
-                SharedRoundZero.Answer got = shared.answer(model.info().alias(), sample,
+                SharedRoundZero.Answer got = shared.answer(this, model.info().alias(), sample,
                         () -> RoundZero.answer(model, verifier, sample, prompts));
                 answer = got.answer();
                 if (!got.asked() && answer.usage() != null) {
@@ -381,14 +382,18 @@ public final class BenchmarkRunner {
         // The failure of the lowest index, as a list of futures in order would have reported it.
         Throwable[] failure = new Throwable[1];
         int[] failedAt = {Integer.MAX_VALUE};
+        // A dataset changed under the run: the run cannot finish, so no further model call is paid for.
+        AtomicBoolean datasetChanged = new AtomicBoolean();
         List<Callable<Void>> workers = new ArrayList<>();
         for (int w = 0; w < Math.min(concurrency, count); w++) {
             workers.add(() -> {
                 // A cancelled run (its pool shut down) takes no further task.
-                for (int i; !Thread.currentThread().isInterrupted() && (i = next.getAndIncrement()) < count; ) {
+                for (int i; !Thread.currentThread().isInterrupted() && !datasetChanged.get()
+                        && (i = next.getAndIncrement()) < count; ) {
                     try {
                         task.accept(i);
                     } catch (RuntimeException | Error e) {
+                        if (e instanceof DatasetException) datasetChanged.set(true);
                         synchronized (failure) {
                             if (i < failedAt[0]) {
                                 failedAt[0] = i;

@@ -23,18 +23,30 @@ public final class SharedRoundZero {
      */
     record Answer(RoundZero answer, boolean asked) {}
 
-    private final Map<String, CompletableFuture<RoundZero>> answers = new ConcurrentHashMap<>();
+    /** An answer being asked for or got, and the benchmark that asked. */
+    private record Asked(CompletableFuture<RoundZero> answer, Object by) {}
 
-    Answer answer(String alias, Sample sample, Supplier<RoundZero> ask) {
-        CompletableFuture<RoundZero> mine = new CompletableFuture<>();
-        CompletableFuture<RoundZero> first = answers.putIfAbsent(alias + "\n" + sample.id(), mine);
-        if (first != null) return new Answer(first.join(), false);
+    private final Map<String, Asked> answers = new ConcurrentHashMap<>();
+
+    /**
+     * @param benchmark who asks: the benchmark that asked first is billed, in every pass it makes
+     *     (a batch run's dry passes, then its run)
+     */
+    Answer answer(Object benchmark, String alias, Sample sample, Supplier<RoundZero> ask) {
+        Asked mine = new Asked(new CompletableFuture<>(), benchmark);
+        String key = alias + "\n" + sample.id();
+        Asked first = answers.putIfAbsent(key, mine);
+        if (first != null) return new Answer(first.answer().join(), first.by() == benchmark);
         try {
             RoundZero answer = ask.get();
-            mine.complete(answer);
+            mine.answer().complete(answer);
+            // A failure is no answer to share: a later cell, or the next pass of a batch run (whose
+            // deferred calls fail the pass that collects them), asks again.
+            if (answer.failed()) answers.remove(key, mine);
             return new Answer(answer, true);
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            mine.answer().completeExceptionally(e);
+            answers.remove(key, mine);
             throw e;
         }
     }

@@ -16,7 +16,7 @@ import java.util.RandomAccess;
 
 /**
  * The samples of a JSONL dataset, read from its file when asked for: what is held is where each
- * sample's line is (16 bytes a sample), not the sample. A run of a million samples then holds
+ * sample's line is (20 bytes a sample), not the sample. A run of a million samples then holds
  * only the samples it is working on, and the dataset costs no more heap than its index.
  *
  * <p>Every line was read and checked when the dataset was loaded ({@link JsonlDatasetLoader});
@@ -87,6 +87,12 @@ final class JsonlSamples extends AbstractList<Sample> implements RandomAccess {
         return new DatasetException(new DatasetProblem(file, line, 0, null, (e == null
                 ? "the line is not what it was when the dataset was loaded: the file changed during the run"
                 : "cannot read the line again: " + e) + "; run again on a dataset that stays as it is"), e);
+    }
+
+    /** Names the file rather than reading every sample, as {@link AbstractList#toString()} would. */
+    @Override
+    public String toString() {
+        return size() + " samples read on demand from " + file;
     }
 
     /** The samples at {@code positions} of this list, in that order, read from the file as these are. */

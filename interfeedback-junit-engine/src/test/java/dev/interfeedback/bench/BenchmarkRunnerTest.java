@@ -227,7 +227,7 @@ class BenchmarkRunnerTest {
     }
 
     @Test
-    void aDatasetFileChangedDuringTheRunEndsItWithTheLineNamedAndTheOtherSamplesRun(@TempDir Path dir) throws Exception {
+    void aDatasetFileChangedDuringTheRunEndsItWithTheLineNamedAndStartsNoFurtherSample(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("data.jsonl");
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -244,7 +244,8 @@ class BenchmarkRunnerTest {
                 .isInstanceOf(dev.interfeedback.dataset.DatasetException.class)
                 .hasMessageContaining("data.jsonl:13")
                 .hasMessageContaining("the file changed during the run");
-        assertThat(told).hasSize(19).doesNotContain("q12");
+        // Samples before it ran; of those after it, only what the other three workers had taken already.
+        assertThat(told).contains("q0", "q11").doesNotContain("q12").hasSizeLessThanOrEqualTo(15);
     }
 
     /** {@code model}, writing "alias sample round" into {@code calls} for every call. */

@@ -88,6 +88,8 @@ class JsonlSamplesTest {
                 .hasMessageContaining(file.getFileName() + ":2");
 
         Files.delete(file);
+        // Shown in a message or a log, the dataset names its file rather than reading it.
+        assertThat(dataset.toString()).contains("2 samples read on demand from " + file.toAbsolutePath().normalize());
         assertThatThrownBy(() -> dataset.samples().get(0))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("cannot read the line again");

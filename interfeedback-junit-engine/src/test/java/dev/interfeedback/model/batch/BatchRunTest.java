@@ -76,6 +76,24 @@ class BatchRunTest {
         assertThat(batch.chatRequests()).isEqualTo(chatBefore);
     }
 
+    /**
+     * The cells of a matrix share their round-0 answers; a dry pass's deferred calls are failures
+     * of that pass only, never answers shared with the other passes and cells.
+     */
+    @Test
+    void aMatrixThroughTheBatchesEqualsASynchronousMatrix() throws Exception {
+        Path sync = dir.resolve("sync");
+        CliRuns.run(settings(sync, false, "interfeedback.feedbacks=binary,detailed")).succeeded();
+        Path batched = dir.resolve("batched");
+        CliRuns.run(settings(batched, true, "interfeedback.feedbacks=binary,detailed")).succeeded();
+
+        JsonNode results = JSON.readTree(batched.resolve("results.json").toFile());
+        assertThat(results.path("benchmarks")).hasSize(2);
+        assertThat(results.path("benchmarks")).allSatisfy(b -> assertThat(b.path("counts").path("errors").asLong()).isZero());
+        assertThat(KilledRuns.resultsBesideBatches(batched.resolve("results.json")))
+                .isEqualTo(KilledRuns.resultsBesideBatches(sync.resolve("results.json")));
+    }
+
     @Test
     void aWaveLargerThanTheLimitsIsSplitIntoSeveralBatches() throws Exception {
         Path sync = dir.resolve("sync");
